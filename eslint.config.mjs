@@ -1,0 +1,52 @@
+// Lint rules that hold the layers apart (see README › Architecture):
+// - src/core and src/protocol never import `vscode` or host code;
+// - the webview never imports host or CLI code (only protocol and pure core data);
+// - no default exports anywhere in our sources.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const noVscode = { name: 'vscode', message: 'src/core and src/protocol must not depend on VS Code.' };
+
+export default tseslint.config(
+  {
+    ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', 'examples/**', 'test/fixtures/**', '**/*.d.ts', '.vscode-test/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts', 'src/protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [{ group: ['**/host/**', '**/cli/**', '**/webview/**'], message: 'The core is shared by the CLI and the extension: no host, CLI or webview imports.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['webview/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The webview runs in a browser frame; talk to the host through src/protocol.' }],
+          patterns: [{ group: ['**/src/host/**', '**/src/cli/**', 'node:*'], message: 'The webview may import only src/protocol and pure src/core data.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs', 'eslint.config.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+  },
+);

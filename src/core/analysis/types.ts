@@ -1,0 +1,141 @@
+// The analyzer's public data model. The CLI's JSON (schemaVersion 1), the extension's flow tree and the
+// webview's diagrams are all views of these types, so they change only with a schema version bump.
+
+/** Every detection kind of the contract (shared/spec/detections.md). */
+export const DETECTION_KINDS = [
+  'sse.endpoint',
+  'sse.client',
+  'ws.server',
+  'ws.client',
+  'ws.emit',
+  'ws.on',
+  'ws.adapter',
+  'redis.publish',
+  'redis.subscribe',
+  'redis.stream.produce',
+  'redis.stream.consume',
+  'kafka.produce',
+  'kafka.consume',
+  'nats.publish',
+  'nats.subscribe',
+  'amqp.publish',
+  'amqp.consume',
+  'queue.produce',
+  'queue.consume',
+  'emitter.emit',
+  'emitter.on',
+  'trpc.subscription',
+  'outbox.table',
+  'outbox.relay',
+  'dual_write',
+  'mutation.optimistic',
+  'mutation.plain',
+] as const;
+
+export type DetectionKind = (typeof DETECTION_KINDS)[number];
+
+/** The broker (or transport) a channel lives on; flows are keyed by broker + channel name. */
+export type Broker =
+  | 'socket.io'
+  | 'ws'
+  | 'sse'
+  | 'redis'
+  | 'redis-stream'
+  | 'kafka'
+  | 'nats'
+  | 'amqp'
+  | 'bullmq'
+  | 'emitter'
+  | 'trpc'
+  | 'outbox'
+  | 'tanstack-query';
+
+/** Which side of a flow a detection stands on. */
+export type Role = 'producer' | 'consumer' | 'server' | 'client' | 'infra';
+
+export interface SourceRange {
+  /** 1-based line of the call token (see the spec's counting rules). */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Detection extends SourceRange {
+  /** Stable within one analysis: `${file}:${line}:${column}:${kind}`. */
+  id: string;
+  kind: DetectionKind;
+  /** npm package the construct comes from, e.g. `kafkajs`, `socket.io`, `@nats-io/transport-node`. */
+  library: string;
+  broker: Broker;
+  role: Role;
+  /** Resolved channel (topic, queue, subject, exchange, event, route); patterns keep `*`; null if unknown. */
+  channel: string | null;
+  /** True when `channel` is a pattern (template literal, wildcard subscription, regex). */
+  channelIsPattern: boolean;
+  /** POSIX path relative to the analysis root that holds the file. */
+  file: string;
+  /** Name of the enclosing function/method (`OrdersService.create`), or null at module level. */
+  enclosingFunction: string | null;
+  /** Service name: the `name` of the nearest package.json, else the root folder's name. */
+  service: string;
+  /** Short human text, e.g. `producer.send({ topic: 'orders.created' })`. */
+  snippet: string;
+}
+
+/** One channel on one broker with every producer and consumer that matches it (wildcards honoured). */
+export interface Flow {
+  id: string;
+  broker: Broker;
+  channel: string;
+  producers: string[];
+  consumers: string[];
+}
+
+export type SkipReason =
+  | 'too-large'
+  | 'binary'
+  | 'minified'
+  | 'unreadable'
+  | 'invalid-encoding'
+  | 'symlink-loop'
+  | 'parse-error'
+  | 'too-deep';
+
+export interface SkippedFile {
+  file: string;
+  reason: SkipReason;
+  /** Human-readable detail, e.g. `1.4 MB > 1 MB cap`. */
+  detail: string;
+}
+
+export interface AnalysisStats {
+  filesSeen: number;
+  filesParsed: number;
+  bytesRead: number;
+  lines: number;
+  durationMs: number;
+  parseMs: number;
+}
+
+export interface AnalysisResult {
+  schemaVersion: 1;
+  roots: string[];
+  detections: Detection[];
+  flows: Flow[];
+  skipped: SkippedFile[];
+  /** Libraries each service depends on, by service name (from package.json). */
+  services: Record<string, { root: string; libraries: string[] }>;
+  stats: AnalysisStats;
+}
+
+export interface AnalysisOptions {
+  /** Extra glob-like excludes on top of the defaults. */
+  exclude?: string[];
+  /** Per-file size cap in bytes (default 1 MB). */
+  maxFileBytes?: number;
+  signal?: AbortSignal;
+  /** Called as files are processed, for progress bars. */
+  onProgress?: (done: number, total: number) => void;
+}
