@@ -6,7 +6,8 @@
 //   out/test/...           the extension-host test suite (Node, CJS), only with --tests
 // Flags: --watch, --production (minify, no sourcemaps), --tests.
 import * as esbuild from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -63,12 +64,53 @@ const present = builds.filter((b) => {
 
 if (!watch) rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 
+// The webview's icon font: @vscode-elements finds it through <link id="vscode-codicon-stylesheet">.
+function copyCodicons() {
+  const from = path.join(root, 'node_modules', '@vscode', 'codicons', 'dist');
+  const to = path.join(root, 'dist', 'codicons');
+  mkdirSync(to, { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(path.join(from, file), path.join(to, file));
+}
+
+// Snippet files come from the scaffold library itself (src/core/scaffolds/snippets.ts), so an `ea-…`
+// snippet is always the same text the Insert Scaffold command writes.
+async function writeSnippets() {
+  if (!existsSync(path.join(root, 'src/core/scaffolds/registry.ts'))) return;
+  const bundled = await esbuild.build({
+    stdin: {
+      contents: "export { buildSnippets } from './src/core/scaffolds/snippets'; export { SCAFFOLDS } from './src/core/scaffolds/registry';",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'silent',
+  });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', bundled.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
+  const { buildSnippets, SCAFFOLDS } = mod.exports;
+  const dir = path.join(root, 'dist', 'snippets');
+  mkdirSync(dir, { recursive: true });
+  let count = 0;
+  for (const [language, entries] of Object.entries(buildSnippets(SCAFFOLDS))) {
+    writeFileSync(path.join(dir, `${language}.code-snippets`), JSON.stringify(entries, null, 2) + '\n');
+    count += Object.keys(entries).length;
+  }
+  console.log(`[build] ${count} snippets`);
+}
+
 if (watch) {
+  copyCodicons();
+  await writeSnippets();
   const contexts = await Promise.all(present.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('[build] watching…');
 } else {
   const started = Date.now();
   await Promise.all(present.map((b) => esbuild.build(b)));
+  copyCodicons();
+  await writeSnippets();
   console.log(`[build] ${present.length} bundles in ${Date.now() - started} ms`);
 }

@@ -82,6 +82,10 @@ export interface Detection extends SourceRange {
   service: string;
   /** Short human text, e.g. `producer.send({ topic: 'orders.created' })`. */
   snippet: string;
+  /** Every channel when one call names several (kafkajs `topics: [...]`, `subscribe('a', 'b')`); else absent. */
+  channels?: string[];
+  /** AMQP `publish(exchange, routingKey)`: the routing key, matched against `bindQueue` patterns. */
+  routingKey?: string | null;
 }
 
 /** One channel on one broker with every producer and consumer that matches it (wildcards honoured). */

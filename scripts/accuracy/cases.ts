@@ -1,0 +1,73 @@
+// Finds the labelled cases (`test/fixtures/analysis/<family>/<case>/expected.json`) and loads their labels.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { checkAgainstFiles, parseExpected, type ExpectedCase } from './expected';
+
+export interface LabelledCase {
+  /** `<family>/<case>`, POSIX. */
+  id: string;
+  family: string;
+  dir: string;
+  expected: ExpectedCase;
+}
+
+export interface CaseLoadError {
+  id: string;
+  errors: string[];
+}
+
+function subdirectories(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** Reads a file relative to a case folder; undefined when missing or not a regular file. */
+export function caseFileReader(caseDir: string): (file: string) => string | undefined {
+  return (file) => {
+    const full = path.join(caseDir, ...file.split('/'));
+    if (!existsSync(full) || !statSync(full).isFile()) return undefined;
+    return readFileSync(full, 'utf8');
+  };
+}
+
+/**
+ * Loads every case under `fixturesRoot`. A folder without `expected.json` is reported as an error rather than
+ * silently skipped, so a forgotten label cannot shrink the benchmark unnoticed.
+ */
+export function loadCases(fixturesRoot: string): { cases: LabelledCase[]; errors: CaseLoadError[] } {
+  const cases: LabelledCase[] = [];
+  const errors: CaseLoadError[] = [];
+  if (!existsSync(fixturesRoot)) return { cases, errors: [{ id: fixturesRoot, errors: ['fixtures folder not found'] }] };
+  for (const family of subdirectories(fixturesRoot)) {
+    for (const name of subdirectories(path.join(fixturesRoot, family))) {
+      const id = `${family}/${name}`;
+      const dir = path.join(fixturesRoot, family, name);
+      const file = path.join(dir, 'expected.json');
+      if (!existsSync(file)) {
+        errors.push({ id, errors: ['expected.json is missing'] });
+        continue;
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (error) {
+        errors.push({ id, errors: [`expected.json is not valid JSON: ${(error as Error).message}`] });
+        continue;
+      }
+      const parsed = parseExpected(json);
+      if (!parsed.ok) {
+        errors.push({ id, errors: parsed.errors });
+        continue;
+      }
+      const fileErrors = checkAgainstFiles(parsed.value, caseFileReader(dir));
+      if (fileErrors.length > 0) {
+        errors.push({ id, errors: fileErrors });
+        continue;
+      }
+      cases.push({ id, family, dir, expected: parsed.value });
+    }
+  }
+  return { cases, errors };
+}

@@ -1,0 +1,31 @@
+// Builds the extension and packages it as a .vsix (installed by server.mjs › startCodeServer({ vsix })).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { cacheRoot, repoRoot } from './paths.mjs';
+
+/** @param {string[]} args @param {string} what */
+function run(args, what) {
+  try {
+    execFileSync(args[0] ?? '', args.slice(1), { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  } catch (e) {
+    const err = /** @type {{ stdout?: string, stderr?: string }} */ (e);
+    throw new Error(`${what} failed:\n${err.stdout ?? ''}${err.stderr ?? ''}`);
+  }
+}
+
+/** `npm run build` (dev bundles with source maps). @param {string[]} [extra] */
+export function buildExtension(extra = []) {
+  run(['npm', 'run', 'build', '--silent', '--', ...extra], 'npm run build');
+  if (!existsSync(path.join(repoRoot, 'dist', 'extension.js'))) {
+    throw new Error('npm run build produced no dist/extension.js (is src/host/extension.ts there?)');
+  }
+}
+
+/** Packages the already built dist/ into .cache/event-architect.vsix and returns its path. */
+export function packageVsix() {
+  mkdirSync(cacheRoot, { recursive: true });
+  const out = path.join(cacheRoot, 'event-architect.vsix');
+  run([path.join(repoRoot, 'node_modules', '.bin', 'vsce'), 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', out], 'vsce package');
+  return out;
+}

@@ -1,0 +1,112 @@
+// Per-file facts: everything the linker needs from one file, computed from that file's text alone.
+// Because facts never depend on other files, an incremental run (recompute the changed file's facts, then
+// re-link) gives exactly the result of a cold run. Facts hold no AST: they are small and serializable.
+import type { Broker, DetectionKind, Role } from '../types';
+
+/** A statically known value, or how to find it in another file. */
+export type ValueExpr =
+  | { k: 'str'; v: string }
+  /** Concatenation (template literal, `+`); an `unknown` part becomes a `*` wildcard. */
+  | { k: 'tpl'; parts: ValueExpr[] }
+  /** An imported binding (`spec` as written in the import) followed by a member path. */
+  | { k: 'ref'; spec: string; name: string; path: string[] }
+  | { k: 'regex'; source: string }
+  | { k: 'arr'; items: ValueExpr[] }
+  | { k: 'obj'; props: Record<string, ValueExpr> }
+  | { k: 'unknown' };
+
+/** How a receiver's library type can be computed (a tiny type system over imports and factories). */
+export type TagExpr =
+  | { k: 'lib'; mod: string; name: string }
+  | { k: 'imp'; spec: string; name: string }
+  | { k: 'global'; name: string }
+  | { k: 'new'; of: TagExpr; arg0: ValueExpr | null; hasAdapter?: boolean }
+  | { k: 'call'; of: TagExpr; arg0: ValueExpr | null }
+  | { k: 'prop'; of: TagExpr; name: string }
+  /** Parameter `i` of a callback passed to `of.m(ev, cb)` (or `iter` for `for await … of`). */
+  | { k: 'param'; of: TagExpr; m: string; ev: string | null; i: number }
+  /** A class declared in a file; its instances take the tag of `base` (e.g. `extends EventEmitter`). */
+  | { k: 'cls'; base: TagExpr | null }
+  /** A value whose declared type is `of` (annotation, NestJS injection); `name` from `@InjectQueue('x')`. */
+  | { k: 'inst'; of: TagExpr; name: ValueExpr | null };
+
+export interface Pos {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A call/new/decorator whose meaning depends on what its receiver or callee is bound to. */
+export interface Site {
+  kind: 'call' | 'new' | 'decorator';
+  /** Receiver of `recv.method(...)`. */
+  recv: TagExpr | null;
+  /** Callee of a plain call, constructor of `new`, decorator factory. */
+  callee: TagExpr | null;
+  method: string | null;
+  args: ValueExpr[];
+  pos: Pos;
+  fn: number;
+  /** Branch path inside the function (for dual-write path exclusivity). */
+  path: string[];
+  snippet: string;
+  /** Decorators: the decorated class name and method name (null on the class itself). */
+  className?: string | null;
+  memberName?: string | null;
+  /** Class-level decorator args of the enclosing class (e.g. `@Processor('q')` for `@Process`). */
+  classDecorators?: { callee: TagExpr | null; args: ValueExpr[] }[];
+  /** `new Server(..., { adapter })`: where the adapter option is. */
+  adapterPos?: Pos;
+}
+
+/** A detection that needs no cross-file knowledge except channel values. */
+export interface LocalDetection {
+  kind: DetectionKind;
+  library: string;
+  broker: Broker;
+  role: Role;
+  channel: ValueExpr | null;
+  pos: Pos;
+  fn: number;
+  path: string[];
+  snippet: string;
+}
+
+export interface FnInfo {
+  name: string | null;
+  /** Branch paths of persistent-state writes inside this function. */
+  writes: string[][];
+  /** The function mentions an outbox (so its publishes are not dual writes). */
+  outbox: boolean;
+}
+
+export interface ExportEntry {
+  tag?: TagExpr;
+  value?: ValueExpr;
+}
+
+export interface AmqpBinding {
+  queue: ValueExpr;
+  exchange: ValueExpr;
+  pattern: ValueExpr;
+}
+
+export interface FileFacts {
+  /** Relative import specifiers (for dependency tracking). */
+  imports: string[];
+  exports: Record<string, ExportEntry>;
+  starExports: string[];
+  sites: Site[];
+  locals: LocalDetection[];
+  fns: FnInfo[];
+  /** NestJS microservice transports named in this file (`Transport.KAFKA` → `KAFKA`). */
+  transports: string[];
+  amqpBindings: AmqpBinding[];
+  /** Set when the file was parsed only partly (deep nesting) or had syntax errors. */
+  note?: string;
+}
+
+export function emptyFacts(): FileFacts {
+  return { imports: [], exports: {}, starExports: [], sites: [], locals: [], fns: [], transports: [], amqpBindings: [] };
+}

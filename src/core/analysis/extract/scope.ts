@@ -1,0 +1,51 @@
+// The extractor's state while walking one file: name bindings (what each identifier is bound to), the
+// enclosing function and branch path, and the facts being built.
+import type ts from 'typescript';
+import type { FileFacts, TagExpr, ValueExpr, Pos } from './facts';
+
+export interface Binding {
+  tag?: TagExpr | null;
+  value?: ValueExpr | null;
+  /** Initializer kept for same-file lookups (mutation options, onMutate handlers). */
+  init?: ts.Node;
+}
+
+export interface ClassScope {
+  name: string | null;
+  decorators: { callee: TagExpr | null; args: ValueExpr[]; name: string }[];
+}
+
+export interface Scope {
+  ts: typeof ts;
+  sf: ts.SourceFile;
+  text: string;
+  facts: FileFacts;
+  bindings: Map<string, Binding>;
+  /** Every library module imported by the file (`kafkajs`, `@tanstack/react-query`…). */
+  libs: Set<string>;
+  fn: number;
+  fnNames: (string | null)[];
+  path: string[];
+  classes: ClassScope[];
+}
+
+export function posOf(scope: Scope, node: ts.Node, tokenNode?: ts.Node): Pos {
+  const startNode = tokenNode ?? node;
+  const start = scope.sf.getLineAndCharacterOfPosition(startNode.getStart(scope.sf));
+  const end = scope.sf.getLineAndCharacterOfPosition(node.getEnd());
+  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
+export function posAt(scope: Scope, offset: number, endOffset: number): Pos {
+  const start = scope.sf.getLineAndCharacterOfPosition(offset);
+  const end = scope.sf.getLineAndCharacterOfPosition(endOffset);
+  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
+/** First line of the node's text, trimmed to a readable length. */
+export function snippetOf(scope: Scope, node: ts.Node): string {
+  const raw = scope.text.slice(node.getStart(scope.sf), Math.min(node.getEnd(), node.getStart(scope.sf) + 200));
+  const first = raw.split('\n')[0] ?? '';
+  const collapsed = first.replace(/\s+/g, ' ').trim();
+  return collapsed.length > 100 ? `${collapsed.slice(0, 97)}...` : collapsed;
+}

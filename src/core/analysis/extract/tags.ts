@@ -1,0 +1,119 @@
+// What an expression is bound to, as a TagExpr the linker resolves against library tables and other files'
+// exports. Unknown expressions give null, so look-alikes (res.send, rxjs subscribe) never become sites.
+import type ts from 'typescript';
+import type { TagExpr } from './facts';
+import type { Scope } from './scope';
+import { evalValue } from './values';
+
+/** Browser/Node globals whose constructors are constructs (`new WebSocket`, `new EventSource`). */
+const GLOBALS = new Set(['WebSocket', 'EventSource', 'fetch']);
+
+export function isRelative(spec: string): boolean {
+  return spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..';
+}
+
+export function importTag(spec: string, name: string): TagExpr {
+  return isRelative(spec) ? { k: 'imp', spec, name } : { k: 'lib', mod: spec, name };
+}
+
+export function tagOf(scope: Scope, node: ts.Node | undefined, depth = 0): TagExpr | null {
+  if (!node || depth > 12) return null;
+  const t = scope.ts;
+  const SK = t.SyntaxKind;
+  switch (node.kind) {
+    case SK.ParenthesizedExpression:
+    case SK.AsExpression:
+    case SK.SatisfiesExpression:
+    case SK.NonNullExpression:
+    case SK.TypeAssertionExpression:
+    case SK.AwaitExpression:
+      return tagOf(scope, (node as ts.ParenthesizedExpression).expression, depth + 1);
+    case SK.Identifier: {
+      const name = (node as ts.Identifier).text;
+      const b = scope.bindings.get(name);
+      if (b) return b.tag ?? null;
+      return GLOBALS.has(name) ? { k: 'global', name } : null;
+    }
+    case SK.ThisKeyword:
+      return scope.bindings.get('this')?.tag ?? null;
+    case SK.PropertyAccessExpression: {
+      const pa = node as ts.PropertyAccessExpression;
+      if (pa.expression.kind === SK.ThisKeyword) {
+        const field = scope.bindings.get(`this.${pa.name.text}`);
+        if (field) return field.tag ?? null;
+      }
+      const base = tagOf(scope, pa.expression, depth + 1);
+      return base ? { k: 'prop', of: base, name: pa.name.text } : null;
+    }
+    case SK.CallExpression: {
+      const ce = node as ts.CallExpression;
+      if (t.isIdentifier(ce.expression) && ce.expression.text === 'require' && !scope.bindings.has('require')) {
+        const a0 = ce.arguments[0];
+        return a0 && t.isStringLiteral(a0) ? importTag(a0.text, 'default') : null;
+      }
+      const callee = tagOf(scope, ce.expression, depth + 1);
+      return callee ? { k: 'call', of: callee, arg0: ce.arguments[0] ? evalValue(scope, ce.arguments[0]) : null } : null;
+    }
+    case SK.NewExpression: {
+      const ne = node as ts.NewExpression;
+      const callee = tagOf(scope, ne.expression, depth + 1);
+      if (!callee) return null;
+      const a0 = ne.arguments?.[0];
+      const hasAdapter = (ne.arguments ?? []).some(
+        (a) => t.isObjectLiteralExpression(a) && a.properties.some((p) => p.name !== undefined && t.isIdentifier(p.name) && p.name.text === 'adapter'),
+      );
+      return { k: 'new', of: callee, arg0: a0 ? evalValue(scope, a0) : null, ...(hasAdapter ? { hasAdapter } : {}) };
+    }
+    case SK.BinaryExpression: {
+      const be = node as ts.BinaryExpression;
+      const op = be.operatorToken.kind;
+      if (op === SK.QuestionQuestionToken || op === SK.BarBarToken) return tagOf(scope, be.left, depth + 1) ?? tagOf(scope, be.right, depth + 1);
+      return null;
+    }
+    case SK.ConditionalExpression: {
+      const c = node as ts.ConditionalExpression;
+      return tagOf(scope, c.whenTrue, depth + 1) ?? tagOf(scope, c.whenFalse, depth + 1);
+    }
+    default:
+      return null;
+  }
+}
+
+/** The TagExpr of a declared type: `Producer`, `amqp.Channel`, `Redis | null`, `Promise<Redis>`. */
+export function typeTag(scope: Scope, type: ts.TypeNode | undefined, depth = 0): TagExpr | null {
+  if (!type || depth > 4) return null;
+  const t = scope.ts;
+  if (t.isUnionTypeNode(type)) {
+    for (const m of type.types) {
+      const r = typeTag(scope, m, depth + 1);
+      if (r) return r;
+    }
+    return null;
+  }
+  if (t.isTypeReferenceNode(type)) {
+    const tn = type.typeName;
+    if (t.isIdentifier(tn) && (tn.text === 'Promise' || tn.text === 'Readonly') && type.typeArguments?.[0]) {
+      return typeTag(scope, type.typeArguments[0], depth + 1);
+    }
+    const base = entityTag(scope, tn);
+    return base ? { k: 'inst', of: base, name: null } : null;
+  }
+  return null;
+}
+
+function entityTag(scope: Scope, name: ts.EntityName): TagExpr | null {
+  const t = scope.ts;
+  if (t.isIdentifier(name)) return scope.bindings.get(name.text)?.tag ?? null;
+  const left = entityTag(scope, name.left);
+  return left ? { k: 'prop', of: left, name: name.right.text } : null;
+}
+
+/** The root of a TagExpr chain (a library import, a relative import, a global, a local class). */
+export function rootOf(tag: TagExpr): TagExpr {
+  let cur = tag;
+  for (let i = 0; i < 32; i++) {
+    if (cur.k === 'lib' || cur.k === 'imp' || cur.k === 'global' || cur.k === 'cls') return cur;
+    cur = cur.of;
+  }
+  return cur;
+}

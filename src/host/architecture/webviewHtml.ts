@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+
+/** A fresh nonce per page load: only our own bundle may run (CSP `script-src 'nonce-…'`). */
+export function createNonce(): string {
+  return randomBytes(18).toString('base64');
+}
+
+export interface WebviewHtmlInput {
+  webview: vscode.Webview;
+  extensionUri: vscode.Uri;
+  nonce: string;
+  title: string;
+}
+
+/**
+ * The page shell of the Architecture view. `default-src 'none'` denies everything not listed; styles
+ * allow 'unsafe-inline' because Mermaid writes `<style>` into the SVG it renders and the webview
+ * elements set inline styles; no script runs without the nonce.
+ */
+export function renderWebviewHtml({ webview, extensionUri, nonce, title }: WebviewHtmlInput): string {
+  const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
+  const csp = [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${webview.cspSource} 'unsafe-inline'`,
+    `img-src ${webview.cspSource} data:`,
+    `font-src ${webview.cspSource}`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('dist', 'codicons', 'codicon.css')}" id="vscode-codicon-stylesheet">
+<link rel="stylesheet" href="${asset('dist', 'webview.css')}">
+<title>${escapeHtml(title)}</title>
+</head>
+<body>
+<div id="root"></div>
+<script nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
+</body>
+</html>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,71 @@
+// Composition root: builds the services once, registers every disposable where it is created, and
+// returns a small API for the extension-host tests. Nothing here indexes or parses: the index starts
+// when a view is first shown or a command needs it.
+import * as vscode from 'vscode';
+import { ArchitectureView } from './architecture/architectureView';
+import { registerCommands } from './commands/registerCommands';
+import { handleWebviewAction } from './architecture/webviewActions';
+import { FlowsTreeProvider } from './flows/flowsTreeProvider';
+import { toGraphSnapshot } from './flows/graphSnapshot';
+import { VIEWS } from './ids';
+import { IndexManager } from './index/indexManager';
+import { createWorkerBackend } from './index/workerBackend';
+import { createLogger } from './logger';
+import { PrinciplesTreeProvider } from './principles/principlesTreeProvider';
+import type { Services } from './services';
+import { DisposableStore } from './util/disposableStore';
+
+export interface EventArchitectApi {
+  readonly principlesTree: PrinciplesTreeProvider;
+  readonly flowsTree: FlowsTreeProvider;
+  readonly architecture: ArchitectureView;
+  readonly index: IndexManager;
+  readonly activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): EventArchitectApi {
+  const started = performance.now();
+  const store = new DisposableStore();
+  context.subscriptions.push(store);
+
+  const logger = createLogger(store);
+  const index = store.add(new IndexManager(() => createWorkerBackend(context.extensionUri, logger), logger));
+  const locate = (d: { file: string; root?: string }) => locateDetection(index, d);
+  const flowsTree = store.add(new FlowsTreeProvider(locate));
+  const principlesTree = new PrinciplesTreeProvider();
+  let services: Services | undefined;
+  const architecture = store.add(
+    new ArchitectureView(context.extensionUri, logger, { onMessage: (message) => services && handleWebviewAction(services, message) }),
+  );
+  services = { context, logger, architecture, index };
+
+  store.add(vscode.window.registerTreeDataProvider(VIEWS.principles, principlesTree));
+  const flowsView = store.add(vscode.window.createTreeView(VIEWS.flows, { treeDataProvider: flowsTree, showCollapseAll: true }));
+  store.add(vscode.window.registerWebviewViewProvider(VIEWS.architecture, architecture));
+  registerCommands(services, store);
+
+  // Showing the flows tree or the diagram is the signal that the user wants the index.
+  store.add(flowsView.onDidChangeVisibility((e) => e.visible && index.ensureStarted()));
+  if (flowsView.visible) index.ensureStarted();
+  store.add(
+    index.onDidChangeResult((result) => {
+      flowsTree.update(result);
+      flowsView.message = undefined;
+      architecture.setGraph(toGraphSnapshot(result, locate));
+    }),
+  );
+  store.add(index.onDidChangeStatus((status) => architecture.setIndexStatus(status)));
+
+  const activationMs = Math.round((performance.now() - started) * 10) / 10;
+  logger.info(`Event Architect ${context.extension.packageJSON.version} activated in ${activationMs} ms`);
+  return { principlesTree, flowsTree, architecture, index, activationMs };
+}
+
+function locateDetection(index: IndexManager, detection: { file: string; root?: string }): vscode.Uri | undefined {
+  const root = detection.root ?? index.result?.roots[0];
+  return root ? vscode.Uri.joinPath(vscode.Uri.file(root), detection.file) : undefined;
+}
+
+export function deactivate(): void {
+  // Everything is owned by the store in context.subscriptions, which VS Code disposes.
+}

@@ -1,0 +1,33 @@
+// Every id the manifest (package.json › contributes) and the code share, in one typed place.
+// test/unit/host/manifest.test.ts checks this module against package.json in both directions.
+
+export const EXTENSION_ID = 'event-architect.event-architect';
+
+export const CONTAINER_ID = 'eventArchitect';
+
+export const VIEWS = {
+  principles: 'eventArchitect.principles',
+  architecture: 'eventArchitect.architecture',
+  flows: 'eventArchitect.flows',
+} as const;
+
+export const COMMANDS = {
+  showPrinciple: 'eventArchitect.showPrinciple',
+  openArchitectureView: 'eventArchitect.openArchitectureView',
+  reindex: 'eventArchitect.reindex',
+  showFlowDiagram: 'eventArchitect.showFlowDiagram',
+  openDecisionTree: 'eventArchitect.openDecisionTree',
+  insertScaffold: 'eventArchitect.insertScaffold',
+  showLog: 'eventArchitect.showLog',
+  /** Internal: opens a detection's location from the Event Flows tree; hidden from the palette. */
+  openLocation: 'eventArchitect.openLocation',
+} as const;
+
+export const SETTINGS = {
+  section: 'eventArchitect',
+  exclude: 'eventArchitect.index.exclude',
+  maxFileSize: 'eventArchitect.index.maxFileSize',
+} as const;
+
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+export type ViewId = (typeof VIEWS)[keyof typeof VIEWS];

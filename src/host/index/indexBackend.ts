@@ -1,0 +1,14 @@
+import type { AnalysisResult } from '../../core/analysis/types';
+import type { FileChange } from './changeBatcher';
+
+export interface IndexSettings {
+  exclude: string[];
+  maxFileBytes: number;
+}
+
+/** The analyzer as the index session sees it: a worker in production, swappable for tests. */
+export interface IndexBackend {
+  initialize(roots: string[], settings: IndexSettings, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<AnalysisResult>;
+  apply(changes: FileChange[], signal: AbortSignal): Promise<AnalysisResult>;
+  dispose(): void;
+}
