@@ -10,7 +10,7 @@ function run(args, what) {
     execFileSync(args[0] ?? '', args.slice(1), { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   } catch (e) {
     const err = /** @type {{ stdout?: string, stderr?: string }} */ (e);
-    throw new Error(`${what} failed:\n${err.stdout ?? ''}${err.stderr ?? ''}`);
+    throw new Error(`${what} failed:\n${err.stdout ?? ''}${err.stderr ?? ''}`, { cause: e });
   }
 }
 

@@ -15,6 +15,15 @@ export function freePort() {
   });
 }
 
+/** @param {number} port @returns {Promise<boolean>} */
+export function isPortFree(port) {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
 /**
  * Resolves once something accepts connections on host:port, rejects after `timeoutMs`.
  * @param {number} port @param {string} host @param {number} timeoutMs

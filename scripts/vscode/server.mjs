@@ -45,6 +45,7 @@ function httpStatus(url) {
  * @property {string} runDir        user data, extensions, tmp of this run
  * @property {string} extensionsDir
  * @property {() => string} logs    everything code-server printed so far
+ * @property {Promise<number>} exited resolves with code-server's exit code
  * @property {() => Promise<void>} stop
  */
 
@@ -91,7 +92,7 @@ export async function startCodeServer(opts = {}) {
     } catch (e) {
       const err = /** @type {{ stdout?: string, stderr?: string }} */ (e);
       rmSync(runDir, { recursive: true, force: true });
-      throw new Error(`code-server --install-extension ${opts.vsix} failed:\n${err.stdout ?? ''}${err.stderr ?? ''}`);
+      throw new Error(`code-server --install-extension ${opts.vsix} failed:\n${err.stdout ?? ''}${err.stderr ?? ''}`, { cause: e });
     }
   }
 
@@ -121,6 +122,7 @@ export async function startCodeServer(opts = {}) {
   child.stderr.on('data', (d) => (output += d));
   /** @type {number | null} */
   let exitCode = null;
+  /** @type {Promise<number>} */
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve((exitCode = code ?? (signal ? 128 : 0)))));
 
   let stopped = false;
@@ -159,5 +161,5 @@ export async function startCodeServer(opts = {}) {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { port, origin, workspace, runDir, extensionsDir, logs: () => output, stop };
+  return { port, origin, workspace, runDir, extensionsDir, logs: () => output, exited, stop };
 }

@@ -1,7 +1,8 @@
 // Host ↔ webview messages, declared once. The host validates every inbound message with
 // `parseWebviewMessage`; the webview trusts the host (same extension, typed at compile time) but still
 // narrows by `type`.
-import { z } from 'zod';
+// zod/mini: the same validation as zod, tree-shaken to a few KB of the extension bundle.
+import { z } from 'zod/mini';
 import type { Principle, PrincipleId } from '../core/principles/types';
 import { PRINCIPLE_IDS } from '../core/principles/types';
 
@@ -29,6 +30,7 @@ export interface FlowSummary {
   id: string;
   broker: string;
   channel: string;
+  /** Ids of `FlowGraphSnapshot.detections` (as in the core's Flow); the webview links each to its location. */
   producers: string[];
   consumers: string[];
 }
@@ -66,11 +68,13 @@ export type HostMessage =
   | { type: 'indexStatus'; status: IndexStatus };
 
 const principleId = z.enum(PRINCIPLE_IDS);
+const boundedString = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+const positiveInt = () => z.int().check(z.minimum(1));
 
 const pageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('principle'), id: principleId }),
   z.object({ kind: z.literal('flows') }),
-  z.object({ kind: z.literal('decision'), treeId: z.string().min(1).max(100) }),
+  z.object({ kind: z.literal('decision'), treeId: boundedString(100) }),
 ]);
 
 const webviewMessageSchema = z.discriminatedUnion('type', [
@@ -78,18 +82,14 @@ const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('navigated'), page: pageSchema }),
   z.object({
     type: z.literal('openLocation'),
-    location: z.object({
-      uri: z.string().min(1).max(4096),
-      line: z.number().int().min(1),
-      column: z.number().int().min(1),
-    }),
+    location: z.object({ uri: boundedString(4096), line: positiveInt(), column: positiveInt() }),
   }),
   z.object({ type: z.literal('showPrinciple'), id: principleId }),
   z.object({ type: z.literal('reindex') }),
   z.object({
     type: z.literal('insertScaffold'),
-    scaffoldId: z.string().min(1).max(100),
-    variantId: z.string().min(1).max(100).optional(),
+    scaffoldId: boundedString(100),
+    variantId: z.optional(boundedString(100)),
   }),
 ]);
 

@@ -16,6 +16,14 @@ if (!('setFormValue' in internalsProto)) {
   Object.defineProperty(internalsProto, 'setFormValue', { value: () => undefined });
 }
 
+// The host's webview HTML links the codicon font's stylesheet under this id; <vscode-icon> (inside
+// <vscode-button icon>) looks it up and warns when it is missing. jsdom does not fetch it.
+const codicons = document.createElement('link');
+codicons.id = 'vscode-codicon-stylesheet';
+codicons.rel = 'stylesheet';
+codicons.href = 'codicon.css';
+document.head.append(codicons);
+
 afterEach(() => {
   cleanup();
   resetRecordings();

@@ -4,4 +4,3 @@
 export { default as VscodeButton } from '@vscode-elements/react-elements/dist/components/VscodeButton.js';
 export { default as VscodeProgressBar } from '@vscode-elements/react-elements/dist/components/VscodeProgressBar.js';
 export { default as VscodeBadge } from '@vscode-elements/react-elements/dist/components/VscodeBadge.js';
-export { default as VscodeDivider } from '@vscode-elements/react-elements/dist/components/VscodeDivider.js';

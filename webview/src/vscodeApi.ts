@@ -10,7 +10,6 @@ interface VsCodeWebviewApi {
 
 declare global {
   // Injected by VS Code into every webview; absent when the bundle is opened anywhere else.
-  // eslint-disable-next-line no-var
   var acquireVsCodeApi: (() => VsCodeWebviewApi) | undefined;
 }
 

@@ -84,6 +84,8 @@ export interface Detection extends SourceRange {
   snippet: string;
   /** Every channel when one call names several (kafkajs `topics: [...]`, `subscribe('a', 'b')`); else absent. */
   channels?: string[];
+  /** The members of `channels` that are patterns (regex/wildcard subscriptions); absent when none. */
+  patternChannels?: string[];
   /** AMQP `publish(exchange, routingKey)`: the routing key, matched against `bindQueue` patterns. */
   routingKey?: string | null;
 }

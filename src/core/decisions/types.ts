@@ -3,18 +3,22 @@
 // The webview steps through them; the tests prove they are acyclic, complete and grounded in the seed.
 import type { PrincipleId } from '../principles/types';
 
-/** Scaffold ids a leaf may offer; the scaffold library (src/core/scaffolds) must provide each of them. */
+/**
+ * Scaffold ids a leaf may offer: ids of the scaffold library (src/core/scaffolds/registry.ts); a test
+ * checks each against it, with the variant a leaf names.
+ */
 export const DECISION_SCAFFOLD_IDS = [
   'sse-endpoint',
-  'trpc-subscription',
-  'nginx-sse',
-  'caddy-sse',
+  'trpc-sse-subscription',
+  'sse-reverse-proxy',
+  'sse-query-invalidation',
   'socketio-redis-adapter',
+  'ws-redis-fanout',
   'outbox-table',
   'outbox-relay',
   'idempotent-consumer',
   'optimistic-mutation',
-  'cqrs-level1',
+  'cqrs-level-1',
   'event-sourced-aggregate',
 ] as const;
 export type DecisionScaffoldId = (typeof DECISION_SCAFFOLD_IDS)[number];
@@ -64,6 +68,8 @@ export interface LeafNode {
   principle: PrincipleId;
   grounding: Grounding;
   scaffoldId?: DecisionScaffoldId;
+  /** A variant of that scaffold, when the path already decided it (e.g. `nginx` vs `caddy`). */
+  variantId?: string;
   /** Trees worth walking next (e.g. the outbox after choosing a durable broker). */
   seeAlso?: readonly DecisionTreeId[];
 }

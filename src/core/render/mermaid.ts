@@ -12,6 +12,8 @@ export interface MermaidOptions {
   maxEdges?: number;
   /** Labels longer than this many characters are shortened in the middle. */
   maxLabelLength?: number;
+  /** Draw only the flows this accepts (e.g. one channel or one service, for a focused view). */
+  filter?: (flow: Flow) => boolean;
 }
 
 /** How finely code is shown: one node per function, or one producer and one consumer node per service. */
@@ -46,7 +48,8 @@ export function renderFlowMermaid(result: FlowInput, options: MermaidOptions = {
   const maxEdges = Math.max(1, options.maxEdges ?? DEFAULT_MAX_EDGES);
   const maxLabel = Math.max(8, options.maxLabelLength ?? DEFAULT_MAX_LABEL);
   const byId = new Map(result.detections.map((d) => [d.id, d]));
-  const flows = [...result.flows].filter((f) => f.producers.length + f.consumers.length > 0).sort(compareFlows);
+  const accept = options.filter ?? (() => true);
+  const flows = [...result.flows].filter((f) => f.producers.length + f.consumers.length > 0 && accept(f)).sort(compareFlows);
   if (flows.length === 0) {
     return { source: 'flowchart LR\n  empty["No event flows found"]\n', detail: 'function', channelsShown: 0, channelsTotal: 0 };
   }

@@ -9,6 +9,6 @@
 export { createTempProject, repoRoot } from './tempProject';
 export type { ProjectFile, ScriptResult, TempProject, TypecheckResult } from './tempProject';
 export { services, postgresUrl, uniqueName } from './services';
-export { waitFor, sleep } from './wait';
+export { waitFor, sleep, withTimeout } from './wait';
 export type { WaitOptions } from './wait';
 export { HOSTILE_VALUES, defaultParams, expandSnippet, generateWith, hostileParameterFailures } from './scaffoldChecks';

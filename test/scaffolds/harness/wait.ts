@@ -33,3 +33,16 @@ function safeJson(value: unknown): string {
     return String(value);
   }
 }
+
+/** Rejects with `message` if `promise` has not settled within `ms`; the timer never outlives the race. */
+export async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${message} (after ${ms} ms)`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

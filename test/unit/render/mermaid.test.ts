@@ -132,6 +132,14 @@ describe('renderFlowMermaid', () => {
     expect(diagram.source).toContain('-->|30|');
   });
 
+  it('draws only the flows a filter accepts', async () => {
+    const diagram = renderFlowMermaid(ordersResult(), { filter: (f) => f.broker === 'kafka' });
+    expect(diagram.channelsTotal).toBe(1);
+    const parsed = await parseFlowchart(diagram.source);
+    expect(parsed.edges).toHaveLength(3);
+    expect(diagram.source).not.toContain('cache:invalidate');
+  });
+
   it('says so when there are no flows', async () => {
     const diagram = renderFlowMermaid(resultOf([]));
     expect(diagram.channelsTotal).toBe(0);

@@ -12,7 +12,7 @@ export function IndexStatusView({ status }: { status: IndexStatus }) {
           <p>
             Indexing… {status.done} / {status.total} files
           </p>
-          <VscodeProgressBar aria-label="Indexing progress" />
+          <VscodeProgressBar aria-label="Indexing progress" value={status.done} max={Math.max(status.total, 1)} />
         </div>
       );
     case 'ready':

@@ -7,10 +7,21 @@ import { useThemeKind } from '../mermaid/useThemeKind';
 
 type DiagramState = { status: 'rendering' } | { status: 'ready'; svg: string } | { status: 'error'; error: string };
 
+/**
+ * Mermaid sizes its SVG `width: 100%; max-width: <natural>px`, which fits it to the view ("fit"). At
+ * natural size the container scrolls instead, which keeps labels readable in a narrow sidebar.
+ */
+function applySize(svg: SVGSVGElement, natural: string, fit: boolean): void {
+  svg.style.width = fit ? '100%' : natural;
+  svg.style.maxWidth = fit ? natural : 'none';
+}
+
 export function MermaidDiagram({ source }: { source: string }) {
   const theme = mermaidThemeFor(useThemeKind());
   const [state, setState] = useState<DiagramState>({ status: 'rendering' });
+  const [fit, setFit] = useState(false);
   const host = useRef<HTMLDivElement>(null);
+  const naturalWidth = useRef('');
 
   useEffect(() => {
     let current = true;
@@ -25,8 +36,15 @@ export function MermaidDiagram({ source }: { source: string }) {
   }, [source, theme]);
 
   useEffect(() => {
-    if (host.current) host.current.innerHTML = state.status === 'ready' ? state.svg : '';
+    if (!host.current) return;
+    host.current.innerHTML = state.status === 'ready' ? state.svg : '';
+    naturalWidth.current = host.current.querySelector('svg')?.style.maxWidth ?? '';
   }, [state]);
+
+  useEffect(() => {
+    const svg = host.current?.querySelector('svg');
+    if (svg && naturalWidth.current) applySize(svg, naturalWidth.current, fit);
+  }, [state, fit]);
 
   return (
     <figure className="diagram" aria-busy={state.status === 'rendering'}>
@@ -41,7 +59,13 @@ export function MermaidDiagram({ source }: { source: string }) {
           </details>
         </div>
       )}
-      <div ref={host} className="diagram-svg" />
+      {state.status === 'ready' && (
+        <button type="button" className="link diagram-fit" aria-pressed={fit} onClick={() => setFit(!fit)}>
+          Fit to width
+        </button>
+      )}
+      {/* Focusable so keyboard users can scroll a diagram wider than the view. */}
+      <div ref={host} className="diagram-svg" tabIndex={state.status === 'ready' ? 0 : -1} role="region" aria-label="Flow diagram" />
     </figure>
   );
 }

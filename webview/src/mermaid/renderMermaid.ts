@@ -37,6 +37,8 @@ async function renderNow(source: string, theme: MermaidTheme): Promise<MermaidRe
       theme,
       // Errors come back to us instead of Mermaid drawing its own "bomb" SVG into the page.
       suppressErrorRendering: true,
+      // The core renderer summarises big graphs (≤ 250 edges), whose text can pass Mermaid's 50,000 default.
+      maxTextSize: 200_000,
     });
     const { svg } = await mermaid.render(id, source);
     return { ok: true, svg };

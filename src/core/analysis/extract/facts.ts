@@ -86,12 +86,6 @@ export interface ExportEntry {
   value?: ValueExpr;
 }
 
-export interface AmqpBinding {
-  queue: ValueExpr;
-  exchange: ValueExpr;
-  pattern: ValueExpr;
-}
-
 export interface FileFacts {
   /** Relative import specifiers (for dependency tracking). */
   imports: string[];
@@ -102,11 +96,10 @@ export interface FileFacts {
   fns: FnInfo[];
   /** NestJS microservice transports named in this file (`Transport.KAFKA` → `KAFKA`). */
   transports: string[];
-  amqpBindings: AmqpBinding[];
   /** Set when the file was parsed only partly (deep nesting) or had syntax errors. */
   note?: string;
 }
 
 export function emptyFacts(): FileFacts {
-  return { imports: [], exports: {}, starExports: [], sites: [], locals: [], fns: [], transports: [], amqpBindings: [] };
+  return { imports: [], exports: {}, starExports: [], sites: [], locals: [], fns: [], transports: [] };
 }

@@ -19,6 +19,8 @@ export interface Scope {
   ts: typeof ts;
   sf: ts.SourceFile;
   text: string;
+  /** Absolute path (used for Next.js route paths). */
+  file: string;
   facts: FileFacts;
   bindings: Map<string, Binding>;
   /** Every library module imported by the file (`kafkajs`, `@tanstack/react-query`…). */
@@ -27,6 +29,14 @@ export interface Scope {
   fnNames: (string | null)[];
   path: string[];
   classes: ClassScope[];
+  /** Ancestors of the node being visited (the walker does not set parent pointers). */
+  stack: ts.Node[];
+  /** Callback functions whose parameters get a tag from the call they are passed to. */
+  pendingParams: Map<ts.Node, TagExpr[]>;
+  tooDeep: boolean;
+  /** Whole-file text checks that let rules skip work (most files mention neither). */
+  mentionsOutbox: boolean;
+  mentionsSse: boolean;
 }
 
 export function posOf(scope: Scope, node: ts.Node, tokenNode?: ts.Node): Pos {

@@ -67,7 +67,7 @@ export const cqrsLevel = defineTree({
         principle: 'cqrs-level-1-first',
         quote: 'Start with Level 1 CQRS (separate command and query logic, single database).',
       },
-      scaffoldId: 'cqrs-level1',
+      scaffoldId: 'cqrs-level-1',
     },
     level2: {
       kind: 'leaf',

@@ -76,14 +76,14 @@ export const mutationUiUpdate = defineTree({
       kind: 'leaf',
       title: 'Optimistic update + server-pushed invalidation',
       recommendation:
-        'Update optimistically (guarded by `queryClient.isMutating()`), and push invalidations to the other users over SSE.',
-      notes: ['Choose the push transport with “Which transport for server push?”.'],
+        'Update optimistically (guarded by `queryClient.isMutating()`), and let the server push invalidations to the other users over SSE; their clients refetch the affected queries.',
+      notes: ['The mutation side is the `optimistic-mutation` scaffold; this one is the SSE client that invalidates.'],
       principle: 'optimistic-updates',
       grounding: {
         principle: 'optimistic-updates',
         quote: 'Escalate to real-time server push (SSE/WebSocket invalidation) when multiple users share state.',
       },
-      scaffoldId: 'optimistic-mutation',
+      scaffoldId: 'sse-query-invalidation',
       seeAlso: ['server-push-transport'],
     },
     collaborative: {

@@ -78,8 +78,20 @@ export const serverPushTransport = defineTree({
       },
       answers: [
         { label: 'One (development, low traffic)', next: 'wsSingle' },
-        { label: 'More than one, or growing past one process', next: 'wsAdapter' },
+        { label: 'More than one, or growing past one process', next: 'wsLibrary' },
         { label: 'A managed service (Ably, Pusher) holds them', next: 'wsManaged' },
+      ],
+    },
+    wsLibrary: {
+      kind: 'question',
+      prompt: 'Which WebSocket library do the servers use?',
+      grounding: {
+        principle: 'websocket-pubsub-scaling',
+        quote: 'Every WebSocket server instance subscribes to the broker; messages published by any instance fan out to all connected clients regardless of which instance holds their connection.',
+      },
+      answers: [
+        { label: 'socket.io', next: 'wsAdapter' },
+        { label: '`ws` (or another plain WebSocket server)', next: 'wsFanout' },
       ],
     },
     noPush: {
@@ -107,27 +119,29 @@ export const serverPushTransport = defineTree({
         principle: 'sse-default',
         quote: "tRPC v11's `httpSubscriptionLink` provides typed SSE subscriptions without a WebSocket server.",
       },
-      scaffoldId: 'trpc-subscription',
+      scaffoldId: 'trpc-sse-subscription',
     },
     sseNginx: {
       kind: 'leaf',
       title: 'SSE behind NGINX',
       recommendation:
         'Serve an SSE endpoint and turn response buffering off for its location in NGINX (`proxy_buffering off`), or events arrive in bursts.',
-      notes: ['Also insert the SSE endpoint itself (scaffold `sse-endpoint`).'],
+      notes: ['This inserts the proxy block; the endpoint itself is the `sse-endpoint` scaffold.'],
       principle: 'sse-default',
       grounding: { principle: 'sse-default', quote: 'NGINX requires `proxy_buffering off`' },
-      scaffoldId: 'nginx-sse',
+      scaffoldId: 'sse-reverse-proxy',
+      variantId: 'nginx',
     },
     sseCaddy: {
       kind: 'leaf',
       title: 'SSE behind Caddy',
       recommendation:
         'Serve an SSE endpoint and set `flush_interval -1` on the Caddy `reverse_proxy` so every event is flushed at once.',
-      notes: ['Also insert the SSE endpoint itself (scaffold `sse-endpoint`).'],
+      notes: ['This inserts the proxy block; the endpoint itself is the `sse-endpoint` scaffold.'],
       principle: 'sse-default',
       grounding: { principle: 'sse-default', quote: 'Caddy requires `flush_interval -1`' },
-      scaffoldId: 'caddy-sse',
+      scaffoldId: 'sse-reverse-proxy',
+      variantId: 'caddy',
     },
     ssePlain: {
       kind: 'leaf',
@@ -163,6 +177,19 @@ export const serverPushTransport = defineTree({
         quote: 'use a shared pub/sub adapter (Redis, NATS) rather than sticky load balancing',
       },
       scaffoldId: 'socketio-redis-adapter',
+    },
+    wsFanout: {
+      kind: 'leaf',
+      title: 'ws servers fanned out through Redis Pub/Sub',
+      recommendation:
+        'Publish every outgoing message to a Redis channel; each instance subscribes and delivers it to the sockets it holds. No sticky sessions.',
+      notes: ['Add instances + Redis rather than scaling one server vertically.'],
+      principle: 'websocket-pubsub-scaling',
+      grounding: {
+        principle: 'websocket-pubsub-scaling',
+        quote: 'Message arrives at any server → published to broker → all instances deliver to their local connected clients.',
+      },
+      scaffoldId: 'ws-redis-fanout',
     },
     wsManaged: {
       kind: 'leaf',

@@ -17,7 +17,7 @@ export const PATTERNS = {
   /** Event and channel names as they appear on the wire (`order.created`, `chat:room-1`). */
   eventName: /^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/,
   /** An absolute URL path without query, quotes or spaces: `/api/events`. */
-  urlPath: /^\/(?:[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*)?$/,
+  urlPath: /^(?=.{1,200}$)\/(?:[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*)?$/,
   /** `host:port` for an upstream: loopback, a DNS name or an IPv4 address. */
   hostPort: /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?:[0-9]{1,5}$/,
   positiveInt: /^[1-9][0-9]{0,6}$/,
@@ -38,7 +38,8 @@ export function resolveParams(
   const values: Record<string, string> = {};
   for (const parameter of parameters) {
     const raw = given[parameter.name];
-    const value = raw === undefined || raw === '' ? parameter.default : raw;
+    // Only a missing value takes the default: an empty string is a (rejected) value, not an omission.
+    const value = raw === undefined ? parameter.default : raw;
     if (typeof value !== 'string') {
       throw new ScaffoldInputError(`Parameter "${parameter.name}" must be a string`);
     }

@@ -5,10 +5,11 @@ import type { ScaffoldFile } from '../types';
 export type Slot = (name: string) => string;
 export type Template = (slot: Slot) => string;
 
-// Control characters cannot appear in generated code (parameters are validated), so they delimit slots safely.
-const OPEN = '\u0001';
-const CLOSE = '\u0002';
-const SLOT_RE = /\u0001([A-Za-z][A-Za-z0-9]*)\u0002/g;
+// Private-use characters never appear in our templates or in validated parameter values, so they
+// delimit slots safely.
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const SLOT_RE = /\uE000([A-Za-z][A-Za-z0-9]*)\uE001/g;
 
 const markSlot: Slot = (name) => `${OPEN}${name}${CLOSE}`;
 
@@ -33,7 +34,8 @@ export function renderContent(template: Template, values: Readonly<Record<string
 
 /**
  * Snippet body: literal text escaped; each parameter becomes a tab stop numbered by first appearance.
- * Later occurrences use `${n}` so VS Code mirrors the edit into every place the name is used.
+ * Every occurrence repeats `${n:default}`: placeholders sharing a number are linked, so VS Code mirrors the
+ * edit into every place the name is used (and the body still reads correctly to simpler expanders).
  */
 export function renderSnippet(template: Template, values: Readonly<Record<string, string>>): string {
   const raw = template(markSlot);
@@ -43,14 +45,12 @@ export function renderSnippet(template: Template, values: Readonly<Record<string
   for (const match of raw.matchAll(SLOT_RE)) {
     const name = match[1] ?? '';
     out += escapeSnippetText(raw.slice(last, match.index));
-    const known = stops.get(name);
-    if (known === undefined) {
-      const n = stops.size + 1;
+    let n = stops.get(name);
+    if (n === undefined) {
+      n = stops.size + 1;
       stops.set(name, n);
-      out += `\${${n}:${escapeSnippetText(valueOf(values, name))}}`;
-    } else {
-      out += `\${${known}}`;
     }
+    out += `\${${n}:${escapeSnippetText(valueOf(values, name))}}`;
     last = match.index + match[0].length;
   }
   return out + escapeSnippetText(raw.slice(last));

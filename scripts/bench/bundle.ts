@@ -1,0 +1,27 @@
+// The bench measures its own esbuild bundles (same settings as scripts/build.mjs for Node targets) in
+// .cache/bench-dist/, so it never races `npm run build` (which empties dist/) run by someone else, and never
+// measures a stale dist/.
+import * as esbuild from 'esbuild';
+import path from 'node:path';
+
+export interface BenchBundles {
+  cli: string;
+  reindex: string;
+}
+
+export async function buildBenchBundles(repoRoot: string): Promise<BenchBundles> {
+  const outdir = path.join(repoRoot, '.cache', 'bench-dist');
+  await esbuild.build({
+    absWorkingDir: repoRoot,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+    legalComments: 'none',
+    logLevel: 'warning',
+    entryPoints: { cli: 'src/cli/main.ts', reindex: 'scripts/bench/reindexDriver.ts' },
+    outdir,
+  });
+  return { cli: path.join(outdir, 'cli.js'), reindex: path.join(outdir, 'reindex.js') };
+}

@@ -1,0 +1,109 @@
+// `npm run bench`: the analyzer's performance on the benchmark corpus, against its targets.
+//   cold analysis (fresh CLI process, median of N): wall time and peak RSS
+//   ripgrep and ast-grep over the same tree, as ratios
+//   re-index of one changed file (100 / 1,000 / 2,000 lines) through the incremental API: p50 / p95
+// Flags: --json (machine-readable result on stdout), --runs N (default 5), --reindex-iterations N (default 40).
+import { readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildBenchBundles } from './bundle';
+import { buildCorpus } from './corpus';
+import { benchPaths } from './paths';
+import type { ProcessSample } from './processRun';
+import { runNative, runNode } from './processRun';
+import { formatReport, evaluateTargets } from './report';
+import type { BenchResult, ReindexResult } from './report';
+import { median } from './stats';
+import { astGrepArgs, astGrepBinary, ripgrepArgs, ripgrepBinary } from './tools';
+
+const log = (msg: string): void => {
+  process.stderr.write(`[bench] ${msg}\n`);
+};
+
+async function sampleN(n: number, label: string, once: () => Promise<ProcessSample>): Promise<ProcessSample[]> {
+  const samples: ProcessSample[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = await once();
+    if (s.exitCode !== 0) throw new Error(`${label} exited with ${s.exitCode}: ${s.stderr.slice(-2000)}`);
+    samples.push(s);
+    const cpuText = s.cpuMs === null ? '' : `, CPU ${(s.cpuMs / 1000).toFixed(2)} s`;
+    log(`${label} ${i + 1}/${n}: ${(s.wallMs / 1000).toFixed(2)} s${cpuText}${s.maxRssMb === null ? '' : `, ${s.maxRssMb.toFixed(0)} MB`}`);
+  }
+  return samples;
+}
+
+const medianOf = (samples: ProcessSample[], pick: (s: ProcessSample) => number | null): number | null => {
+  const values = samples.map(pick).filter((v): v is number => v !== null);
+  return values.length === samples.length ? median(values) : null;
+};
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean' },
+      runs: { type: 'string', default: '5' },
+      'reindex-iterations': { type: 'string', default: '40' },
+    },
+  });
+  const runs = Math.max(1, Number(values.runs));
+  const iterations = Math.max(5, Number(values['reindex-iterations']));
+  const paths = benchPaths();
+  const loadBefore = Number(loadavg()[0]?.toFixed(2));
+
+  log('corpus…');
+  const corpus = buildCorpus(paths.corpusList, paths.corpusDir, paths.tarballDir, log);
+  log(`corpus: ${corpus.files} files, ${(corpus.bytes / 1e6).toFixed(1)} MB, ${corpus.lines} lines`);
+
+  log('bundling the CLI and the re-index driver…');
+  const bundles = await buildBenchBundles(paths.repoRoot);
+
+  const outFile = path.join(tmpdir(), `ea-bench-${process.pid}.json`);
+  const cliArgs = ['analyze', paths.corpusDir, '--format', 'json', '--out', outFile, '--quiet'];
+  // one untimed run: warms the OS file cache so every timed run starts from the same state
+  await sampleN(1, 'warm-up', () => runNode(bundles.cli, cliArgs));
+  const cold = await sampleN(runs, 'cold analysis', () => runNode(bundles.cli, cliArgs));
+  const report = JSON.parse(readFileSync(outFile, 'utf8')) as { detections: unknown[]; flows: unknown[]; skipped: unknown[]; stats: { filesParsed: number } };
+  rmSync(outFile, { force: true });
+
+  const rg = await sampleN(runs, 'ripgrep', () => runNative(ripgrepBinary(), ripgrepArgs(paths.corpusDir)));
+  const astGrep = await sampleN(runs, 'ast-grep', () => runNative(astGrepBinary(), astGrepArgs(paths.corpusDir)));
+
+  const reindex: ReindexResult[] = [];
+  for (const lines of [100, 1000, 2000]) {
+    const s = await runNode(bundles.reindex, ['--corpus', paths.corpusDir, '--lines', String(lines), '--iterations', String(iterations)]);
+    if (s.exitCode !== 0) throw new Error(`re-index driver (${lines} lines) exited with ${s.exitCode}: ${s.stderr.slice(-2000)}`);
+    const r = JSON.parse(s.stdout.trim().split('\n').pop() ?? '{}') as ReindexResult;
+    reindex.push(r);
+    log(`re-index ${lines} lines: p50 ${r.p50Ms.toFixed(2)} ms, p95 ${r.p95Ms.toFixed(2)} ms`);
+  }
+
+  const coldWall = median(cold.map((s) => s.wallMs));
+  const rgWall = median(rg.map((s) => s.wallMs));
+  const astWall = median(astGrep.map((s) => s.wallMs));
+  const result: BenchResult = {
+    machine: { cpus: cpus().length, loadAverage1mBefore: loadBefore, loadAverage1mAfter: Number(loadavg()[0]?.toFixed(2)), node: process.version },
+    corpus: { files: corpus.files, megabytes: Number((corpus.bytes / 1e6).toFixed(1)), lines: corpus.lines },
+    analysis: { detections: report.detections.length, flows: report.flows.length, skipped: report.skipped.length, filesParsed: report.stats.filesParsed },
+    cold: {
+      runs,
+      wallMsMedian: coldWall,
+      wallMsMin: Math.min(...cold.map((s) => s.wallMs)),
+      cpuMsMedian: medianOf(cold, (s) => s.cpuMs),
+      maxRssMbMedian: medianOf(cold, (s) => s.maxRssMb),
+      wallMs: cold.map((s) => s.wallMs),
+    },
+    ripgrep: { wallMsMedian: rgWall, cpuMsMedian: medianOf(rg, (s) => s.cpuMs), maxRssMbMedian: medianOf(rg, (s) => s.maxRssMb), ratio: coldWall / rgWall },
+    astGrep: { wallMsMedian: astWall, cpuMsMedian: medianOf(astGrep, (s) => s.cpuMs), maxRssMbMedian: medianOf(astGrep, (s) => s.maxRssMb), ratio: coldWall / astWall },
+    reindex,
+    targets: [],
+  };
+  result.targets = evaluateTargets(result);
+  process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatReport(result));
+  if (result.targets.some((t) => !t.pass)) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 2;
+});

@@ -1,0 +1,92 @@
+// Runs the UI end-to-end tests (test/e2e/*.e2e.ts, node:test + playwright-core). This runner owns the
+// infrastructure: it packages the built extension as a .vsix (so the tests see what users install),
+// starts code-server on a fresh copy of examples/shop with it, and starts Debian's Chromium; the tests get
+// the workbench URL and the browser endpoint through the environment.
+// Usage: node scripts/test/e2e.mjs   (after `npm run build`)
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launchChromiumServer } from '../vscode/browser.mjs';
+import { packageVsix } from '../vscode/extension.mjs';
+import { ensureCodeServer } from '../vscode/install.mjs';
+import { repoRoot } from '../vscode/paths.mjs';
+import { startCodeServer } from '../vscode/server.mjs';
+import { workbenchUrl } from '../vscode/workbench.mjs';
+
+const e2eDir = path.join(repoRoot, 'test', 'e2e');
+
+/**
+ * node:test's spec reporter ends with "ℹ pass N" / "ℹ fail N" lines.
+ * @param {string} out
+ */
+export function parseNodeTestSummary(out) {
+  const num = (/** @type {string} */ key) => {
+    const m = new RegExp(`^[^\\w\\n]*${key} (\\d+)\\s*$`, 'm').exec(out);
+    return m ? Number(m[1]) : null;
+  };
+  const passed = num('pass');
+  const failed = num('fail');
+  return passed === null || failed === null ? null : { passed, failed: failed + (num('cancelled') ?? 0) };
+}
+
+/**
+ * @param {{ log?: (line: string) => void, timeoutMs?: number }} [opts]
+ * @returns {Promise<{ passed: number, failed: number, seconds: number, error?: string }>}
+ */
+export async function runE2eTests(opts = {}) {
+  const log = opts.log ?? ((line) => console.log(line));
+  const started = Date.now();
+  const seconds = () => Math.round((Date.now() - started) / 100) / 10;
+  if (!existsSync(path.join(repoRoot, 'dist', 'extension.js'))) {
+    return { passed: 0, failed: 1, seconds: 0, error: 'dist/extension.js is missing: run `npm run build` first' };
+  }
+  const workspace = path.join(repoRoot, 'examples', 'shop');
+  if (!existsSync(workspace)) return { passed: 0, failed: 1, seconds: 0, error: 'examples/shop is missing' };
+  const files = readdirSync(e2eDir).filter((f) => f.endsWith('.e2e.ts')).sort().map((f) => path.join(e2eDir, f));
+  if (files.length === 0) return { passed: 0, failed: 1, seconds: 0, error: 'no test/e2e/*.e2e.ts files' };
+
+  ensureCodeServer(log);
+  const vsix = packageVsix();
+  const server = await startCodeServer({ workspace, vsix, label: 'e2e' });
+  const browser = await launchChromiumServer();
+  try {
+    const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        EA_WORKBENCH_URL: workbenchUrl({ origin: server.origin, folder: server.workspace }),
+        EA_WORKSPACE: server.workspace,
+        EA_BROWSER_WS: browser.wsEndpoint(),
+        FORCE_COLOR: '0',
+      },
+    });
+    let out = '';
+    const forward = (/** @type {Buffer} */ d) => {
+      const text = d.toString();
+      out += text;
+      for (const line of text.split('\n')) if (line.trim()) log(`  ${line}`);
+    };
+    child.stdout.on('data', forward);
+    child.stderr.on('data', forward);
+    const timeoutMs = opts.timeoutMs ?? 300_000;
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const code = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+    clearTimeout(timer);
+    const summary = parseNodeTestSummary(out);
+    if (!summary) return { passed: 0, failed: 1, seconds: seconds(), error: `the e2e tests ended (exit ${code}) without a summary` };
+    if (code !== 0 && summary.failed === 0) return { ...summary, failed: 1, seconds: seconds(), error: `exit code ${code} although no test failed` };
+    return { ...summary, seconds: seconds() };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const r = await runE2eTests();
+  if (r.error) console.error(`[e2e] ${r.error}`);
+  console.log(`e2e: ${r.passed} passed, ${r.failed} failed (${r.seconds} s)`);
+  process.exit(r.failed > 0 ? 1 : 0);
+}

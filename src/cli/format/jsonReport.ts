@@ -1,0 +1,85 @@
+// The `--format json` document, schema version 1 (src/cli/schema/analysis.schema.json describes it).
+// Fields are copied one by one rather than spreading the analyzer's objects, so an internal field added to
+// the core types never leaks into the published schema without a deliberate change here.
+import type { AnalysisResult, AnalysisStats, Detection, Flow, SkippedFile } from '../../core/analysis/types';
+import { TOOL_NAME, TOOL_VERSION } from '../version';
+
+export interface JsonDetection {
+  id: string;
+  kind: Detection['kind'];
+  library: string;
+  broker: Detection['broker'];
+  role: Detection['role'];
+  channel: string | null;
+  channelIsPattern: boolean;
+  channels?: string[];
+  routingKey?: string | null;
+  /** Index into `roots` of the folder that `file` is relative to. */
+  root: number;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  enclosingFunction: string | null;
+  service: string;
+  snippet: string;
+}
+
+export interface JsonReport {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  roots: string[];
+  detections: JsonDetection[];
+  flows: Flow[];
+  skipped: Array<SkippedFile & { root: number }>;
+  services: AnalysisResult['services'];
+  stats: AnalysisStats;
+}
+
+/** Which root a root-relative path belongs to; the CLI answers it from the file system. */
+export type RootOf = (file: string) => number;
+
+function toJsonDetection(d: Detection, rootOf: RootOf): JsonDetection {
+  const out: JsonDetection = {
+    id: d.id,
+    kind: d.kind,
+    library: d.library,
+    broker: d.broker,
+    role: d.role,
+    channel: d.channel,
+    channelIsPattern: d.channelIsPattern,
+    root: rootOf(d.file),
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    endLine: d.endLine,
+    endColumn: d.endColumn,
+    enclosingFunction: d.enclosingFunction,
+    service: d.service,
+    snippet: d.snippet,
+  };
+  if (d.channels !== undefined) out.channels = [...d.channels];
+  if (d.routingKey !== undefined) out.routingKey = d.routingKey;
+  return out;
+}
+
+export function toJsonReport(result: AnalysisResult, rootOf: RootOf): JsonReport {
+  const s = result.stats;
+  return {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    roots: [...result.roots],
+    detections: result.detections.map((d) => toJsonDetection(d, rootOf)),
+    flows: result.flows.map((f) => ({ id: f.id, broker: f.broker, channel: f.channel, producers: [...f.producers], consumers: [...f.consumers] })),
+    skipped: result.skipped.map((k) => ({ root: rootOf(k.file), file: k.file, reason: k.reason, detail: k.detail })),
+    services: Object.fromEntries(
+      Object.entries(result.services).map(([name, svc]) => [name, { root: svc.root, libraries: [...svc.libraries] }]),
+    ),
+    stats: { filesSeen: s.filesSeen, filesParsed: s.filesParsed, bytesRead: s.bytesRead, lines: s.lines, durationMs: s.durationMs, parseMs: s.parseMs },
+  };
+}
+
+export function renderJson(result: AnalysisResult, rootOf: RootOf): string {
+  return `${JSON.stringify(toJsonReport(result, rootOf), null, 2)}\n`;
+}

@@ -1,0 +1,117 @@
+// The CLI's control flow, separate from process wiring (main.ts) so the exit code is a return value.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyze } from '../core/analysis';
+import type { AnalysisResult } from '../core/analysis/types';
+import { renderFlowMermaid } from '../core/render/mermaid';
+import type { AnalyzeCommand } from './args';
+import { parseCliArgs, USAGE } from './args';
+import { EXIT_FAILURE, EXIT_OK, EXIT_UNREADABLE_ROOT, EXIT_USAGE } from './exitCodes';
+import { renderJson } from './format/jsonReport';
+import { renderSarif } from './format/sarif';
+import { createStyle, shouldColor } from './format/style';
+import { formatMs, renderText } from './format/text';
+import { ProgressBar } from './progress';
+import { checkRoots, rootResolver } from './roots';
+import { TOOL_NAME, TOOL_VERSION } from './version';
+
+export interface OutStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface CliIo {
+  stdout: OutStream;
+  stderr: OutStream;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  signal?: AbortSignal;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const command = parseCliArgs(argv);
+  switch (command.kind) {
+    case 'help':
+      io.stdout.write(USAGE);
+      return EXIT_OK;
+    case 'version':
+      io.stdout.write(`${TOOL_NAME} ${TOOL_VERSION}\n`);
+      return EXIT_OK;
+    case 'usage-error':
+      io.stderr.write(`${TOOL_NAME}: ${command.message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    case 'analyze':
+      return runAnalyze(command, io);
+  }
+}
+
+async function runAnalyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
+  const checked = checkRoots(command.dirs, io.cwd);
+  if (!checked.ok) {
+    io.stderr.write(`${TOOL_NAME}: ${checked.message}\n`);
+    return EXIT_UNREADABLE_ROOT;
+  }
+  const progress = !command.quiet && io.stderr.isTTY ? new ProgressBar(io.stderr) : null;
+  let result: AnalysisResult;
+  try {
+    result = await analyze(checked.roots, {
+      exclude: command.exclude,
+      ...(command.maxFileBytes !== undefined ? { maxFileBytes: command.maxFileBytes } : {}),
+      ...(io.signal ? { signal: io.signal } : {}),
+      ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
+    });
+  } catch (error) {
+    progress?.clear();
+    if (io.signal?.aborted) {
+      io.stderr.write(`${TOOL_NAME}: interrupted\n`);
+      return 130;
+    }
+    io.stderr.write(`${TOOL_NAME}: analysis failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_FAILURE;
+  }
+  progress?.clear();
+
+  const output = render(command, result, io);
+  if (command.out === null) {
+    io.stdout.write(output);
+    return EXIT_OK;
+  }
+  const target = path.resolve(io.cwd, command.out);
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, output);
+  } catch (error) {
+    io.stderr.write(`${TOOL_NAME}: cannot write "${command.out}": ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    return EXIT_FAILURE;
+  }
+  if (!command.quiet) {
+    const r = result;
+    io.stderr.write(
+      `${TOOL_NAME}: wrote ${command.format} to ${command.out} — ${r.detections.length} detections, ${r.flows.length} channels, ` +
+        `${r.skipped.length} skipped, ${formatMs(r.stats.durationMs)}\n`,
+    );
+  }
+  return EXIT_OK;
+}
+
+function render(command: AnalyzeCommand, result: AnalysisResult, io: CliIo): string {
+  const rootOf = rootResolver(result.roots);
+  switch (command.format) {
+    case 'json':
+      return renderJson(result, rootOf);
+    case 'sarif':
+      return renderSarif(result, rootOf);
+    case 'mermaid': {
+      const diagram = renderFlowMermaid(result);
+      if (diagram.channelsShown < diagram.channelsTotal && !command.quiet) {
+        io.stderr.write(`${TOOL_NAME}: diagram summarised: ${diagram.channelsShown} of ${diagram.channelsTotal} channels shown\n`);
+      }
+      return diagram.source;
+    }
+    case 'text': {
+      const color = command.out === null && shouldColor(io.stdout.isTTY === true, io.env);
+      return renderText(result, { style: createStyle(color) });
+    }
+  }
+}

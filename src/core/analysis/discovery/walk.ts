@@ -1,0 +1,169 @@
+// File discovery over one or more roots: source, SQL, Prisma and package.json files; honours nested
+// .gitignore files and excludes; never follows a symlink into a directory it has already visited.
+import fs from 'node:fs';
+import path from 'node:path';
+import ignore from 'ignore';
+import type { Ignore } from 'ignore';
+import type { SkippedFile } from '../types';
+
+export type FileKind = 'code' | 'sql' | 'prisma' | 'package';
+
+export interface DiscoveredFile {
+  abs: string;
+  root: string;
+  /** POSIX path relative to `root`. */
+  rel: string;
+  kind: FileKind;
+  size: number;
+  mtimeMs: number;
+}
+
+export const DEFAULT_EXCLUDES = ['node_modules', 'dist', 'build', 'out', 'coverage', '.next', '.git'];
+export const CODE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
+
+export function kindOf(file: string): FileKind | null {
+  const base = path.basename(file);
+  if (base === 'package.json') return 'package';
+  const ext = path.extname(base).toLowerCase();
+  if (base.endsWith('.d.ts') || base.endsWith('.d.mts') || base.endsWith('.d.cts')) return null;
+  if (CODE_EXTENSIONS.has(ext)) return 'code';
+  if (ext === '.sql') return 'sql';
+  if (ext === '.prisma') return 'prisma';
+  return null;
+}
+
+export interface WalkOptions {
+  exclude?: string[];
+  maxFileBytes: number;
+  signal?: AbortSignal;
+}
+
+export interface WalkResult {
+  files: DiscoveredFile[];
+  skipped: SkippedFile[];
+}
+
+interface IgnoreLayer {
+  dir: string;
+  ig: Ignore;
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    const err = new Error('Analysis cancelled');
+    err.name = 'AbortError';
+    throw err;
+  }
+}
+
+export function makeExcluder(extra: string[] | undefined): Ignore {
+  return ignore().add(DEFAULT_EXCLUDES.map((d) => `${d}/`)).add(extra ?? []);
+}
+
+export function walkRoots(roots: string[], opts: WalkOptions): WalkResult {
+  const files: DiscoveredFile[] = [];
+  const skipped: SkippedFile[] = [];
+  const seenDirs = new Set<string>();
+  const seenFiles = new Set<string>();
+  const excluder = makeExcluder(opts.exclude);
+  for (const rootIn of roots) {
+    const root = path.resolve(rootIn);
+    let rootReal: string;
+    try {
+      rootReal = fs.realpathSync(root);
+    } catch {
+      skipped.push({ file: root, reason: 'unreadable', detail: 'root does not exist or cannot be read' });
+      continue;
+    }
+    const stack: { dir: string; real: string; layers: IgnoreLayer[] }[] = [{ dir: root, real: rootReal, layers: [] }];
+    seenDirs.add(rootReal);
+    while (stack.length) {
+      throwIfAborted(opts.signal);
+      const cur = stack.pop();
+      if (!cur) break;
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(cur.dir, { withFileTypes: true });
+      } catch (e) {
+        skipped.push({ file: rel(root, cur.dir) || '.', reason: 'unreadable', detail: (e as Error).message });
+        continue;
+      }
+      const layers = [...cur.layers];
+      if (entries.some((e) => e.name === '.gitignore' && (e.isFile() || e.isSymbolicLink()))) {
+        try {
+          layers.push({ dir: cur.dir, ig: ignore().add(fs.readFileSync(path.join(cur.dir, '.gitignore'), 'utf8')) });
+        } catch {
+          // An unreadable .gitignore only means nothing extra is ignored.
+        }
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const ent of entries) {
+        const abs = path.join(cur.dir, ent.name);
+        const relPath = rel(root, abs);
+        let isDir = ent.isDirectory();
+        let isFile = ent.isFile();
+        if (ent.isSymbolicLink()) {
+          try {
+            const st = fs.statSync(abs);
+            isDir = st.isDirectory();
+            isFile = st.isFile();
+          } catch {
+            skipped.push({ file: relPath, reason: 'unreadable', detail: 'broken symbolic link' });
+            continue;
+          }
+        }
+        if (!isDir && !isFile) continue;
+        if (isIgnored(excluder, relPath, isDir) || layers.some((l) => isIgnored(l.ig, rel(l.dir, abs), isDir))) continue;
+        if (isDir) {
+          let real: string;
+          try {
+            real = fs.realpathSync(abs);
+          } catch {
+            continue;
+          }
+          if (seenDirs.has(real)) {
+            if (ent.isSymbolicLink()) skipped.push({ file: relPath, reason: 'symlink-loop', detail: `symbolic link to an already visited directory (${real})` });
+            continue;
+          }
+          seenDirs.add(real);
+          stack.push({ dir: abs, real, layers });
+          continue;
+        }
+        const kind = kindOf(ent.name);
+        if (!kind) continue;
+        let st: fs.Stats;
+        let real = abs;
+        try {
+          st = fs.statSync(abs);
+          if (ent.isSymbolicLink()) real = fs.realpathSync(abs);
+        } catch (e) {
+          skipped.push({ file: relPath, reason: 'unreadable', detail: (e as Error).message });
+          continue;
+        }
+        if (seenFiles.has(real)) continue;
+        seenFiles.add(real);
+        if (st.size > opts.maxFileBytes && kind !== 'package') {
+          skipped.push({ file: relPath, reason: 'too-large', detail: `${formatBytes(st.size)} > ${formatBytes(opts.maxFileBytes)} cap` });
+          continue;
+        }
+        files.push({ abs, root, rel: relPath, kind, size: st.size, mtimeMs: st.mtimeMs });
+      }
+    }
+  }
+  return { files, skipped };
+}
+
+function isIgnored(ig: Ignore, relPath: string, isDir: boolean): boolean {
+  if (!relPath || relPath.startsWith('..')) return false;
+  return ig.ignores(isDir ? `${relPath}/` : relPath);
+}
+
+export function rel(root: string, abs: string): string {
+  return path.relative(root, abs).split(path.sep).join('/');
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} B`;
+}

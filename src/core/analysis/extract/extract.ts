@@ -1,0 +1,42 @@
+// Entry of per-file extraction: code files are parsed with TypeScript (no type checker), SQL and Prisma
+// files are scanned as text. A stack overflow on pathological nesting becomes a clean `too-deep` skip.
+import ts from 'typescript';
+import path from 'node:path';
+import type { FileFacts } from './facts';
+import { emptyFacts } from './facts';
+import { walkFile } from './walker';
+import { prismaFacts, sqlFacts } from './schemaText';
+import type { FileKind } from '../discovery/walk';
+
+export interface ExtractOutcome {
+  facts: FileFacts | null;
+  failure?: { reason: 'too-deep' | 'parse-error'; detail: string };
+}
+
+function scriptKind(file: string): ts.ScriptKind {
+  switch (path.extname(file).toLowerCase()) {
+    case '.tsx':
+      return ts.ScriptKind.TSX;
+    case '.jsx':
+      return ts.ScriptKind.JSX;
+    case '.js':
+    case '.mjs':
+    case '.cjs':
+      return ts.ScriptKind.JS;
+    default:
+      return ts.ScriptKind.TS;
+  }
+}
+
+export function extractFacts(file: string, kind: FileKind, text: string): ExtractOutcome {
+  if (kind === 'sql') return { facts: sqlFacts(text) };
+  if (kind === 'prisma') return { facts: prismaFacts(text) };
+  if (kind !== 'code') return { facts: emptyFacts() };
+  try {
+    const sf = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind(file));
+    return { facts: walkFile(ts, sf, text, file) };
+  } catch (e) {
+    if (e instanceof RangeError) return { facts: null, failure: { reason: 'too-deep', detail: 'nesting too deep to parse (stack overflow avoided)' } };
+    return { facts: null, failure: { reason: 'parse-error', detail: (e as Error).message.slice(0, 200) } };
+  }
+}

@@ -1,0 +1,344 @@
+// Rules that need no receiver binding: SSE response headers, `fetch` readers of `data:` lines, tRPC
+// `.subscription` procedures, TanStack mutations, outbox tables/relays in code, and persistent writes
+// (the DB half of a dual write).
+import type ts from 'typescript';
+import type { Broker, DetectionKind, Role } from '../types';
+import type { ValueExpr } from './facts';
+import type { Scope } from './scope';
+import { posAt, posOf, snippetOf } from './scope';
+import { evalValue, propName } from './values';
+
+function push(scope: Scope, kind: DetectionKind, library: string, broker: Broker, role: Role, channel: ValueExpr | null, node: ts.Node, token?: ts.Node): void {
+  scope.facts.locals.push({ kind, library, broker, role, channel, pos: posOf(scope, node, token), fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, token && token !== node ? node : node) });
+}
+
+const SSE_LIBS: [string, string][] = [['express', 'express'], ['fastify', 'fastify'], ['hono', 'hono'], ['next/server', 'next'], ['@nestjs/common', '@nestjs/common'], ['koa', 'koa']];
+
+function sseLibrary(scope: Scope): string {
+  for (const [mod, lib] of SSE_LIBS) if (scope.libs.has(mod)) return lib;
+  if (nextRoute(scope.file)) return 'next';
+  return 'node:http';
+}
+
+/** `app/api/events/route.ts` → `/api/events` (route groups `(x)` dropped). */
+export function nextRoute(file: string): string | null {
+  const m = /(?:^|\/)app\/(.*?)\/?route\.[cm]?[jt]sx?$/.exec(file.replace(/\\/g, '/'));
+  if (!m) return null;
+  const segs = (m[1] ?? '').split('/').filter((s) => s && !/^\(.*\)$/.test(s));
+  return `/${segs.join('/')}`;
+}
+
+const ROUTE_METHODS = new Set(['get', 'post', 'all', 'put', 'route', 'use', 'sse']);
+
+/** The HTTP route an SSE handler is registered on, when visible. */
+function routeOf(scope: Scope): ValueExpr | null {
+  const t = scope.ts;
+  for (let i = scope.stack.length - 1; i >= 0; i--) {
+    const n = scope.stack[i];
+    if (!n) continue;
+    if (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && ROUTE_METHODS.has(n.expression.name.text)) {
+      const a0 = n.arguments[0];
+      const v = a0 ? evalValue(scope, a0) : null;
+      if (v && v.k === 'str' && v.v.startsWith('/')) return v;
+      if (a0 && t.isObjectLiteralExpression(a0)) {
+        const url = evalValue(scope, a0);
+        if (url.k === 'obj' && url.props.url?.k === 'str') return url.props.url;
+      }
+    }
+    if (t.isIfStatement(n)) {
+      const m = /url\s*===?\s*['"`](\/[^'"`]*)['"`]/.exec(n.expression.getText(scope.sf));
+      if (m?.[1]) return { k: 'str', v: m[1] };
+    }
+  }
+  const nr = nextRoute(scope.file);
+  return nr ? { k: 'str', v: nr } : null;
+}
+
+const OUTBOX_DDL = /\b(?:CREATE|ALTER)\s+TABLE\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?(?:ONLY\s+)?[`"[]?(?:\w+[`"\]]?\.[`"[]?)?(\w*outbox\w*)/gi;
+const OUTBOX_SELECT = /\bSELECT\b[\s\S]{0,400}?\bFROM\s+[`"[]?(?:\w+[`"\]]?\.[`"[]?)?\w*outbox\w*/gi;
+
+export function onStringLocal(scope: Scope, node: ts.Node): void {
+  const t = scope.ts;
+  if (!scope.mentionsOutbox && !scope.mentionsSse) return;
+  if (t.isTaggedTemplateExpression(node)) return;
+  const start = node.getStart(scope.sf);
+  const raw = scope.text.slice(start, node.getEnd());
+  if (raw.length > 20_000) return;
+  if (/text\/event-stream/i.test(raw)) onSseHeader(scope, node);
+  if (/outbox/i.test(raw)) {
+    const tables = new Set<string>();
+    for (const m of raw.matchAll(OUTBOX_DDL)) {
+      const table = (m[1] ?? '').toLowerCase();
+      if (tables.has(table)) continue;
+      tables.add(table);
+      const off = start + (m.index ?? 0);
+      scope.facts.locals.push({ kind: 'outbox.table', library: 'sql', broker: 'outbox', role: 'infra', channel: null, pos: posAt(scope, off, off + m[0].length), fn: scope.fn, path: [...scope.path], snippet: m[0].replace(/\s+/g, ' ').slice(0, 100) });
+    }
+    const trimmed = raw.replace(/^[`'"]\s*/, '');
+    if (!/^(INSERT|UPDATE|DELETE)\b/i.test(trimmed)) {
+      const m = OUTBOX_SELECT.exec(raw);
+      OUTBOX_SELECT.lastIndex = 0;
+      if (m) {
+        const off = start + m.index;
+        scope.facts.locals.push({ kind: 'outbox.relay', library: ormLibrary(scope), broker: 'outbox', role: 'producer', channel: null, pos: posAt(scope, off, off + m[0].length), fn: scope.fn, path: [...scope.path], snippet: m[0].replace(/\s+/g, ' ').slice(0, 100) });
+      }
+    }
+  }
+}
+
+function onSseHeader(scope: Scope, node: ts.Node): void {
+  const t = scope.ts;
+  const v = evalValue(scope, node);
+  if (v.k !== 'str' || !/^\s*text\/event-stream/i.test(v.v)) return;
+  const parent = scope.stack[scope.stack.length - 2];
+  if (!parent) return;
+  if (t.isPropertyAssignment(parent) && parent.initializer === node) {
+    const key = propName(scope, parent.name);
+    if (key && /^content-type$/i.test(key)) push(scope, 'sse.endpoint', sseLibrary(scope), 'sse', 'server', routeOf(scope), parent);
+    return;
+  }
+  if (t.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) {
+    const idx = parent.arguments.indexOf(node as ts.Expression);
+    const prev = idx > 0 ? evalValue(scope, parent.arguments[idx - 1]) : null;
+    const method = t.isPropertyAccessExpression(parent.expression) ? parent.expression.name.text : '';
+    const isHeader = (prev?.k === 'str' && /^content-type$/i.test(prev.v)) || (idx === 0 && /^(type|contentType)$/.test(method));
+    if (isHeader) push(scope, 'sse.endpoint', sseLibrary(scope), 'sse', 'server', routeOf(scope), parent, t.isPropertyAccessExpression(parent.expression) ? parent.expression.name : parent);
+  }
+}
+
+const ORMS: [string, string][] = [['@prisma/client', 'prisma'], ['drizzle-orm', 'drizzle-orm'], ['typeorm', 'typeorm'], ['@mikro-orm/core', '@mikro-orm/core'], ['knex', 'knex'], ['mongoose', 'mongoose'], ['sequelize', 'sequelize'], ['pg', 'pg'], ['kysely', 'kysely']];
+
+function ormLibrary(scope: Scope): string {
+  for (const [mod, lib] of ORMS) if (scope.libs.has(mod)) return lib;
+  for (const l of scope.libs) if (l.startsWith('drizzle-orm')) return 'drizzle-orm';
+  return 'sql';
+}
+
+const MUTATION_FNS = new Set(['useMutation', 'injectMutation', 'createMutation', 'mutationOptions']);
+const OPTIMISTIC = /\.(?:setQueryData|setQueriesData|setData|setInfiniteData)\s*[<(]/;
+const READ_METHODS = new Set(['findMany', 'findFirst', 'find', 'findAll', 'findBy', 'findAndCount', 'getMany', 'getRawMany', 'from', 'select', 'where']);
+const WRITE_IN_CHAIN = new Set(['insert', 'create', 'createMany', 'update', 'updateMany', 'delete', 'deleteMany', 'del', 'save', 'upsert', 'values', 'remove', 'insertOne', 'insertMany', 'updateOne']);
+const DB_WRITES = new Set(['create', 'createMany', 'update', 'updateMany', 'upsert', 'delete', 'deleteMany', 'save', 'insert', 'remove', 'softDelete', 'persist', 'persistAndFlush', 'insertOne', 'insertMany', 'updateOne', 'deleteOne', 'replaceOne', 'findOneAndUpdate', 'findByIdAndUpdate', 'findOneAndDelete', 'bulkWrite', 'del', 'bulkCreate', 'increment', 'decrement']);
+const DB_RECEIVER = /(prisma|\bdb\b|\btx\b|\btrx\b|repo|repository|manager|\bem\b|model|collection|knex|database|queryRunner|orm|sequelize|mongo)/i;
+const SQL_METHODS = new Set(['query', 'execute', '$executeRaw', '$executeRawUnsafe', 'none', 'one', 'any', 'run', 'exec', 'unsafe', 'oneOrNone', 'result']);
+const SQL_WRITE = /^\s*(INSERT|UPDATE|DELETE|MERGE|UPSERT|REPLACE)\b/i;
+
+export function onCallLocal(scope: Scope, call: ts.CallExpression, method: string | null): void {
+  const t = scope.ts;
+  const callee = call.expression;
+  const calleeName = t.isIdentifier(callee) ? callee.text : null;
+  // TanStack Query mutations (and tRPC's `x.useMutation`, a thin wrapper of the same hook).
+  if (calleeName && MUTATION_FNS.has(calleeName)) {
+    const b = scope.bindings.get(calleeName);
+    const lib = b?.tag?.k === 'lib' ? b.tag.mod : null;
+    if (lib && (lib.startsWith('@tanstack/') || lib.startsWith('@trpc/'))) onMutation(scope, call, lib);
+  } else if (method === 'useMutation' || method === 'createMutation') {
+    onMutation(scope, call, scope.libs.has('@trpc/react-query') ? '@trpc/react-query' : '@trpc/client');
+  }
+  if (method === 'subscription' && t.isPropertyAccessExpression(callee)) onTrpcSubscription(scope, call, callee);
+  if (calleeName === 'fetch' && !scope.bindings.has('fetch')) onFetchReader(scope, call);
+  if (calleeName === 'streamSSE' || calleeName === 'streamSse') {
+    const b = scope.bindings.get(calleeName);
+    if (b?.tag?.k === 'lib' && b.tag.mod.startsWith('hono')) push(scope, 'sse.endpoint', 'hono', 'sse', 'server', routeOf(scope), call, callee);
+  }
+  const a0 = call.arguments[0];
+  // The first argument matters only for outbox names and SQL text: skip evaluating it otherwise.
+  const wantA0 = !!a0 && (scope.mentionsOutbox || (method !== null && SQL_METHODS.has(method)) || calleeName === 'sql' || calleeName === 'query');
+  const a0v = wantA0 ? evalValue(scope, a0) : null;
+  const a0Outbox = (a0v?.k === 'str' && /outbox/i.test(a0v.v)) || (!!a0 && t.isIdentifier(a0) && /outbox/i.test(a0.text));
+  // Outbox tables declared in code (Drizzle, Knex/Sequelize migrations).
+  if (calleeName && /^(pg|mysql|sqlite)Table$/.test(calleeName) && a0v?.k === 'str' && /outbox/i.test(a0v.v)) {
+    push(scope, 'outbox.table', 'drizzle-orm', 'outbox', 'infra', null, call, callee);
+  }
+  if (scope.mentionsOutbox && method && t.isPropertyAccessExpression(callee) && a0v?.k === 'str' && /outbox/i.test(a0v.v)) {
+    const recvText = callee.expression.getText(scope.sf);
+    if (/^(createTable|createTableIfNotExists|alterTable)$/.test(method) || (method === 'table' && /schema/i.test(recvText))) {
+      push(scope, 'outbox.table', /queryInterface/i.test(recvText) ? 'sequelize' : method === 'table' && !/knex/i.test(recvText) ? 'drizzle-orm' : 'knex', 'outbox', 'infra', null, call, callee.name);
+    }
+  }
+  if (method && t.isPropertyAccessExpression(callee) && (READ_METHODS.has(method) || DB_WRITES.has(method) || SQL_METHODS.has(method))) {
+    // Receivers are short (`this.prisma.order`); a huge one (an IIFE) says nothing about databases.
+    const span = callee.expression.getEnd() - callee.expression.getStart(scope.sf);
+    const recvText = span > 300 ? '' : callee.expression.getText(scope.sf);
+    if (READ_METHODS.has(method) && (/outbox/i.test(recvText) || a0Outbox) && isRelayRead(scope, call)) {
+      push(scope, 'outbox.relay', ormLibrary(scope), 'outbox', 'producer', null, call, callee.name);
+    }
+    recordWrite(scope, call, method, recvText, a0v);
+  } else if (t.isIdentifier(callee) && /^(sql|query)$/.test(callee.text) && a0v?.k === 'str' && SQL_WRITE.test(a0v.v)) {
+    markWrite(scope);
+  }
+}
+
+function recordWrite(scope: Scope, call: ts.CallExpression, method: string, recvText: string, a0v: ValueExpr | null): void {
+  if (/outbox|audit/i.test(recvText)) return;
+  if (DB_WRITES.has(method)) {
+    const rootUpper = /^[A-Z]/.test(recvText) && !/^[A-Z_]+$/.test(recvText);
+    if (method === 'save' || DB_RECEIVER.test(recvText) || rootUpper) {
+      if (!/(cache|map|set|list|array|redis|queue|emitter|client\.(?:hset|set))/i.test(recvText)) markWrite(scope);
+    }
+    return;
+  }
+  if (SQL_METHODS.has(method)) {
+    const sqlText = a0v?.k === 'str' ? a0v.v : a0v?.k === 'tpl' && a0v.parts[0]?.k === 'str' ? a0v.parts[0].v : null;
+    if (sqlText && SQL_WRITE.test(sqlText) && !/outbox|audit/i.test(sqlText)) markWrite(scope);
+    return;
+  }
+  void call;
+}
+
+function markWrite(scope: Scope): void {
+  const fn = scope.facts.fns[scope.fn];
+  if (fn) fn.writes.push([...scope.path]);
+}
+
+/** The innermost read of a chain that is not a write (`knex('outbox').where().update()` is a write). */
+function isRelayRead(scope: Scope, call: ts.CallExpression): boolean {
+  const t = scope.ts;
+  // Outer links of the chain are ancestors on the stack.
+  for (let i = scope.stack.length - 2; i >= 0; i--) {
+    const n = scope.stack[i];
+    if (!n) break;
+    if (t.isPropertyAccessExpression(n)) {
+      if (WRITE_IN_CHAIN.has(n.name.text)) return false;
+      continue;
+    }
+    if (t.isCallExpression(n) || t.isAwaitExpression(n) || t.isNonNullExpression(n)) continue;
+    break;
+  }
+  // Inner links: a deeper read in the same chain is the detection instead.
+  let cur: ts.Expression = (call.expression as ts.PropertyAccessExpression).expression;
+  for (let i = 0; i < 32; i++) {
+    if (t.isCallExpression(cur)) {
+      if (t.isPropertyAccessExpression(cur.expression)) {
+        const m = cur.expression.name.text;
+        if (WRITE_IN_CHAIN.has(m)) return false;
+        const inner0 = cur.arguments[0];
+        const innerOutbox = /outbox/i.test(cur.expression.expression.getText(scope.sf)) || (!!inner0 && /outbox/i.test(inner0.getText(scope.sf)) && inner0.getText(scope.sf).length < 80);
+        if (READ_METHODS.has(m) && innerOutbox) return false;
+        cur = cur.expression.expression;
+        continue;
+      }
+      return true;
+    }
+    if (t.isPropertyAccessExpression(cur)) {
+      cur = cur.expression;
+      continue;
+    }
+    return true;
+  }
+  return true;
+}
+
+function onMutation(scope: Scope, call: ts.CallExpression, library: string): void {
+  const opts = mutationOptionsNode(scope, call);
+  const optimistic = opts ? onMutateIsOptimistic(scope, opts) : false;
+  const token = scope.ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression;
+  push(scope, optimistic ? 'mutation.optimistic' : 'mutation.plain', library, 'tanstack-query', 'client', null, call, token);
+}
+
+function mutationOptionsNode(scope: Scope, call: ts.CallExpression): ts.ObjectLiteralExpression | null {
+  for (const arg of call.arguments.slice(0, 3)) {
+    const o = toObject(scope, arg, 0);
+    if (o) return o;
+  }
+  return null;
+}
+
+function toObject(scope: Scope, node: ts.Node | undefined, depth: number): ts.ObjectLiteralExpression | null {
+  const t = scope.ts;
+  if (!node || depth > 4) return null;
+  if (t.isObjectLiteralExpression(node)) return node;
+  if (t.isParenthesizedExpression(node) || t.isAsExpression(node) || t.isSatisfiesExpression(node)) return toObject(scope, node.expression, depth + 1);
+  if (t.isArrowFunction(node) || t.isFunctionExpression(node)) {
+    if (node.body && !t.isBlock(node.body)) return toObject(scope, node.body, depth + 1);
+    const ret = node.body && t.isBlock(node.body) ? node.body.statements.find(t.isReturnStatement) : undefined;
+    return toObject(scope, ret?.expression, depth + 1);
+  }
+  if (t.isCallExpression(node)) {
+    // `trpc.x.mutationOptions({...})`, `mutationOptions({...})`, spreads of helpers.
+    for (const a of node.arguments.slice(0, 2)) {
+      const o = toObject(scope, a, depth + 1);
+      if (o) return o;
+    }
+    return null;
+  }
+  if (t.isIdentifier(node)) return toObject(scope, scope.bindings.get(node.text)?.init, depth + 1);
+  return null;
+}
+
+function onMutateIsOptimistic(scope: Scope, obj: ts.ObjectLiteralExpression): boolean {
+  const t = scope.ts;
+  for (const p of obj.properties) {
+    const key = p.name ? propName(scope, p.name) : null;
+    if (t.isSpreadAssignment(p)) {
+      const inner = toObject(scope, p.expression, 1);
+      if (inner && onMutateIsOptimistic(scope, inner)) return true;
+      continue;
+    }
+    if (key !== 'onMutate') continue;
+    let fnNode: ts.Node | undefined = t.isPropertyAssignment(p) ? p.initializer : t.isShorthandPropertyAssignment(p) ? p.name : p;
+    if (fnNode && t.isIdentifier(fnNode)) fnNode = scope.bindings.get(fnNode.text)?.init;
+    if (!fnNode) return false;
+    return OPTIMISTIC.test(scope.text.slice(fnNode.getStart(scope.sf), fnNode.getEnd()));
+  }
+  return false;
+}
+
+function onTrpcSubscription(scope: Scope, call: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
+  const t = scope.ts;
+  let root: ts.Expression = callee.expression;
+  for (let i = 0; i < 32 && (t.isCallExpression(root) || t.isPropertyAccessExpression(root)); i++) root = t.isCallExpression(root) ? root.expression : root.expression;
+  const rootName = t.isIdentifier(root) ? root.text : '';
+  const chain = callee.expression.getText(scope.sf);
+  const serverish = /procedure/i.test(chain) || rootName === 't' || [...scope.libs].some((l) => l.startsWith('@trpc/server'));
+  if (!serverish) return;
+  let key: string | null = null;
+  for (let i = scope.stack.length - 2; i >= 0; i--) {
+    const n = scope.stack[i];
+    if (!n) break;
+    if (t.isPropertyAssignment(n)) {
+      key = propName(scope, n.name);
+      break;
+    }
+    if (t.isVariableDeclaration(n) && t.isIdentifier(n.name)) {
+      key = n.name.text;
+      break;
+    }
+    if (!(t.isCallExpression(n) || t.isPropertyAccessExpression(n) || t.isParenthesizedExpression(n) || t.isAwaitExpression(n))) break;
+  }
+  push(scope, 'trpc.subscription', '@trpc/server', 'trpc', 'server', key ? { k: 'str', v: key } : null, call, callee.name);
+}
+
+function onFetchReader(scope: Scope, call: ts.CallExpression): void {
+  const t = scope.ts;
+  for (let i = scope.stack.length - 2; i >= 0; i--) {
+    const n = scope.stack[i];
+    if (n && (t.isFunctionLike(n) || t.isSourceFile(n))) {
+      const body = scope.text.slice(n.getStart(scope.sf), n.getEnd());
+      if (/getReader\s*\(|\.body\b/.test(body) && /['"`]data:/.test(body)) {
+        push(scope, 'sse.client', 'fetch', 'sse', 'client', call.arguments[0] ? evalValue(scope, call.arguments[0]) : null, call, call.expression);
+      }
+      return;
+    }
+  }
+}
+
+export function onNewLocal(scope: Scope, ne: ts.NewExpression): void {
+  const t = scope.ts;
+  if (!t.isIdentifier(ne.expression) || ne.expression.text !== 'EntitySchema') return;
+  const v = ne.arguments?.[0] ? evalValue(scope, ne.arguments[0]) : null;
+  if (v?.k !== 'obj') return;
+  const names = [v.props.name, v.props.tableName].filter((x): x is ValueExpr => !!x);
+  if (names.some((x) => x.k === 'str' && /outbox/i.test(x.v))) push(scope, 'outbox.table', 'typeorm', 'outbox', 'infra', null, ne);
+}
+
+export function onClassLocal(scope: Scope, cls: ts.ClassLikeDeclaration, decorators: { name: string; args: ValueExpr[] }[]): void {
+  const entity = decorators.find((d) => d.name === 'Entity' || d.name === 'Table' || d.name === 'Schema');
+  if (!entity) return;
+  const arg = entity.args[0];
+  const argName = arg?.k === 'str' ? arg.v : arg?.k === 'obj' ? [arg.props.tableName, arg.props.name].find((x) => x?.k === 'str') : undefined;
+  const tableName = typeof argName === 'string' ? argName : argName?.k === 'str' ? argName.v : '';
+  if (!/outbox/i.test(tableName) && !/outbox/i.test(cls.name?.text ?? '')) return;
+  const lib = scope.libs.has('typeorm') ? 'typeorm' : [...scope.libs].find((l) => l.startsWith('@mikro-orm/')) ?? (scope.libs.has('sequelize-typescript') ? 'sequelize-typescript' : 'typeorm');
+  push(scope, 'outbox.table', lib, 'outbox', 'infra', null, cls.name ?? cls, cls.name ?? cls);
+}

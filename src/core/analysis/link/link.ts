@@ -1,0 +1,141 @@
+// Link: from the facts of every included file to detections and flows. Pure function of the facts (plus
+// lazily read facts of imported files), so incremental and cold runs agree by construction.
+import type { Broker, Detection, DetectionKind } from '../types';
+import type { FileFacts, LocalDetection } from '../extract/facts';
+import type { Draft } from './classify';
+import { classifySite } from './classify';
+import type { AmqpBindingFact } from './flows';
+import type { WorkspaceView } from './resolve';
+import { Resolver, channelsOf } from './resolve';
+
+export interface LinkFile {
+  abs: string;
+  /** POSIX path relative to its root. */
+  rel: string;
+  service: string;
+  facts: FileFacts;
+}
+
+export interface FileLinkResult {
+  detections: Detection[];
+  bindings: AmqpBindingFact[];
+}
+
+const DUAL_WRITE_TARGETS = new Set<DetectionKind>([
+  'kafka.produce', 'nats.publish', 'amqp.publish', 'queue.produce', 'redis.publish', 'redis.stream.produce', 'ws.emit',
+]);
+
+const TRANSPORT_ORDER = ['KAFKA', 'RMQ', 'NATS', 'REDIS'];
+
+type NestMap = Record<'event' | 'message' | 'emit' | 'send', [DetectionKind, Broker] | null>;
+
+const NEST_KINDS: Record<string, NestMap> = {
+  KAFKA: { event: ['kafka.consume', 'kafka'], message: ['kafka.consume', 'kafka'], emit: ['kafka.produce', 'kafka'], send: ['kafka.produce', 'kafka'] },
+  RMQ: { event: ['amqp.consume', 'amqp'], message: ['amqp.consume', 'amqp'], emit: ['amqp.publish', 'amqp'], send: ['amqp.publish', 'amqp'] },
+  NATS: { event: ['nats.subscribe', 'nats'], message: ['nats.subscribe', 'nats'], emit: ['nats.publish', 'nats'], send: ['nats.publish', 'nats'] },
+  REDIS: { event: ['redis.subscribe', 'redis'], message: null, emit: ['redis.publish', 'redis'], send: null },
+};
+
+export function makeResolver(ws: WorkspaceView): Resolver {
+  return new Resolver(ws);
+}
+
+/** Detections of one file. `transports` are the NestJS transports configured in the file's service. */
+export function linkFile(f: LinkFile, r: Resolver, transports: Set<string>): FileLinkResult {
+  const drafts: Draft[] = [];
+  const bindings: AmqpBindingFact[] = [];
+  for (const site of f.facts.sites) {
+    for (const d of classifySite(site, f.abs, r)) {
+      if (d.binding) {
+        bindings.push(d.binding);
+        continue;
+      }
+      if (d.nest) {
+        const tr = TRANSPORT_ORDER.find((x) => transports.has(x));
+        const mapped = tr ? NEST_KINDS[tr]?.[d.nest] : null;
+        if (!mapped) continue;
+        drafts.push({ ...d, kind: mapped[0], broker: mapped[1], role: mapped[0].endsWith('consume') || mapped[0].endsWith('subscribe') ? 'consumer' : 'producer' });
+        continue;
+      }
+      drafts.push(d);
+    }
+  }
+  for (const l of f.facts.locals) drafts.push(localDraft(l, f.abs, r));
+  // Dual writes: a publish to an external target in a function that also writes persistent state on a
+  // path that can run together with it, and never touches an outbox.
+  const dual: Draft[] = [];
+  for (const d of drafts) {
+    if (!DUAL_WRITE_TARGETS.has(d.kind) || d.fn < 0) continue;
+    const fn = f.facts.fns[d.fn];
+    if (!fn || fn.outbox || fn.writes.length === 0) continue;
+    if (fn.writes.some((w) => !exclusive(w, d.path))) dual.push({ ...d, kind: 'dual_write', role: 'producer' });
+  }
+  const detections: Detection[] = [];
+  const seen = new Set<string>();
+  for (const d of [...drafts, ...dual]) {
+    const det = toDetection(d, f);
+    if (seen.has(det.id)) continue;
+    seen.add(det.id);
+    detections.push(det);
+  }
+  detections.sort(byPosition);
+  return { detections, bindings };
+}
+
+function localDraft(l: LocalDetection, file: string, r: Resolver): Draft {
+  const channels = l.channel ? channelsOf(r.value(file, l.channel)) : [];
+  return { kind: l.kind, library: l.library, broker: l.broker, role: l.role, channels, pos: l.pos, fn: l.fn, path: l.path, snippet: l.snippet };
+}
+
+/** Two branch paths are exclusive when they take different arms of the same `if`. */
+function exclusive(a: string[], b: string[]): boolean {
+  const arms = new Map<string, string>();
+  for (const s of a) {
+    const i = s.lastIndexOf(':');
+    arms.set(s.slice(0, i), s.slice(i + 1));
+  }
+  for (const s of b) {
+    const i = s.lastIndexOf(':');
+    const other = arms.get(s.slice(0, i));
+    if (other !== undefined && other !== s.slice(i + 1) && other !== 'case') return true;
+  }
+  return false;
+}
+
+const NULL_CHANNEL_KINDS = new Set<DetectionKind>(['outbox.table', 'outbox.relay']);
+
+function toDetection(d: Draft, f: LinkFile): Detection {
+  const chans = NULL_CHANNEL_KINDS.has(d.kind) ? [] : d.channels;
+  const first = chans[0];
+  const det: Detection = {
+    id: `${f.rel}:${d.pos.line}:${d.pos.column}:${d.kind}`,
+    kind: d.kind,
+    library: d.library,
+    broker: d.broker,
+    role: d.role,
+    channel: first?.channel ?? null,
+    channelIsPattern: first?.pattern ?? false,
+    file: f.rel,
+    enclosingFunction: d.fn >= 0 ? (f.facts.fns[d.fn]?.name ?? null) : null,
+    service: f.service,
+    snippet: d.snippet,
+    line: d.pos.line,
+    column: d.pos.column,
+    endLine: d.pos.endLine,
+    endColumn: d.pos.endColumn,
+  };
+  if (chans.length > 1) {
+    det.channels = chans.map((c) => c.channel);
+    const patterns = chans.filter((c) => c.pattern).map((c) => c.channel);
+    if (patterns.length) det.patternChannels = patterns;
+  }
+  if (d.routingKey !== undefined) det.routingKey = d.routingKey;
+  return det;
+}
+
+export function byPosition(a: Detection, b: Detection): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.line !== b.line) return a.line - b.line;
+  if (a.column !== b.column) return a.column - b.column;
+  return a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0;
+}

@@ -1,0 +1,236 @@
+// Resolves TagExprs (what a receiver is) and ValueExprs (channel values) across files of the workspace,
+// following imports, re-exports and `export *`, with memoization per link run and cycle guards.
+import type { FileFacts, TagExpr, ValueExpr } from '../extract/facts';
+import { EXPORTS, METHOD_RESULTS, MODULE_CALLBACKS, PARAM_RESULTS, PROP_RESULTS, canonicalModule } from './libraryTables';
+
+/** A resolved receiver: `t` per libraryTables, the npm module it came from, and a queue/group name. */
+export interface Tag {
+  t: string;
+  lib: string;
+  name?: RValue | null;
+  /** Local class: the resolved base class tag. */
+  base?: Tag | null;
+  /** Relative module namespace (`import * as x from './x'`). */
+  file?: string;
+}
+
+export type RValue =
+  | { k: 'str'; v: string; pattern: boolean }
+  | { k: 'regex'; source: string }
+  | { k: 'arr'; items: RValue[] }
+  | { k: 'obj'; props: Record<string, RValue> }
+  | { k: 'unknown' };
+
+export interface WorkspaceView {
+  facts(file: string): FileFacts | null;
+  resolveModule(fromFile: string, spec: string): string | null;
+}
+
+const UNKNOWN: RValue = { k: 'unknown' };
+const MAX_DEPTH = 24;
+
+export class Resolver {
+  private readonly exportTagMemo = new Map<string, Tag | null>();
+
+  constructor(private readonly ws: WorkspaceView) {}
+
+  tag(file: string, e: TagExpr | null, depth = 0): Tag | null {
+    if (!e || depth > MAX_DEPTH) return null;
+    switch (e.k) {
+      case 'lib':
+        return libExport(e.mod, e.name);
+      case 'global':
+        return libExport('global', e.name);
+      case 'imp': {
+        const target = this.ws.resolveModule(file, e.spec);
+        if (!target) return null;
+        if (e.name === '*') return { t: 'relns', lib: '', file: target };
+        return this.exportTag(target, e.name, depth + 1);
+      }
+      case 'cls':
+        return { t: 'cls', lib: '', base: this.tag(file, e.base, depth + 1) };
+      case 'prop': {
+        const base = this.tag(file, e.of, depth + 1);
+        if (!base) return null;
+        if (base.t === 'mod' || base.t.startsWith('ctor:') || base.t.startsWith('fn:')) return libExport(base.lib, e.name, true);
+        if (base.t === 'relns' && base.file) return this.exportTag(base.file, e.name, depth + 1);
+        const r = PROP_RESULTS[`${base.t}.${e.name}`];
+        return r ? { t: r, lib: base.lib, name: base.name ?? null } : null;
+      }
+      case 'call': {
+        if (e.of.k === 'prop') {
+          const recv = this.tag(file, e.of.of, depth + 1);
+          if (!recv) return null;
+          if (recv.t === 'relns' && recv.file) return callResult(this.exportTag(recv.file, e.of.name, depth + 1), this.value(file, e.arg0));
+          if (recv.t === 'mod' || recv.t.startsWith('ctor:') || recv.t.startsWith('fn:')) return callResult(libExport(recv.lib, e.of.name, true), this.value(file, e.arg0));
+          const r = METHOD_RESULTS[`${recv.t}.${e.of.name}`];
+          if (!r) return null;
+          if (r === 'same') return recv;
+          const name = r === 'nats.group' ? this.value(file, e.arg0) : recv.name ?? null;
+          return { t: r, lib: recv.lib, name };
+        }
+        return callResult(this.tag(file, e.of, depth + 1), this.value(file, e.arg0));
+      }
+      case 'new':
+      case 'inst': {
+        const ctor = this.tag(file, e.of, depth + 1);
+        const name = e.k === 'new' ? this.value(file, e.arg0) : e.name ? this.value(file, e.name) : null;
+        return instanceOf(ctor, name);
+      }
+      case 'param': {
+        const owner = this.tag(file, e.of, depth + 1);
+        if (!owner) return null;
+        if (e.m.startsWith('then#')) return owner;
+        const key = (ev: string): string => `${owner.t}|${e.m}|${ev}|${e.i}`;
+        const r = PARAM_RESULTS[key(e.ev ?? '*')] ?? PARAM_RESULTS[key('*')];
+        if (r) return { t: r, lib: owner.lib };
+        // Module functions with Node-style callbacks (`amqp.connect(url, (err, conn) => …)`).
+        const fnName = e.m.split('#')[0] ?? '';
+        const cb = MODULE_CALLBACKS[`${canonicalModule(owner.lib)}#${fnName}|${e.m.split('#')[1] ?? ''}|${e.i}`];
+        return cb ? { t: cb, lib: owner.lib } : null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  exportTag(file: string, name: string, depth: number, seen: Set<string> = new Set()): Tag | null {
+    const key = `${file}#${name}`;
+    if (this.exportTagMemo.has(key)) return this.exportTagMemo.get(key) ?? null;
+    if (seen.has(key) || depth > MAX_DEPTH) return null;
+    seen.add(key);
+    const facts = this.ws.facts(file);
+    let result: Tag | null = null;
+    if (facts) {
+      const entry = facts.exports[name];
+      if (entry?.tag) result = this.tag(file, entry.tag, depth + 1);
+      else if (!entry && name !== 'default') {
+        for (const spec of facts.starExports) {
+          const target = this.ws.resolveModule(file, spec);
+          if (!target) continue;
+          result = this.exportTag(target, name, depth + 1, seen);
+          if (result) break;
+        }
+      }
+    }
+    this.exportTagMemo.set(key, result);
+    return result;
+  }
+
+  value(file: string, e: ValueExpr | null | undefined, depth = 0): RValue | null {
+    if (!e) return null;
+    return this.val(file, e, depth);
+  }
+
+  private val(file: string, e: ValueExpr, depth: number): RValue {
+    if (depth > MAX_DEPTH) return UNKNOWN;
+    switch (e.k) {
+      case 'str':
+        return { k: 'str', v: e.v, pattern: false };
+      case 'regex':
+        return e;
+      case 'unknown':
+        return UNKNOWN;
+      case 'arr':
+        return { k: 'arr', items: e.items.map((i) => this.val(file, i, depth + 1)) };
+      case 'obj': {
+        const props: Record<string, RValue> = {};
+        for (const [k, v] of Object.entries(e.props)) props[k] = this.val(file, v, depth + 1);
+        return { k: 'obj', props };
+      }
+      case 'tpl': {
+        let out = '';
+        let pattern = false;
+        for (const p of e.parts) {
+          const r = this.val(file, p, depth + 1);
+          if (r.k === 'str') {
+            out += r.v;
+            pattern ||= r.pattern;
+          } else {
+            out += '*';
+            pattern = true;
+          }
+        }
+        out = out.replace(/\*+/g, '*');
+        return { k: 'str', v: out, pattern };
+      }
+      case 'ref': {
+        const target = this.ws.resolveModule(file, e.spec);
+        if (!target) return UNKNOWN;
+        let base = this.exportValue(target, e.name, depth + 1, new Set());
+        for (const seg of e.path) {
+          if (base.k !== 'obj') return UNKNOWN;
+          base = base.props[seg] ?? UNKNOWN;
+        }
+        return base;
+      }
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private exportValue(file: string, name: string, depth: number, seen: Set<string>): RValue {
+    const key = `${file}#${name}`;
+    if (seen.has(key) || depth > MAX_DEPTH) return UNKNOWN;
+    seen.add(key);
+    const facts = this.ws.facts(file);
+    if (!facts) return UNKNOWN;
+    const entry = facts.exports[name];
+    if (entry?.value) return this.val(file, entry.value, depth + 1);
+    if (!entry && name !== 'default') {
+      for (const spec of facts.starExports) {
+        const target = this.ws.resolveModule(file, spec);
+        if (!target) continue;
+        const r = this.exportValue(target, name, depth + 1, seen);
+        if (r.k !== 'unknown') return r;
+      }
+    }
+    return UNKNOWN;
+  }
+}
+
+function libExport(mod: string, name: string, strict = false): Tag | null {
+  const canon = canonicalModule(mod);
+  const t = EXPORTS[`${canon}#${name}`];
+  if (t) return { t, lib: mod };
+  if (strict) return null;
+  if (name === '*' || name === 'default') return { t: 'mod', lib: mod };
+  return null;
+}
+
+function callResult(callee: Tag | null, arg0: RValue | null): Tag | null {
+  if (!callee) return null;
+  if (callee.t.startsWith('fn:')) return { t: callee.t.slice(3), lib: callee.lib, name: arg0 };
+  // Callable constructors: `Bull('q')`, `require('socket.io')(server)`.
+  if (callee.t === 'ctor:bull.queue' || callee.t === 'ctor:sio.server') return { t: callee.t.slice(5), lib: callee.lib, name: arg0 };
+  return null;
+}
+
+export function instanceOf(ctor: Tag | null, name: RValue | null): Tag | null {
+  if (!ctor) return null;
+  if (ctor.t.startsWith('ctor:')) return { t: ctor.t.slice(5), lib: ctor.lib, name };
+  if (ctor.t === 'cls') return ctor.base ? instanceOf(ctor.base, name) : null;
+  // A type annotation naming an instance type directly (`nest.factory`) keeps it.
+  if (!ctor.t.includes(':') && ctor.t !== 'mod' && ctor.t !== 'relns') return ctor;
+  return null;
+}
+
+/** Channel text of a resolved value; templates and wildcards are patterns. */
+export function channelOf(v: RValue | null | undefined): { channel: string | null; pattern: boolean } {
+  if (!v) return { channel: null, pattern: false };
+  if (v.k === 'str') {
+    if (v.v === '*' || v.v === '') return { channel: null, pattern: false };
+    return { channel: v.v, pattern: v.pattern };
+  }
+  if (v.k === 'regex') return { channel: v.source, pattern: true };
+  if (v.k === 'arr') return channelOf(v.items[0]);
+  return { channel: null, pattern: false };
+}
+
+/** Every channel of a value (arrays of topics). */
+export function channelsOf(v: RValue | null | undefined): { channel: string; pattern: boolean }[] {
+  if (!v) return [];
+  if (v.k === 'arr') return v.items.flatMap((i) => channelsOf(i));
+  const c = channelOf(v);
+  return c.channel ? [{ channel: c.channel, pattern: c.pattern }] : [];
+}

@@ -1,0 +1,444 @@
+// The analysis engine shared by the cold run and the incremental analyzer: per-file state (guards,
+// prefilter, facts) keyed by path + mtime + size, and a link step that turns the facts of the included
+// files into detections and flows. Per-file link results are reused unless something they can depend on
+// (another file's exports, the file set, the services) changed.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AnalysisOptions, AnalysisResult, Detection, Flow, SkippedFile } from '../types';
+import type { FileFacts } from '../extract/facts';
+import { extractFacts } from '../extract/extract';
+import type { DiscoveredFile, FileKind } from '../discovery/walk';
+import { formatBytes, kindOf, makeExcluder, rel, throwIfAborted, walkRoots } from '../discovery/walk';
+import { checkBuffer, checkText } from '../discovery/guards';
+import type { PrefilterInfo } from '../discovery/prefilter';
+import { prefilter } from '../discovery/prefilter';
+import type { FileLinkResult } from '../link/link';
+import { byPosition, linkFile, makeResolver } from '../link/link';
+import type { AmqpBindingFact } from '../link/flows';
+import { buildFlows } from '../link/flows';
+import type { PackageInfo } from './services';
+import { ServiceIndex, parsePackageJson } from './services';
+import ignore from 'ignore';
+import type { Ignore } from 'ignore';
+
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+
+interface FileState {
+  rec: DiscoveredFile;
+  skip: SkippedFile | null;
+  lines: number;
+  pre: PrefilterInfo | null;
+  /** Text kept until the file is parsed (or permanently when it came from an editor buffer). */
+  text: string | null;
+  fromEditor: boolean;
+  /** undefined: not extracted yet; null: extraction failed (see skip). */
+  facts: FileFacts | null | undefined;
+  pkg: PackageInfo | null;
+}
+
+const RESOLVE_EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+export class Engine {
+  readonly roots: string[];
+  private readonly maxBytes: number;
+  private readonly excluder: Ignore;
+  private readonly states = new Map<string, FileState>();
+  private walkSkipped: SkippedFile[] = [];
+  private services: ServiceIndex | null = null;
+  private sortedFiles: string[] | null = null;
+  private linkCache = new Map<string, FileLinkResult>();
+  private included: Set<string> | null = null;
+  private readonly gitignoreCache = new Map<string, Ignore | null>();
+  parseMs = 0;
+  parsedCount = 0;
+
+  constructor(roots: string[], private readonly options: AnalysisOptions = {}) {
+    this.roots = roots.map((r) => path.resolve(r));
+    this.maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.excluder = makeExcluder(options.exclude);
+  }
+
+  /** Discover and read every file (cold). */
+  async scanAll(signal?: AbortSignal): Promise<void> {
+    const { files, skipped } = walkRoots(this.roots, { exclude: this.options.exclude, maxFileBytes: this.maxBytes, signal });
+    this.walkSkipped = skipped.filter((s) => s.reason === 'symlink-loop' || s.reason === 'unreadable');
+    this.states.clear();
+    const tooLarge = skipped.filter((s) => s.reason === 'too-large');
+    for (const s of tooLarge) {
+      const root = this.roots.find((r) => fs.existsSync(path.join(r, s.file))) ?? this.roots[0] ?? '';
+      const abs = path.join(root, s.file);
+      const kind = kindOf(abs) ?? 'code';
+      this.states.set(abs, { rec: { abs, root, rel: s.file, kind, size: 0, mtimeMs: 0 }, skip: s, lines: 0, pre: null, text: null, fromEditor: false, facts: null, pkg: null });
+    }
+    let done = 0;
+    for (const rec of files) {
+      if ((done & 63) === 0) {
+        throwIfAborted(signal);
+        if (done > 0) await new Promise((r) => setImmediate(r));
+      }
+      this.states.set(rec.abs, this.readState(rec, null));
+      this.options.onProgress?.(++done, files.length);
+    }
+    this.invalidateAll();
+  }
+
+  private readState(rec: DiscoveredFile, editorText: string | null): FileState {
+    const st: FileState = { rec, skip: null, lines: 0, pre: null, text: null, fromEditor: editorText !== null, facts: undefined, pkg: null };
+    let text: string;
+    if (editorText !== null) {
+      text = editorText;
+      if (Buffer.byteLength(text) > this.maxBytes && rec.kind !== 'package') {
+        st.skip = { file: rec.rel, reason: 'too-large', detail: `${formatBytes(Buffer.byteLength(text))} > ${formatBytes(this.maxBytes)} cap` };
+        return st;
+      }
+      if (text.includes('\u0000')) {
+        st.skip = { file: rec.rel, reason: 'binary', detail: 'NUL character in the text' };
+        return st;
+      }
+    } else {
+      let buf: Buffer;
+      try {
+        buf = fs.readFileSync(rec.abs);
+      } catch (e) {
+        st.skip = { file: rec.rel, reason: 'unreadable', detail: (e as Error).message };
+        return st;
+      }
+      const verdict = checkBuffer(buf);
+      if (verdict) {
+        st.skip = { file: rec.rel, ...verdict };
+        return st;
+      }
+      text = buf.toString('utf8');
+    }
+    rec.size = Buffer.byteLength(text);
+    const { lines, verdict } = checkText(text, rec.kind === 'code');
+    st.lines = lines;
+    if (verdict) {
+      st.skip = { file: rec.rel, ...verdict };
+      return st;
+    }
+    if (rec.kind === 'package') {
+      st.pkg = parsePackageJson(text);
+      st.facts = null;
+      return st;
+    }
+    if (rec.kind === 'code') {
+      st.pre = prefilter(text);
+      if (st.pre.stage1 || st.pre.stage2Tokens || st.fromEditor) st.text = text;
+    } else {
+      st.text = text;
+    }
+    return st;
+  }
+
+  private invalidateAll(): void {
+    this.services = null;
+    this.sortedFiles = null;
+    this.linkCache = new Map();
+    this.included = null;
+  }
+
+  // ---------------------------------------------------------------- workspace view for the resolver
+
+  resolveModule(fromFile: string, spec: string): string | null {
+    const base = path.resolve(path.dirname(fromFile), spec);
+    const has = (p: string): boolean => {
+      const s = this.states.get(p);
+      return !!s && s.rec.kind === 'code';
+    };
+    if (has(base)) return base;
+    for (const ext of RESOLVE_EXTS) if (has(base + ext)) return base + ext;
+    const m = /\.(m|c)?jsx?$/.exec(base);
+    if (m) {
+      const stem = base.slice(0, base.length - m[0].length);
+      for (const ext of m[1] === 'm' ? ['.mts', '.ts'] : m[1] === 'c' ? ['.cts', '.ts'] : ['.ts', '.tsx']) if (has(stem + ext)) return stem + ext;
+    }
+    for (const ext of RESOLVE_EXTS) if (has(path.join(base, `index${ext}`))) return path.join(base, `index${ext}`);
+    return null;
+  }
+
+  facts(file: string): FileFacts | null {
+    const st = this.states.get(file);
+    if (!st || st.skip) return null;
+    if (st.facts !== undefined) return st.facts;
+    let text = st.text;
+    if (text === null) {
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch {
+        st.facts = null;
+        return null;
+      }
+    }
+    const t0 = performance.now();
+    const out = extractFacts(file, st.rec.kind, text);
+    this.parseMs += performance.now() - t0;
+    this.parsedCount++;
+    if (!st.fromEditor) st.text = null;
+    st.facts = out.facts;
+    if (out.failure) st.skip = { file: st.rec.rel, reason: out.failure.reason, detail: out.failure.detail };
+    return st.facts;
+  }
+
+  // ---------------------------------------------------------------- inclusion (prefilter stage 2)
+
+  private computeIncluded(): Set<string> {
+    if (this.included) return this.included;
+    const inc = new Set<string>();
+    const stage1 = (p: string): boolean => !!this.states.get(p)?.pre?.stage1;
+    const leadsToStage1 = (p: string, depth: number): boolean => {
+      if (stage1(p)) return true;
+      if (depth > 3) return false;
+      const st = this.states.get(p);
+      for (const spec of st?.pre?.reexportSpecs ?? []) {
+        const target = this.resolveModule(p, spec);
+        if (target && leadsToStage1(target, depth + 1)) return true;
+      }
+      return false;
+    };
+    for (const [abs, st] of this.states) {
+      if (st.skip) continue;
+      if (st.rec.kind === 'sql' || st.rec.kind === 'prisma') {
+        inc.add(abs);
+        continue;
+      }
+      if (st.rec.kind !== 'code' || !st.pre) continue;
+      if (st.pre.stage1) inc.add(abs);
+      else if (st.pre.stage2Tokens) {
+        for (const spec of st.pre.relSpecs) {
+          const target = this.resolveModule(abs, spec);
+          if (target && leadsToStage1(target, 0)) {
+            inc.add(abs);
+            break;
+          }
+        }
+      }
+    }
+    this.included = inc;
+    return inc;
+  }
+
+  private serviceIndex(): ServiceIndex {
+    if (!this.services) {
+      const pk: [string, PackageInfo][] = [];
+      for (const [abs, st] of this.states) if (st.pkg) pk.push([abs, st.pkg]);
+      this.services = new ServiceIndex(pk);
+    }
+    return this.services;
+  }
+
+  private files(): string[] {
+    if (!this.sortedFiles) this.sortedFiles = [...this.states.keys()].sort();
+    return this.sortedFiles;
+  }
+
+  // ---------------------------------------------------------------- link
+
+  /** Links every included file (reusing cached per-file results) and builds the result. */
+  async link(signal?: AbortSignal): Promise<{ result: AnalysisResult; perFile: Map<string, Detection[]> }> {
+    const started = performance.now();
+    const included = this.computeIncluded();
+    const order = this.files().filter((f) => included.has(f));
+    let n = 0;
+    for (const f of order) {
+      if ((++n & 31) === 0) {
+        throwIfAborted(signal);
+        await new Promise((r) => setImmediate(r));
+      }
+      this.facts(f);
+    }
+    const svc = this.serviceIndex();
+    const transports = new Map<string, Set<string>>();
+    for (const f of order) {
+      const st = this.states.get(f);
+      const facts = st?.facts;
+      if (!st || !facts || facts.transports.length === 0) continue;
+      const s = svc.serviceOf(f, st.rec.root);
+      const set = transports.get(s) ?? new Set<string>();
+      for (const t of facts.transports) set.add(t);
+      transports.set(s, set);
+    }
+    const resolver = makeResolver(this);
+    const perFile = new Map<string, Detection[]>();
+    const detections: Detection[] = [];
+    const bindings: AmqpBindingFact[] = [];
+    for (const f of order) {
+      const st = this.states.get(f);
+      if (!st?.facts) continue;
+      let lr = this.linkCache.get(f);
+      if (!lr) {
+        const service = svc.serviceOf(f, st.rec.root);
+        lr = linkFile({ abs: f, rel: st.rec.rel, service, facts: st.facts }, resolver, transports.get(service) ?? new Set());
+        this.linkCache.set(f, lr);
+      }
+      perFile.set(f, lr.detections);
+      for (const d of lr.detections) detections.push(d);
+      for (const b of lr.bindings) bindings.push(b);
+    }
+    detections.sort(byPosition);
+    const flows: Flow[] = buildFlows(detections, bindings);
+    return { result: this.assemble(detections, flows, performance.now() - started), perFile };
+  }
+
+  private assemble(detections: Detection[], flows: Flow[], durationMs: number): AnalysisResult {
+    const skipped: SkippedFile[] = [...this.walkSkipped];
+    let bytes = 0;
+    let lines = 0;
+    for (const st of this.states.values()) {
+      if (st.skip) skipped.push(st.skip);
+      else {
+        bytes += st.rec.size;
+        lines += st.lines;
+      }
+      if (st.facts?.note === 'too-deep') skipped.push({ file: st.rec.rel, reason: 'too-deep', detail: 'nesting deeper than the walker limit: analyzed only the outer levels' });
+    }
+    skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+    const services: AnalysisResult['services'] = {};
+    for (const [pkgFile, info] of this.serviceIndex().entries()) {
+      if (!info.name) continue;
+      const root = this.roots.find((r) => pkgFile.startsWith(r)) ?? '';
+      const prev = services[info.name];
+      const dir = rel(root, pkgFile) || '.';
+      if (!prev || dir < prev.root) services[info.name] = { root: dir, libraries: info.libraries };
+    }
+    return {
+      schemaVersion: 1,
+      roots: this.roots,
+      detections,
+      flows,
+      skipped,
+      services,
+      stats: { filesSeen: this.states.size, filesParsed: this.parsedCount, bytesRead: bytes, lines, durationMs: Math.round(durationMs), parseMs: Math.round(this.parseMs) },
+    };
+  }
+
+  // ---------------------------------------------------------------- incremental updates
+
+  private rootOf(abs: string): string | null {
+    let best: string | null = null;
+    for (const r of this.roots) if ((abs === r || abs.startsWith(r + path.sep)) && (!best || r.length > best.length)) best = r;
+    return best;
+  }
+
+  private gitignoreOf(dir: string): Ignore | null {
+    if (this.gitignoreCache.has(dir)) return this.gitignoreCache.get(dir) ?? null;
+    let ig: Ignore | null;
+    try {
+      ig = ignore().add(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8'));
+    } catch {
+      ig = null;
+    }
+    this.gitignoreCache.set(dir, ig);
+    return ig;
+  }
+
+  /** Is a path excluded by the defaults, options or any .gitignore between its root and it? */
+  isIgnored(abs: string): boolean {
+    const root = this.rootOf(abs);
+    if (!root) return true;
+    const relPath = rel(root, abs);
+    const parts = relPath.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const isDir = i < parts.length;
+      const sub = parts.slice(0, i).join('/');
+      if (this.excluder.ignores(isDir ? `${sub}/` : sub)) return true;
+    }
+    let dir = root;
+    for (let i = 0; i < parts.length; i++) {
+      const ig = this.gitignoreOf(dir);
+      if (ig) {
+        const restParts = parts.slice(i);
+        for (let j = 1; j <= restParts.length; j++) {
+          const isDir = j < restParts.length;
+          const sub = restParts.slice(0, j).join('/');
+          if (ig.ignores(isDir ? `${sub}/` : sub)) return true;
+        }
+      }
+      dir = path.join(dir, parts[i] ?? '');
+    }
+    return false;
+  }
+
+  /** Re-reads one file (or takes the editor's text). Returns false when the path is not analyzable. */
+  updateFile(absIn: string, text?: string): boolean {
+    const abs = path.resolve(absIn);
+    if (path.basename(abs) === '.gitignore') {
+      this.gitignoreCache.clear();
+      return false;
+    }
+    const kind: FileKind | null = kindOf(abs);
+    const root = this.rootOf(abs);
+    if (!kind || !root || this.isIgnored(abs)) {
+      return this.removeOne(abs);
+    }
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+      if (!st.isFile()) return this.removeOne(abs);
+    } catch {
+      if (text === undefined) return this.removeOne(abs);
+      st = { size: Buffer.byteLength(text), mtimeMs: Date.now() } as fs.Stats;
+    }
+    const rec: DiscoveredFile = { abs, root, rel: rel(root, abs), kind, size: st.size, mtimeMs: st.mtimeMs };
+    const prev = this.states.get(abs);
+    if (prev && text === undefined && !prev.fromEditor && prev.rec.mtimeMs === st.mtimeMs && prev.rec.size === st.size && !prev.skip) return false;
+    let next: FileState;
+    if (text === undefined && st.size > this.maxBytes && kind !== 'package') {
+      next = { rec, skip: { file: rec.rel, reason: 'too-large', detail: `${formatBytes(st.size)} > ${formatBytes(this.maxBytes)} cap` }, lines: 0, pre: null, text: null, fromEditor: false, facts: null, pkg: null };
+    } else {
+      next = this.readState(rec, text ?? null);
+    }
+    this.states.set(abs, next);
+    this.afterChange(abs, prev ?? null, next);
+    return true;
+  }
+
+  private afterChange(abs: string, prev: FileState | null, next: FileState | null): void {
+    this.linkCache.delete(abs);
+    const structural =
+      !prev || !next || prev.rec.kind === 'package' || next.rec.kind === 'package' || !!prev.skip !== !!next.skip ||
+      prev.pre?.stage1 !== next.pre?.stage1 || prev.pre?.stage2Tokens !== next.pre?.stage2Tokens ||
+      (prev.pre?.relSpecs.join('\n') ?? '') !== (next.pre?.relSpecs.join('\n') ?? '') ||
+      (prev.pre?.reexportSpecs.join('\n') ?? '') !== (next.pre?.reexportSpecs.join('\n') ?? '');
+    if (structural) {
+      this.invalidateAll();
+      return;
+    }
+    // Same file set and inclusion: other files' link results only change if this file's exports or
+    // transports changed. Extract now to compare (the parse would happen in link anyway).
+    const prevFacts = prev?.facts;
+    // Never extracted: nothing included imports it and it is not included itself (else link parsed it).
+    if (prevFacts === undefined) return;
+    const nextFacts = this.facts(abs);
+    const sig = (f: FileFacts | null | undefined): string | null =>
+      f === undefined ? null : JSON.stringify([f?.exports ?? null, f?.starExports ?? null, f?.transports ?? null]);
+    if (sig(prevFacts) !== sig(nextFacts)) this.linkCache = new Map();
+  }
+
+  private removeOne(abs: string): boolean {
+    const prev = this.states.get(abs);
+    if (!prev) return false;
+    this.states.delete(abs);
+    this.afterChange(abs, prev, null);
+    return true;
+  }
+
+  /** Removes a file, or every file under a removed directory. */
+  removeFile(absIn: string): boolean {
+    const abs = path.resolve(absIn);
+    if (this.states.has(abs)) return this.removeOne(abs);
+    const prefix = abs + path.sep;
+    let any = false;
+    for (const k of [...this.states.keys()]) if (k.startsWith(prefix)) any = this.removeOne(k) || any;
+    return any;
+  }
+
+  /** Adds every analyzable file under a directory (after a directory rename or creation). */
+  addDirectory(absIn: string): void {
+    const abs = path.resolve(absIn);
+    const root = this.rootOf(abs);
+    if (!root || this.isIgnored(abs)) return;
+    const { files } = walkRoots([abs], { exclude: this.options.exclude, maxFileBytes: Number.MAX_SAFE_INTEGER });
+    for (const f of files) this.updateFile(f.abs);
+  }
+}

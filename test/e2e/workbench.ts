@@ -1,0 +1,71 @@
+// Helpers for driving the VS Code workbench (code-server) from playwright-core. The selectors are the
+// workbench's own DOM (VS Code 1.100) as measured in shared/notes/real-vscode-offline.md.
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+
+export const CONTAINER_TITLE = 'Event Architect';
+
+/** The runner (scripts/test/e2e.mjs) provides these; without it there is nothing to connect to. */
+export function runnerEnv(): { workbenchUrl: string; browserWs: string } {
+  const workbenchUrl = process.env.EA_WORKBENCH_URL;
+  const browserWs = process.env.EA_BROWSER_WS;
+  if (!workbenchUrl || !browserWs) {
+    throw new Error('EA_WORKBENCH_URL / EA_BROWSER_WS are not set: run these tests with `npm run test:e2e`.');
+  }
+  return { workbenchUrl, browserWs };
+}
+
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+  // The explorer lists the workspace once the remote file system is connected.
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+}
+
+export function activityBarIcon(page: Page, title: string): Locator {
+  return page.locator(`.part.activitybar .action-item a[aria-label^="${title}"]`);
+}
+
+/** A view pane of the side bar, by the name of its view. */
+export function sidebarPane(page: Page, viewName: string): Locator {
+  return page.locator('.part.sidebar .pane').filter({ has: page.locator(`.pane-header[aria-label^="${viewName}"]`) });
+}
+
+export async function collapsePane(page: Page, viewName: string): Promise<void> {
+  const header = page.locator(`.part.sidebar .pane-header[aria-label^="${viewName}"]`);
+  if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+}
+
+/** The tree row whose label is exactly `label` (the description next to it is not part of the label). */
+export function treeRow(pane: Locator, label: string): Locator {
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return pane.locator('.monaco-list-row').filter({ has: pane.page().locator('.label-name', { hasText: exact }) });
+}
+
+/** Drags the side bar's sash so tree labels and the webview have room (screenshots, long titles). */
+export async function resizeSidebar(page: Page, width: number): Promise<void> {
+  const sidebar = await page.locator('.part.sidebar').boundingBox();
+  if (!sidebar) throw new Error('the side bar is not visible');
+  const edge = sidebar.x + sidebar.width;
+  const y = sidebar.y + sidebar.height / 2;
+  await page.mouse.move(edge - 1, y);
+  await page.mouse.down();
+  await page.mouse.move(sidebar.x + width, y, { steps: 8 });
+  await page.mouse.up();
+}
+
+export function webviewContent(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+/** Runs a palette command by its full title ("Category: Title"). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+export function quickPickRows(page: Page): Locator {
+  return page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../../../src/cli/args';
+
+describe('parseCliArgs', () => {
+  it('defaults to text output on the current folder', () => {
+    expect(parseCliArgs(['analyze'])).toEqual({ kind: 'analyze', dirs: ['.'], format: 'text', out: null, exclude: [], maxFileBytes: undefined, quiet: false });
+  });
+
+  it('reads every option, repeated excludes included', () => {
+    expect(
+      parseCliArgs(['analyze', 'a', 'b', '--format', 'sarif', '--out', 'r.sarif', '--exclude', '**/gen/**', '--exclude=legacy', '--max-file-size', '2048', '--quiet']),
+    ).toEqual({ kind: 'analyze', dirs: ['a', 'b'], format: 'sarif', out: 'r.sarif', exclude: ['**/gen/**', 'legacy'], maxFileBytes: 2048, quiet: true });
+  });
+
+  it('answers --help and --version before anything else', () => {
+    expect(parseCliArgs(['--help'])).toEqual({ kind: 'help' });
+    expect(parseCliArgs(['analyze', '-h'])).toEqual({ kind: 'help' });
+    expect(parseCliArgs(['-V'])).toEqual({ kind: 'version' });
+  });
+
+  it.each([
+    [[], /missing command/],
+    [['scan'], /unknown command "scan"/],
+    [['analyze', '--fromat', 'json'], /Unknown option '--fromat'/],
+    [['analyze', '--format', 'xml'], /unknown --format "xml": expected one of text, json, sarif, mermaid/],
+    [['analyze', '--format'], /argument missing/],
+    [['analyze', '--max-file-size', '1MB'], /whole number of bytes/],
+    [['analyze', '--max-file-size', '0'], /between 1 and/],
+    [['analyze', '--max-file-size', '-5'], /ambiguous/],
+    [['analyze', '--max-file-size=-5'], /whole number/],
+    [['analyze', '--out', ''], /--out needs a file name/],
+    [['analyze', '--exclude', ' '], /non-empty glob/],
+    [['analyze', '--quiet=yes'], /does not take an argument/],
+  ])('rejects %j', (argv, message) => {
+    const command = parseCliArgs(argv);
+    expect(command.kind).toBe('usage-error');
+    if (command.kind === 'usage-error') expect(command.message).toMatch(message);
+  });
+});

@@ -1,0 +1,14 @@
+// Entry of dist/webview.js (IIFE). The host's HTML provides <div id="root">, the CSP nonce and, for the
+// codicons used by @vscode-elements, <link id="vscode-codicon-stylesheet">.
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './styles.css';
+
+const container = document.getElementById('root') ?? document.body.appendChild(document.createElement('div'));
+
+// A crash shows a sentence in the view instead of a blank panel.
+createRoot(container, {
+  onUncaughtError(error) {
+    container.textContent = `Event Architect could not start: ${error instanceof Error ? error.message : String(error)}`;
+  },
+}).render(<App />);

@@ -1,0 +1,67 @@
+// The workspace's event flows: index status, the Mermaid diagram and the list of flows. Without an index
+// yet, an empty state offers to build one.
+import type { FlowGraphSnapshot, IndexStatus, LocationRef } from '../../../src/protocol/messages';
+import { VscodeButton } from '../elements';
+import { FlowList } from '../components/FlowList';
+import { IndexStatusView } from '../components/IndexStatusView';
+import { MermaidDiagram } from '../components/MermaidDiagram';
+
+interface Props {
+  graph: FlowGraphSnapshot | null;
+  index: IndexStatus;
+  onOpen(location: LocationRef): void;
+  onReindex(): void;
+}
+
+export function FlowsPage({ graph, index, onOpen, onReindex }: Props) {
+  const busy = index.state === 'indexing';
+  // `disabled` stops clicks in the browser; the guard also covers a click that races the status update.
+  const reindexButton = (
+    <VscodeButton
+      secondary={graph !== null}
+      icon="refresh"
+      disabled={busy}
+      aria-disabled={busy ? 'true' : 'false'}
+      onClick={() => {
+        if (!busy) onReindex();
+      }}
+    >
+      Re-index
+    </VscodeButton>
+  );
+  return (
+    <main className="page" aria-labelledby="flows-title">
+      <header className="page-header">
+        <h1 id="flows-title">Event flows</h1>
+        {graph !== null && reindexButton}
+      </header>
+      <IndexStatusView status={index} />
+      {graph === null ? (
+        <section className="empty" aria-label="No index">
+          <p>No flow index yet. Index the workspace to find its producers, consumers and channels.</p>
+          {reindexButton}
+        </section>
+      ) : graph.flows.length === 0 ? (
+        <section className="empty" aria-label="No flows">
+          <p>
+            No event flows were found in this workspace ({graph.detections.length} detections without a matching
+            channel).
+          </p>
+        </section>
+      ) : (
+        <>
+          <section aria-labelledby="diagram-title">
+            <h2 id="diagram-title">Diagram</h2>
+            <MermaidDiagram source={graph.mermaid} />
+          </section>
+          <section aria-labelledby="flow-list-title">
+            <h2 id="flow-list-title">
+              {graph.flows.length} {graph.flows.length === 1 ? 'flow' : 'flows'}
+            </h2>
+            <FlowList graph={graph} onOpen={onOpen} />
+          </section>
+        </>
+      )}
+    </main>
+  );
+}
