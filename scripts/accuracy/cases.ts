@@ -42,32 +42,27 @@ export function loadCases(fixturesRoot: string): { cases: LabelledCase[]; errors
   if (!existsSync(fixturesRoot)) return { cases, errors: [{ id: fixturesRoot, errors: ['fixtures folder not found'] }] };
   for (const family of subdirectories(fixturesRoot)) {
     for (const name of subdirectories(path.join(fixturesRoot, family))) {
-      const id = `${family}/${name}`;
-      const dir = path.join(fixturesRoot, family, name);
-      const file = path.join(dir, 'expected.json');
-      if (!existsSync(file)) {
-        errors.push({ id, errors: ['expected.json is missing'] });
-        continue;
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(readFileSync(file, 'utf8'));
-      } catch (error) {
-        errors.push({ id, errors: [`expected.json is not valid JSON: ${(error as Error).message}`] });
-        continue;
-      }
-      const parsed = parseExpected(json);
-      if (!parsed.ok) {
-        errors.push({ id, errors: parsed.errors });
-        continue;
-      }
-      const fileErrors = checkAgainstFiles(parsed.value, caseFileReader(dir));
-      if (fileErrors.length > 0) {
-        errors.push({ id, errors: fileErrors });
-        continue;
-      }
-      cases.push({ id, family, dir, expected: parsed.value });
+      const loaded = loadCase(`${family}/${name}`, family, path.join(fixturesRoot, family, name));
+      if ('errors' in loaded) errors.push(loaded);
+      else cases.push(loaded);
     }
   }
   return { cases, errors };
+}
+
+/** Loads one labelled folder (a fixture case, or a whole workspace such as examples/shop). */
+export function loadCase(id: string, family: string, dir: string): LabelledCase | CaseLoadError {
+  const file = path.join(dir, 'expected.json');
+  if (!existsSync(file)) return { id, errors: ['expected.json is missing'] };
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    return { id, errors: [`expected.json is not valid JSON: ${(error as Error).message}`] };
+  }
+  const parsed = parseExpected(json);
+  if (!parsed.ok) return { id, errors: parsed.errors };
+  const fileErrors = checkAgainstFiles(parsed.value, caseFileReader(dir));
+  if (fileErrors.length > 0) return { id, errors: fileErrors };
+  return { id, family, dir, expected: parsed.value };
 }

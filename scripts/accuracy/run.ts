@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { analyze } from '../../src/core/analysis/index';
 import { DETECTION_KINDS } from '../../src/core/analysis/types';
 import { parseArgs, USAGE } from './args';
-import { loadCases } from './cases';
+import { loadCase, loadCases } from './cases';
 import { formatKindTable, formatMisses } from './format';
 import { aggregateByKind, failingKinds, scoreCase, totalOf, type CaseScore } from './score';
 
@@ -18,7 +18,11 @@ async function main(): Promise<number> {
     console.error(`${args.error}\n${USAGE}`);
     return 2;
   }
-  const { cases: allCases, errors } = loadCases(fixturesRoot);
+  const { cases: fixtureCases, errors } = loadCases(fixturesRoot);
+  // The demo workspace is labelled too: what the README and the e2e tests show is graded like a fixture.
+  const shop = loadCase('examples/shop', 'examples', path.join(repoRoot, 'examples', 'shop'));
+  if ('errors' in shop) errors.push(shop);
+  const allCases = 'errors' in shop ? fixtureCases : [...fixtureCases, shop];
   const cases = args.filters.length === 0 ? allCases : allCases.filter((c) => args.filters.some((f) => c.id.includes(f)));
   for (const bad of errors) console.error(`invalid case ${bad.id}:\n  ${bad.errors.join('\n  ')}`);
   if (cases.length === 0) {

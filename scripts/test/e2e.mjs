@@ -13,6 +13,7 @@ import { ensureCodeServer } from '../vscode/install.mjs';
 import { repoRoot } from '../vscode/paths.mjs';
 import { startCodeServer } from '../vscode/server.mjs';
 import { workbenchUrl } from '../vscode/workbench.mjs';
+import { noColorEnv } from './layers.mjs';
 
 const e2eDir = path.join(repoRoot, 'test', 'e2e');
 
@@ -55,11 +56,10 @@ export async function runE2eTests(opts = {}) {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
-        ...process.env,
+        ...noColorEnv(),
         EA_WORKBENCH_URL: workbenchUrl({ origin: server.origin, folder: server.workspace }),
         EA_WORKSPACE: server.workspace,
         EA_BROWSER_WS: browser.wsEndpoint(),
-        FORCE_COLOR: '0',
       },
     });
     let out = '';

@@ -10,6 +10,13 @@ import { repoRoot } from '../vscode/paths.mjs';
  * @typedef {{ passed: number, failed: number, seconds: number, error?: string, detail?: string }} LayerResult
  */
 
+/** Plain output for logs: vitest and friends enable colours whenever FORCE_COLOR is set at all. */
+export function noColorEnv() {
+  const env = { ...process.env, NO_COLOR: '1' };
+  delete env.FORCE_COLOR;
+  return env;
+}
+
 /**
  * Runs a command in the repository, streaming its output indented, and returns exit code and output.
  * @param {string} cmd @param {string[]} args @param {(line: string) => void} log
@@ -17,7 +24,7 @@ import { repoRoot } from '../vscode/paths.mjs';
  */
 export function run(cmd, args, log) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: noColorEnv() });
     let out = '';
     let partial = '';
     const onData = (/** @type {Buffer} */ d) => {

@@ -39,14 +39,19 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
   );
   services = { context, logger, architecture, index };
 
-  store.add(vscode.window.registerTreeDataProvider(VIEWS.principles, principlesTree));
+  const principlesView = store.add(vscode.window.createTreeView(VIEWS.principles, { treeDataProvider: principlesTree }));
   const flowsView = store.add(vscode.window.createTreeView(VIEWS.flows, { treeDataProvider: flowsTree, showCollapseAll: true }));
   store.add(vscode.window.registerWebviewViewProvider(VIEWS.architecture, architecture));
   registerCommands(services, store);
 
-  // Showing the flows tree or the diagram is the signal that the user wants the index.
-  store.add(flowsView.onDidChangeVisibility((e) => e.visible && index.ensureStarted()));
-  if (flowsView.visible) index.ensureStarted();
+  // The container being shown is the signal that the user wants the index; it starts after
+  // activation returns (a worker thread does the work), never during it.
+  const startIndexSoon = () => setTimeout(() => index.ensureStarted(), 0);
+  for (const view of [principlesView, flowsView]) {
+    store.add(view.onDidChangeVisibility((e) => e.visible && startIndexSoon()));
+    if (view.visible) startIndexSoon();
+  }
+  store.add(architecture.onDidBecomeReady(startIndexSoon));
   store.add(
     index.onDidChangeResult((result) => {
       flowsTree.update(result);

@@ -37,6 +37,23 @@ describe('Flows page', () => {
     expect(within(kafka).getByText('OrdersService.create', { exact: false })).toBeTruthy();
   });
 
+  it('filters the list by channel, broker or endpoint words', () => {
+    render(<App />);
+    fromHost({ type: 'snapshot', snapshot: snapshot({ kind: 'flows' }, { graph, index: readyIndex }) });
+    const filter = screen.getByLabelText('Filter');
+    fireEvent.change(filter, { target: { value: 'BILLING consumer' } });
+    expect(screen.getByRole('heading', { level: 2, name: '1 of 2 flows' })).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Flows' })).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
+      'kafka orders.created',
+    ]);
+    fireEvent.change(filter, { target: { value: 'socket.io' } });
+    expect(flowItem('order:update')).toBeTruthy();
+    fireEvent.change(filter, { target: { value: 'nothing-like-this' } });
+    expect(screen.getByRole('heading', { level: 2, name: '0 of 2 flows' })).toBeTruthy();
+    fireEvent.change(filter, { target: { value: '' } });
+    expect(screen.getByRole('heading', { level: 2, name: '2 flows' })).toBeTruthy();
+  });
+
   it('shows an endpoint the graph has no detection for as plain text', () => {
     render(<App />);
     fromHost({ type: 'snapshot', snapshot: snapshot({ kind: 'flows' }, { graph, index: readyIndex }) });
@@ -67,7 +84,7 @@ describe('Flows page', () => {
     fromHost({ type: 'snapshot', snapshot: snapshot({ kind: 'flows' }, { graph, index: readyIndex }) });
     fromHost({ type: 'graph', graph: { flows: [], detections: [producer], mermaid: '' } });
     expect(screen.queryByRole('list', { name: 'Flows' })).toBeNull();
-    expect(screen.getByText(/No event flows were found/).textContent).toMatch('1 detections');
+    expect(screen.getByText(/No event flows were found/).textContent).toMatch('(1 detection, none forming a flow)');
   });
 
   it('shows a readable message, not a crash, when the diagram cannot be drawn', async () => {

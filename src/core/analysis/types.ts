@@ -82,10 +82,6 @@ export interface Detection extends SourceRange {
   service: string;
   /** Short human text, e.g. `producer.send({ topic: 'orders.created' })`. */
   snippet: string;
-  /** Every channel when one call names several (kafkajs `topics: [...]`, `subscribe('a', 'b')`); else absent. */
-  channels?: string[];
-  /** The members of `channels` that are patterns (regex/wildcard subscriptions); absent when none. */
-  patternChannels?: string[];
   /** AMQP `publish(exchange, routingKey)`: the routing key, matched against `bindQueue` patterns. */
   routingKey?: string | null;
 }

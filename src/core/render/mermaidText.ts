@@ -52,6 +52,9 @@ export function mermaidId(prefix: 'svc' | 'ch' | 'ep' | 'more', key: string): st
     .normalize('NFKD')
     .replace(/[^A-Za-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '')
-    .slice(0, 24);
+    .slice(0, 24)
+    // the same directive words as in labels: an id is on the label's line, so it must not hold them either
+    .replace(/style/g, 'styl_e')
+    .replace(/classDef/g, 'class_Def');
   return `${prefix}_${slug ? `${slug}_` : ''}${stableHash(key)}`;
 }

@@ -7,7 +7,7 @@
 //   ... run it against services.* ...
 //   project.remove();
 export { createTempProject, repoRoot } from './tempProject';
-export type { ProjectFile, ScriptResult, TempProject, TypecheckResult } from './tempProject';
+export type { ProjectFile, ScriptResult, SpawnedScript, TempProject, TypecheckResult } from './tempProject';
 export { services, postgresUrl, uniqueName } from './services';
 export { waitFor, sleep, withTimeout } from './wait';
 export type { WaitOptions } from './wait';

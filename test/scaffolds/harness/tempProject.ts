@@ -32,6 +32,14 @@ export interface ScriptResult {
   stderr: string;
 }
 
+export interface SpawnedScript {
+  pid: number | undefined;
+  /** Output so far (the child keeps writing until it exits). */
+  output(): { stdout: string; stderr: string };
+  kill(signal: NodeJS.Signals): void;
+  result: Promise<ScriptResult>;
+}
+
 export interface TempProject {
   /** Absolute folder of the project (under .cache/scaffold-runs/, git-ignored). */
   dir: string;
@@ -43,6 +51,11 @@ export interface TempProject {
   importModule<T>(entry: string): Promise<T>;
   /** Bundles `entry` the same way and runs it in a child `node` process (for crash/kill scenarios). */
   runScript(entry: string, options?: { env?: Record<string, string>; timeoutMs?: number }): Promise<ScriptResult>;
+  /**
+   * Same bundle, started as a long-running child `node` process: send it signals with `kill`, await
+   * `result` for its exit. The child is SIGKILLed after `timeoutMs` (default 60 s) so none outlives a test.
+   */
+  spawnScript(entry: string, options?: { env?: Record<string, string>; timeoutMs?: number }): Promise<SpawnedScript>;
   /** Deletes the folder unless EA_KEEP_SCAFFOLD_RUNS=1 (to inspect a failure). */
   remove(): void;
 }
@@ -126,23 +139,34 @@ export function createTempProject(label: string): TempProject {
       return (await import(/* @vite-ignore */ pathToFileURL(outfile).href)) as T;
     },
     async runScript(entry, options = {}) {
+      return (await this.spawnScript(entry, { timeoutMs: 30_000, ...options })).result;
+    },
+    async spawnScript(entry, options = {}) {
       const outfile = await bundle(entry);
-      const timeoutMs = options.timeoutMs ?? 30_000;
-      return new Promise<ScriptResult>((resolveRun) => {
-        const child = spawn(process.execPath, [outfile], { cwd: dir, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-        const timer = setTimeout(() => {
-          stderr += `\n[harness] killed after ${timeoutMs} ms`;
-          child.kill('SIGKILL');
-        }, timeoutMs);
+      const timeoutMs = options.timeoutMs ?? 60_000;
+      const child = spawn(process.execPath, [outfile], { cwd: dir, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const timer = setTimeout(() => {
+        stderr += `\n[harness] killed after ${timeoutMs} ms`;
+        child.kill('SIGKILL');
+      }, timeoutMs);
+      const result = new Promise<ScriptResult>((resolveRun) => {
         child.on('close', (code, signal) => {
           clearTimeout(timer);
           resolveRun({ code, signal, stdout, stderr });
         });
       });
+      return {
+        pid: child.pid,
+        output: () => ({ stdout, stderr }),
+        kill: (signal) => {
+          child.kill(signal);
+        },
+        result,
+      };
     },
     remove() {
       if (process.env.EA_KEEP_SCAFFOLD_RUNS === '1') return;

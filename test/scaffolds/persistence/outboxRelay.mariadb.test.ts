@@ -3,10 +3,10 @@
 import { connect } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { services } from '../harness';
-import { BROKERS, redisStreamsBroker, type BrokerId } from './support/brokers';
+import { BROKERS, brokerEnv, redisStreamsBroker, type BrokerId } from './support/brokers';
 import { createMysqlFixture, type DbFixture } from './support/dbFixtures';
 import { buildRelayProject, type RelayProject } from './support/relayProject';
-import { crashRedeliveryScenario, parallelRelaysScenario, retryBackoffScenario } from './support/relayScenarios';
+import { crashRedeliveryScenario, parallelRelaysScenario, relayProcessScenario, retryBackoffScenario } from './support/relayScenarios';
 
 let gen: RelayProject<'mysql'>;
 let db: DbFixture;
@@ -33,6 +33,18 @@ describe('outbox relay on MariaDB', () => {
       try {
         const report = await crashRedeliveryScenario(gen.core, db, fixture);
         expect(report.events).toBe(16);
+      } finally {
+        await fixture.close();
+      }
+    });
+  }
+
+  for (const broker of ['redis-streams', 'nats-jetstream', 'rabbitmq', 'bullmq'] as BrokerId[]) {
+    it(`${broker}: the generated relayMain.ts runs as a process, publishes, and stops cleanly on SIGTERM`, async () => {
+      const fixture = await BROKERS[broker](gen.publishers, gen.params.destination);
+      try {
+        // MariaDB has no NOTIFY: a short poll.
+        await relayProcessScenario(gen.project, `mysql-${broker}`, db, fixture, { ...brokerEnv(broker), OUTBOX_POLL_INTERVAL_MS: '200' });
       } finally {
         await fixture.close();
       }

@@ -4,11 +4,11 @@ import { Kafka, logLevel } from 'kafkajs';
 import { connect } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { services, waitFor } from '../harness';
-import { BROKERS, redisStreamsBroker, type BrokerId } from './support/brokers';
+import { BROKERS, brokerEnv, redisStreamsBroker, type BrokerId } from './support/brokers';
 import type pg from 'pg';
 import { createPostgresFixture, type DbFixture } from './support/dbFixtures';
 import { buildRelayProject, type RelayProject } from './support/relayProject';
-import { crashRedeliveryScenario, parallelRelaysScenario, retryBackoffScenario } from './support/relayScenarios';
+import { crashRedeliveryScenario, parallelRelaysScenario, relayProcessScenario, retryBackoffScenario } from './support/relayScenarios';
 
 let gen: RelayProject<'postgres'>;
 let db: DbFixture & { pool: pg.Pool; clientConfig: pg.ClientConfig };
@@ -40,7 +40,7 @@ process.stdout.write('not killed\\n');
 `;
 
 beforeAll(async () => {
-  gen = await buildRelayProject('postgres', [{ path: 'src/killedRelay.ts', content: KILLED_RELAY }]);
+  gen = await buildRelayProject('postgres', [{ path: 'postgres-redis-streams/src/killedRelay.ts', content: KILLED_RELAY }]);
   db = await createPostgresFixture(gen);
 });
 
@@ -61,6 +61,18 @@ describe('outbox relay on PostgreSQL', () => {
       try {
         const report = await crashRedeliveryScenario(gen.core, db, fixture);
         expect(report.events).toBe(16);
+      } finally {
+        await fixture.close();
+      }
+    });
+  }
+
+  for (const broker of ['redis-streams', 'nats-jetstream', 'rabbitmq', 'bullmq'] as BrokerId[]) {
+    it(`${broker}: the generated relayMain.ts runs as a process, publishes, and stops cleanly on SIGTERM`, async () => {
+      const fixture = await BROKERS[broker](gen.publishers, gen.params.destination);
+      try {
+        // a 60 s poll: only LISTEN/NOTIFY can make this fast.
+        await relayProcessScenario(gen.project, `postgres-${broker}`, db, fixture, { ...brokerEnv(broker), OUTBOX_POLL_INTERVAL_MS: '60000' });
       } finally {
         await fixture.close();
       }
@@ -104,7 +116,7 @@ describe('outbox relay on PostgreSQL', () => {
     const fixture = await redisStreamsBroker(gen.publishers);
     try {
       const ids = [await db.placeOrder('kill-a', 1), await db.placeOrder('kill-b', 1), await db.placeOrder('kill-a', 2)];
-      const run = await gen.project.runScript('src/killedRelay.ts', {
+      const run = await gen.project.runScript('postgres-redis-streams/src/killedRelay.ts', {
         env: { PG_CONFIG: JSON.stringify(db.clientConfig), REDIS_URL: services.redisUrl, STREAM: fixture.streamName },
         timeoutMs: 20_000,
       });

@@ -59,8 +59,9 @@ const item = (id: string): Todo | undefined => cached().find((t) => t.id === id)
 
 /** Mutation 1 succeeds slowly, mutation 2 fails fast while 1 is still in flight. */
 async function runConcurrentMutations(options: MutationOptions<Todo, Error, Variables, unknown>) {
-  backend.behaviour.set('1', { delayMs: 300, fail: false });
-  backend.behaviour.set('2', { delayMs: 60, fail: true });
+  // Wide gaps between the answers so the ordering holds on a loaded machine.
+  backend.behaviour.set('1', { delayMs: 600, fail: false });
+  backend.behaviour.set('2', { delayMs: 200, fail: true });
   // Every state item 1 passes through in the cache, as a rendering component would see it.
   const itemOneStates: (boolean | undefined)[] = [item('1')?.done];
   const unsubscribe = queryClient.getQueryCache().subscribe(() => {
@@ -76,7 +77,8 @@ async function runConcurrentMutations(options: MutationOptions<Todo, Error, Vari
     );
   // Both optimistic changes show before any server answer.
   await waitFor(() => [item('1')?.done, item('2')?.title], ([done, title]) => done === true && title === 'renamed', {
-    timeoutMs: 250,
+    timeoutMs: 150,
+    intervalMs: 2,
     message: 'optimistic state not applied',
   });
   const error = await failing;

@@ -68,6 +68,7 @@ describe('renderFlowMermaid', () => {
       'ünïcödé 🚀 通知',
       'end',
       'style:#f00;',
+      'classDef x fill:#f00;',
       'click cb call alert()',
       'A --> B\nsubgraph evil',
       'amp&lt;#35;',
@@ -87,6 +88,11 @@ describe('renderFlowMermaid', () => {
     expect(parsed.edges).toHaveLength(hostile.length * 2);
     expect(parsed.subgraphs).toHaveLength(hostile.length + 1);
     for (const v of parsed.vertices.values()) expect(v.text ?? '').not.toMatch(/<script|-->/);
+    // Mermaid's renderer drops the last ';' of lines that look like style/classDef colour directives,
+    // which would corrupt an entity code: no generated line may look like one.
+    for (const line of diagram.source.split('\n').filter((l) => !l.trimStart().startsWith('classDef '))) {
+      expect(line).not.toMatch(/style.*:\S*#.*;|classDef.*:\S*#.*;/);
+    }
   });
 
   it('summarises large graphs to service level, then to the busiest channels', async () => {

@@ -122,6 +122,11 @@ async function run(p: Page, origin: string): Promise<void> {
   check((await p.locator('.diagram-error').count()) === 0, 'no diagram error');
   const darkSvg = (await p.locator('.diagram-svg').innerHTML()).length;
   await screenshot(p, 'flows');
+  const widthOf = (): Promise<string> => p.locator('.diagram-svg svg').evaluate((svg) => (svg as SVGSVGElement).style.width);
+  const natural = await widthOf();
+  await p.getByRole('button', { name: 'Fit to width' }).click();
+  check(/px$/.test(natural) && (await widthOf()) === '100%', `"Fit to width" switches the diagram from ${natural} to 100%`);
+  await p.getByRole('button', { name: 'Fit to width' }).click();
 
   await p.getByRole('button', { name: 'Open producer src/orders/service.ts:42' }).click();
   check(JSON.stringify((await posted(p)).at(-1)) === JSON.stringify({ type: 'openLocation', location: smokeProducerLocation }), 'clicking a producer posts openLocation');
@@ -129,6 +134,19 @@ async function run(p: Page, origin: string): Promise<void> {
   await p.evaluate(() => document.body.classList.replace('vscode-dark', 'vscode-light'));
   await waitUntil(p, async () => (await p.locator('.diagram-svg').innerHTML()).length !== darkSvg, 10_000);
   check((await p.locator('.diagram-svg').innerHTML()).length !== darkSvg, 'a theme switch redraws the diagram');
+
+  // High contrast: the workbench's contrast colours become the diagram's.
+  await p.evaluate(() => {
+    const root = document.documentElement.style;
+    root.setProperty('--vscode-editor-background', '#000000');
+    root.setProperty('--vscode-foreground', '#ffffff');
+    root.setProperty('--vscode-contrastBorder', '#6fc3df');
+    root.setProperty('--vscode-contrastActiveBorder', '#f38518');
+    document.body.classList.replace('vscode-light', 'vscode-high-contrast');
+  });
+  const hasContrast = (): Promise<boolean> => p.locator('.diagram-svg').innerHTML().then((h) => h.toLowerCase().includes('#6fc3df'));
+  check(await waitUntil(p, hasContrast, 10_000), 'high contrast draws the diagram with --vscode-contrastBorder');
+  await screenshot(p, 'high-contrast');
 
   await p.getByRole('button', { name: 'Decisions' }).click();
   await p.getByRole('button', { name: /Yes — the server has news/ }).click();

@@ -16,8 +16,12 @@ function applySize(svg: SVGSVGElement, natural: string, fit: boolean): void {
   svg.style.maxWidth = fit ? natural : 'none';
 }
 
+function cssVariable(name: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name);
+}
+
 export function MermaidDiagram({ source }: { source: string }) {
-  const theme = mermaidThemeFor(useThemeKind());
+  const kind = useThemeKind();
   const [state, setState] = useState<DiagramState>({ status: 'rendering' });
   const [fit, setFit] = useState(false);
   const host = useRef<HTMLDivElement>(null);
@@ -26,14 +30,14 @@ export function MermaidDiagram({ source }: { source: string }) {
   useEffect(() => {
     let current = true;
     setState({ status: 'rendering' });
-    void renderMermaid(source, theme).then((result) => {
+    void renderMermaid(source, mermaidThemeFor(kind, cssVariable)).then((result) => {
       if (!current) return;
       setState(result.ok ? { status: 'ready', svg: result.svg } : { status: 'error', error: result.error });
     });
     return () => {
       current = false;
     };
-  }, [source, theme]);
+  }, [source, kind]);
 
   useEffect(() => {
     if (!host.current) return;

@@ -1,7 +1,7 @@
 // The only module that touches Mermaid. It is loaded with a dynamic import on first use, so it is parsed
 // only when the Flows page shows a diagram. Renders run one at a time (Mermaid keeps global state) and
 // every failure comes back as a message, never as an exception.
-import type { MermaidTheme } from './theme';
+import type { MermaidThemeConfig } from './theme';
 
 export type MermaidResult = { ok: true; svg: string } | { ok: false; error: string };
 
@@ -26,7 +26,7 @@ function messageOf(error: unknown): string {
   return 'Unknown error while drawing the diagram.';
 }
 
-async function renderNow(source: string, theme: MermaidTheme): Promise<MermaidResult> {
+async function renderNow(source: string, theme: MermaidThemeConfig): Promise<MermaidResult> {
   const id = `ea-mermaid-${++counter}`;
   try {
     const mermaid = await loadMermaid();
@@ -34,7 +34,8 @@ async function renderNow(source: string, theme: MermaidTheme): Promise<MermaidRe
       startOnLoad: false,
       // Strict: labels are sanitised and click handlers/scripts in the diagram text are ignored.
       securityLevel: 'strict',
-      theme,
+      theme: theme.theme,
+      ...(theme.themeVariables ? { themeVariables: theme.themeVariables } : {}),
       // Errors come back to us instead of Mermaid drawing its own "bomb" SVG into the page.
       suppressErrorRendering: true,
       // The core renderer summarises big graphs (≤ 250 edges), whose text can pass Mermaid's 50,000 default.
@@ -51,7 +52,7 @@ async function renderNow(source: string, theme: MermaidTheme): Promise<MermaidRe
   }
 }
 
-export function renderMermaid(source: string, theme: MermaidTheme): Promise<MermaidResult> {
+export function renderMermaid(source: string, theme: MermaidThemeConfig): Promise<MermaidResult> {
   if (source.trim() === '') return Promise.resolve({ ok: false, error: 'The diagram is empty.' });
   const result = queue.then(() => renderNow(source, theme));
   queue = result;

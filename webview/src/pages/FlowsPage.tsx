@@ -1,8 +1,10 @@
 // The workspace's event flows: index status, the Mermaid diagram and the list of flows. Without an index
 // yet, an empty state offers to build one.
+import { useState } from 'react';
 import type { FlowGraphSnapshot, IndexStatus, LocationRef } from '../../../src/protocol/messages';
 import { VscodeButton } from '../elements';
 import { FlowList } from '../components/FlowList';
+import { filterFlows } from '../components/flowFilter';
 import { IndexStatusView } from '../components/IndexStatusView';
 import { MermaidDiagram } from '../components/MermaidDiagram';
 
@@ -14,6 +16,8 @@ interface Props {
 }
 
 export function FlowsPage({ graph, index, onOpen, onReindex }: Props) {
+  const [query, setQuery] = useState('');
+  const shown = graph ? filterFlows(graph, query) : [];
   const busy = index.state === 'indexing';
   // `disabled` stops clicks in the browser; the guard also covers a click that races the status update.
   const reindexButton = (
@@ -44,8 +48,8 @@ export function FlowsPage({ graph, index, onOpen, onReindex }: Props) {
       ) : graph.flows.length === 0 ? (
         <section className="empty" aria-label="No flows">
           <p>
-            No event flows were found in this workspace ({graph.detections.length} detections without a matching
-            channel).
+            No event flows were found in this workspace ({graph.detections.length}{' '}
+            {graph.detections.length === 1 ? 'detection' : 'detections'}, none forming a flow).
           </p>
         </section>
       ) : (
@@ -56,9 +60,20 @@ export function FlowsPage({ graph, index, onOpen, onReindex }: Props) {
           </section>
           <section aria-labelledby="flow-list-title">
             <h2 id="flow-list-title">
-              {graph.flows.length} {graph.flows.length === 1 ? 'flow' : 'flows'}
+              {shown.length === graph.flows.length ? graph.flows.length : `${shown.length} of ${graph.flows.length}`}{' '}
+              {graph.flows.length === 1 ? 'flow' : 'flows'}
             </h2>
-            <FlowList graph={graph} onOpen={onOpen} />
+            <div className="filter">
+              <label htmlFor="flow-filter">Filter</label>
+              <input
+                id="flow-filter"
+                type="search"
+                value={query}
+                placeholder="channel, broker, file, service…"
+                onChange={(e) => setQuery(e.target.value)}
+              />
+            </div>
+            <FlowList graph={{ ...graph, flows: shown }} onOpen={onOpen} />
           </section>
         </>
       )}

@@ -7,6 +7,7 @@ import type { ValueExpr } from './facts';
 import type { Scope } from './scope';
 import { posAt, posOf, snippetOf } from './scope';
 import { evalValue, propName } from './values';
+import { rootOf, tagOf } from './tags';
 
 function push(scope: Scope, kind: DetectionKind, library: string, broker: Broker, role: Role, channel: ValueExpr | null, node: ts.Node, token?: ts.Node): void {
   scope.facts.locals.push({ kind, library, broker, role, channel, pos: posOf(scope, node, token), fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, token && token !== node ? node : node) });
@@ -152,7 +153,9 @@ export function onCallLocal(scope: Scope, call: ts.CallExpression, method: strin
   }
   if (scope.mentionsOutbox && method && t.isPropertyAccessExpression(callee) && a0v?.k === 'str' && /outbox/i.test(a0v.v)) {
     const recvText = callee.expression.getText(scope.sf);
-    if (/^(createTable|createTableIfNotExists|alterTable)$/.test(method) || (method === 'table' && /schema/i.test(recvText))) {
+    const isDdl = /^(createTable|createTableIfNotExists|alterTable)$/.test(method) || (method === 'table' && /schema/i.test(recvText));
+    if (isDdl && !scope.outboxTables.has(a0v.v)) {
+      scope.outboxTables.add(a0v.v);
       push(scope, 'outbox.table', /queryInterface/i.test(recvText) ? 'sequelize' : method === 'table' && !/knex/i.test(recvText) ? 'drizzle-orm' : 'knex', 'outbox', 'infra', null, call, callee.name);
     }
   }
@@ -160,20 +163,32 @@ export function onCallLocal(scope: Scope, call: ts.CallExpression, method: strin
     // Receivers are short (`this.prisma.order`); a huge one (an IIFE) says nothing about databases.
     const span = callee.expression.getEnd() - callee.expression.getStart(scope.sf);
     const recvText = span > 300 ? '' : callee.expression.getText(scope.sf);
-    if (READ_METHODS.has(method) && (/outbox/i.test(recvText) || a0Outbox) && isRelayRead(scope, call)) {
+    const init = t.isIdentifier(callee.expression) ? scope.bindings.get(callee.expression.text)?.init : undefined;
+    const initText = scope.mentionsOutbox && init && init.getEnd() - init.getStart(scope.sf) < 300 ? init.getText(scope.sf) : '';
+    if (READ_METHODS.has(method) && (/outbox/i.test(recvText) || /outbox/i.test(initText) || a0Outbox) && isRelayRead(scope, call)) {
       push(scope, 'outbox.relay', ormLibrary(scope), 'outbox', 'producer', null, call, callee.name);
     }
-    recordWrite(scope, call, method, recvText, a0v);
+    recordWrite(scope, call, method, recvText, a0v, ormBound(scope, callee.expression));
   } else if (t.isIdentifier(callee) && /^(sql|query)$/.test(callee.text) && a0v?.k === 'str' && SQL_WRITE.test(a0v.v)) {
     markWrite(scope);
   }
 }
 
-function recordWrite(scope: Scope, call: ts.CallExpression, method: string, recvText: string, a0v: ValueExpr | null): void {
+const ORM_MODULE = /^(typeorm|@mikro-orm\/|mongoose|sequelize|@prisma\/client|knex|drizzle-orm|pg$|mysql2|kysely|mongodb|better-sqlite3|postgres$)/;
+
+/** The receiver is bound to an ORM/driver type (`Repository<T>` from typeorm, a `Pool` from pg…). */
+function ormBound(scope: Scope, recv: ts.Expression): boolean {
+  const tag = tagOf(scope, recv);
+  if (!tag) return false;
+  const root = rootOf(tag);
+  return root.k === 'lib' && ORM_MODULE.test(root.mod);
+}
+
+function recordWrite(scope: Scope, call: ts.CallExpression, method: string, recvText: string, a0v: ValueExpr | null, orm: boolean): void {
   if (/outbox|audit/i.test(recvText)) return;
   if (DB_WRITES.has(method)) {
     const rootUpper = /^[A-Z]/.test(recvText) && !/^[A-Z_]+$/.test(recvText);
-    if (method === 'save' || DB_RECEIVER.test(recvText) || rootUpper) {
+    if (method === 'save' || orm || DB_RECEIVER.test(recvText) || rootUpper) {
       if (!/(cache|map|set|list|array|redis|queue|emitter|client\.(?:hset|set))/i.test(recvText)) markWrite(scope);
     }
     return;

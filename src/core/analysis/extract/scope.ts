@@ -37,6 +37,10 @@ export interface Scope {
   /** Whole-file text checks that let rules skip work (most files mention neither). */
   mentionsOutbox: boolean;
   mentionsSse: boolean;
+  /** Outbox tables already counted in this file (a migration's `down` does not count again). */
+  outboxTables: Set<string>;
+  /** Callbacks that are event/message/route handlers: they run on their own, not as part of the caller. */
+  handlerFns: Set<ts.Node>;
 }
 
 export function posOf(scope: Scope, node: ts.Node, tokenNode?: ts.Node): Pos {

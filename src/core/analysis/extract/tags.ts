@@ -56,6 +56,9 @@ export function tagOf(scope: Scope, node: ts.Node | undefined, depth = 0): TagEx
     }
     case SK.NewExpression: {
       const ne = node as ts.NewExpression;
+      if (t.isIdentifier(ne.expression) && COLLECTIONS.has(ne.expression.text) && !scope.bindings.has(ne.expression.text)) {
+        return collectionTag(scope, ne.typeArguments, depth);
+      }
       const callee = tagOf(scope, ne.expression, depth + 1);
       if (!callee) return null;
       const a0 = ne.arguments?.[0];
@@ -95,8 +98,22 @@ export function typeTag(scope: Scope, type: ts.TypeNode | undefined, depth = 0):
     if (t.isIdentifier(tn) && (tn.text === 'Promise' || tn.text === 'Readonly') && type.typeArguments?.[0]) {
       return typeTag(scope, type.typeArguments[0], depth + 1);
     }
+    // Collections of sockets/clients: iterating them (`for…of`, `forEach`) yields the element type.
+    if (t.isIdentifier(tn) && COLLECTIONS.has(tn.text) && !scope.bindings.has(tn.text)) return collectionTag(scope, type.typeArguments, depth);
     const base = entityTag(scope, tn);
     return base ? { k: 'inst', of: base, name: null } : null;
+  }
+  if (t.isArrayTypeNode(type)) return typeTag(scope, type.elementType, depth + 1);
+  return null;
+}
+
+const COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'ReadonlyArray', 'ReadonlyMap', 'ReadonlySet']);
+
+/** A typed collection: resolved as `coll:<element>`, whose iteration, `forEach` and `get` yield elements. */
+function collectionTag(scope: Scope, args: ts.NodeArray<ts.TypeNode> | undefined, depth: number): TagExpr | null {
+  for (const a of args ?? []) {
+    const r = typeTag(scope, a, depth + 1);
+    if (r) return { k: 'param', of: r, m: 'coll', ev: null, i: 0 };
   }
   return null;
 }

@@ -42,8 +42,9 @@ export function evalValue(scope: Scope, node: ts.Node | undefined, depth = 0): V
         return { k: 'tpl', parts: [evalValue(scope, be.left, depth + 1), evalValue(scope, be.right, depth + 1)] };
       }
       if (be.operatorToken.kind === SK.QuestionQuestionToken || be.operatorToken.kind === SK.BarBarToken) {
-        const right = evalValue(scope, be.right, depth + 1);
-        return right.k === 'str' ? right : UNKNOWN;
+        // `x ?? 'default'`: the left side usually wins at runtime, so only a known left side is a value.
+        const left = evalValue(scope, be.left, depth + 1);
+        return left.k === 'str' ? left : UNKNOWN;
       }
       return UNKNOWN;
     }

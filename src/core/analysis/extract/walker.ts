@@ -17,7 +17,13 @@ const SITE_METHODS = new Set([
   'send', 'sendBatch', 'emit', 'emitAsync', 'request', 'requestMany', 'respond', 'consume', 'fetch', 'next',
   'addEndpoint', 'sendToQueue', 'add', 'addBulk', 'upsertJobScheduler', 'process', 'on', 'once', 'addListener',
   'prependListener', 'prependOnceListener', 'onAny', 'many', 'adapter', 'ws', 'serverSideEmit', 'bindQueue',
-  'listenTo', 'onEvent',
+  'listenTo', 'onEvent', 'emitWithAck',
+]);
+
+/** Registering a callback with these runs it later, on its own path (not a dual-write path of the caller). */
+const HANDLER_METHODS = new Set([
+  'on', 'once', 'addListener', 'prependListener', 'addEventListener', 'subscribe', 'psubscribe', 'consume', 'process',
+  'run', 'get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'route', 'ws', 'addEndpoint', 'onAny', 'handle',
 ]);
 
 /** Nesting guard: deeper subtrees are not walked (a 10,000-level expression must not overflow the stack). */
@@ -27,7 +33,7 @@ export function walkFile(tsm: typeof ts, sf: ts.SourceFile, text: string, file: 
   const scope: Scope = {
     ts: tsm, sf, text, file, facts: emptyFacts(), bindings: new Map(), libs: new Set(),
     fn: -1, fnNames: [], path: [], classes: [], stack: [], pendingParams: new Map(), tooDeep: false,
-    mentionsOutbox: /outbox/i.test(text), mentionsSse: /text\/event-stream/i.test(text),
+    mentionsOutbox: /outbox/i.test(text), mentionsSse: /text\/event-stream/i.test(text), outboxTables: new Set(), handlerFns: new Set(),
   };
   visit(scope, sf, 0);
   if (scope.tooDeep) scope.facts.note = 'too-deep';
@@ -66,6 +72,16 @@ function visit(scope: Scope, node: ts.Node, depth: number): void {
       case SK.VariableDeclaration:
         onVariable(scope, node as ts.VariableDeclaration, depth);
         return;
+      case SK.TypeAliasDeclaration: {
+        // `type ChatSocket = Socket<…>`: the alias stands for the library type it names.
+        const ta = node as ts.TypeAliasDeclaration;
+        const tag = typeTag(scope, ta.type);
+        if (tag?.k === 'inst') {
+          scope.bindings.set(ta.name.text, { tag: tag.of });
+          if (isExported(scope, ta)) scope.facts.exports[ta.name.text] = { tag: tag.of };
+        }
+        return;
+      }
       case SK.EnumDeclaration: {
         const ed = node as ts.EnumDeclaration;
         const value = evalEnum(scope, ed);
@@ -121,7 +137,12 @@ function visit(scope: Scope, node: ts.Node, depth: number): void {
         const init = fo.initializer;
         if (src && t.isVariableDeclarationList(init)) {
           const d = init.declarations[0];
-          if (d && t.isIdentifier(d.name)) scope.bindings.set(d.name.text, { tag: { k: 'param', of: src, m: 'iter', ev: null, i: 0 } });
+          const tag: TagExpr = { k: 'param', of: src, m: 'iter', ev: null, i: 0 };
+          if (d && t.isIdentifier(d.name)) scope.bindings.set(d.name.text, { tag });
+          // `for (const [socket, peer] of peers)`: entries of a typed Map; either side may be the socket.
+          if (d && t.isArrayBindingPattern(d.name)) {
+            for (const el of d.name.elements) if (t.isBindingElement(el) && t.isIdentifier(el.name)) scope.bindings.set(el.name.text, { tag });
+          }
         }
         visit(scope, fo.statement, depth + 1);
         return;
@@ -352,6 +373,10 @@ function onClass(scope: Scope, cls: ts.ClassLikeDeclaration, depth: number): voi
   for (const k of saved.keys()) scope.bindings.delete(k);
   scope.bindings.set('this', { tag: { k: 'new', of: clsTag, arg0: null } });
   prescanMembers(scope, cls);
+  // Instances of a plain class expose its fields (`cart.events.on(…)` with `events = new EventEmitter()`).
+  const members: Record<string, TagExpr> = {};
+  for (const [k, v] of scope.bindings) if (k.startsWith('this.') && v.tag) members[k.slice(5)] = v.tag;
+  if (Object.keys(members).length) clsTag.members = members;
   scope.classes.push({ name, decorators: decorators.map(({ callee, args, name: n }) => ({ callee, args, name: n })) });
   const classDecorators = decorators.map(({ callee, args }) => ({ callee, args }));
   for (const d of decorators) {
@@ -467,10 +492,12 @@ function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth: numbe
   const savedPath = scope.path;
   // Anonymous callbacks inside a function belong to it (a write inside `$transaction(async tx => …)` and a
   // publish after it are one path); at module level each anonymous handler is its own function.
-  if (name !== null || scope.fn === -1) {
+  const isHandler = scope.handlerFns.has(node);
+  if (name !== null || scope.fn === -1 || isHandler) {
     // Most files never mention an outbox: test the function's text only when the file does.
     const outbox = scope.mentionsOutbox && /outbox/i.test(scope.text.slice(node.getStart(scope.sf), node.getEnd()));
-    scope.facts.fns.push({ name, writes: [], outbox });
+    const inherited = isHandler && name === null && scope.fn >= 0 ? (scope.facts.fns[scope.fn]?.name ?? null) : name;
+    scope.facts.fns.push({ name: inherited, writes: [], outbox });
     scope.fn = scope.facts.fns.length - 1;
     scope.path = [];
   }
@@ -508,6 +535,18 @@ function onCall(scope: Scope, call: ts.CallExpression, depth: number): void {
   } else {
     visit(scope, callee, depth + 1);
     calleeTag = tagOf(scope, callee);
+  }
+  if (method && HANDLER_METHODS.has(method)) {
+    for (const a of call.arguments) {
+      const f = unwrapFn(scope, a);
+      if (f) scope.handlerFns.add(f);
+      if (t.isObjectLiteralExpression(a)) {
+        for (const p of a.properties) {
+          const pf = t.isPropertyAssignment(p) ? unwrapFn(scope, p.initializer) : t.isMethodDeclaration(p) ? p : null;
+          if (pf) scope.handlerFns.add(pf);
+        }
+      }
+    }
   }
   const ev = call.arguments[0] ? evalValue(scope, call.arguments[0]) : null;
   const evStr = ev && ev.k === 'str' ? ev.v : null;

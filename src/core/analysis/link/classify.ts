@@ -132,12 +132,16 @@ function classifyPlainCall(callee: Tag, args: (RValue | null)[], mk: Mk): Draft[
       return [mk('sse.client', callee.lib, 'sse', ch(prop(args[0], 'url')))];
     case 'fn:sse.fetch':
       return [mk('sse.client', callee.lib, 'sse', ch(args[0]))];
+    case 'fn:trpc.sseServer':
+      return [mk('sse.endpoint', callee.lib, 'sse', ch(prop(args[0], 'endpoint')))];
+    case 'fn:events.on':
+      return [mk('emitter.on', callee.lib, 'emitter', ch(args[1]))];
     default:
       return [];
   }
 }
 
-const SIO_EMIT = new Set(['emit', 'serverSideEmit']);
+const SIO_EMIT = new Set(['emit', 'serverSideEmit', 'emitWithAck']);
 const LISTEN = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
 function classifyMethod(recv: Tag, m: string, args: (RValue | null)[], mk: Mk): Draft[] {
@@ -204,6 +208,8 @@ function classifyMethod(recv: Tag, m: string, args: (RValue | null)[], mk: Mk): 
       if (m === 'onAny') return [mk('ws.on', lib, 'socket.io', [])];
       if (m === 'adapter' && recv.t === 'sio.server' && args.length > 0) return [mk('ws.adapter', lib, 'socket.io', [])];
       return [];
+    case 'sio.manager':
+      return LISTEN.has(m) ? [mk('ws.on', lib, 'socket.io', ch(args[0]))] : [];
     case 'ws.server':
       return LISTEN.has(m) ? [mk('ws.on', lib, 'ws', ch(args[0]))] : [];
     case 'ws.socket':

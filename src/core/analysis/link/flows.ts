@@ -40,8 +40,9 @@ export function buildFlows(detections: Detection[], bindings: AmqpBindingFact[])
     const isP = PRODUCER_KINDS.has(d.kind);
     const isC = CONSUMER_KINDS.has(d.kind);
     if (!isP && !isC) continue;
-    const chans = d.channels ?? (d.channel ? [d.channel] : []);
-    for (const raw of chans) {
+    if (d.channel === null) continue;
+    {
+      const raw = d.channel;
       const channel = normalize(d.broker, raw);
       const key = `${d.broker}:${channel}`;
       let g = groups.get(key);
@@ -49,7 +50,7 @@ export function buildFlows(detections: Detection[], bindings: AmqpBindingFact[])
         g = { broker: d.broker, channel, pattern: false, producers: [], consumers: [] };
         groups.set(key, g);
       }
-      if (d.patternChannels ? d.patternChannels.includes(raw) : d.channelIsPattern) g.pattern = true;
+      if (d.channelIsPattern) g.pattern = true;
       (isP ? g.producers : g.consumers).push(d);
     }
   }

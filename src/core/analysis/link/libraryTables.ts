@@ -51,6 +51,7 @@ export const EXPORTS: Record<string, string> = {
   'nats#jetstream': 'fn:nats.js',
   'nats#jetstreamManager': 'fn:nats.jsm',
   'nats#Svc': 'ctor:nats.svcs',
+  'nats#Svcm': 'ctor:nats.svcs',
   'nats#Msg': 'ctor:nats.msg',
   'nats#Consumer': 'ctor:nats.consumer',
   'nats#Subscription': 'ctor:nats.sub',
@@ -97,6 +98,10 @@ export const EXPORTS: Record<string, string> = {
   'eventemitter3#EventEmitter': 'ctor:emitter',
   'emittery#default': 'ctor:emitter',
   'mitt#default': 'fn:emitter',
+  'events#on': 'fn:events.on',
+  'events#once': 'fn:events.on',
+  '@trpc/server/adapters/standalone#createHTTPServer': 'fn:trpc.sseServer',
+  '@trpc/server/adapters/fetch#fetchRequestHandler': 'fn:trpc.sseServer',
   '@trpc/client#createWSClient': 'fn:trpc.wsClient',
   '@trpc/client#httpSubscriptionLink': 'fn:trpc.sseLink',
   '@trpc/client#unstable_httpSubscriptionLink': 'fn:trpc.sseLink',
@@ -169,6 +174,8 @@ export const PROP_RESULTS: Record<string, string> = {
   'sio.server.volatile': 'sio.server',
   'sio.client.volatile': 'sio.client',
   'nats.js.consumers': 'nats.consumers',
+  'sio.client.io': 'sio.manager',
+  'ws.server.clients': 'coll:ws.socket',
   'nats.conn.services': 'nats.services',
   'ews.instance.app': 'ews.app',
 };
@@ -193,7 +200,10 @@ export const PARAM_RESULTS: Record<string, string> = {
   'amqp.conn|createConfirmChannel#0|*|1': 'amqp.channel',
   'amqp.mgr|createChannel.setup|*|0': 'amqp.channel',
   'ews.app|ws#1|*|0': 'ws.socket',
+  'uws.app|ws.open|*|0': 'ws.socket',
   'uws.app|ws.message|*|0': 'ws.socket',
+  'uws.app|ws.drain|*|0': 'ws.socket',
+  'uws.app|ws.close|*|0': 'ws.socket',
 };
 
 /** Module-function callbacks: `${module}#${fn}|${argIndex}|${paramIndex}` → instance. */

@@ -73,10 +73,11 @@ export function linkFile(f: LinkFile, r: Resolver, transports: Set<string>): Fil
   const detections: Detection[] = [];
   const seen = new Set<string>();
   for (const d of [...drafts, ...dual]) {
-    const det = toDetection(d, f);
-    if (seen.has(det.id)) continue;
-    seen.add(det.id);
-    detections.push(det);
+    for (const det of toDetections(d, f)) {
+      if (seen.has(det.id)) continue;
+      seen.add(det.id);
+      detections.push(det);
+    }
   }
   detections.sort(byPosition);
   return { detections, bindings };
@@ -104,17 +105,23 @@ function exclusive(a: string[], b: string[]): boolean {
 
 const NULL_CHANNEL_KINDS = new Set<DetectionKind>(['outbox.table', 'outbox.relay']);
 
-function toDetection(d: Draft, f: LinkFile): Detection {
+/** One detection per channel: `subscribe('a', 'b')` and `topics: [a, b]` are two subscriptions. */
+function toDetections(d: Draft, f: LinkFile): Detection[] {
   const chans = NULL_CHANNEL_KINDS.has(d.kind) ? [] : d.channels;
-  const first = chans[0];
+  if (chans.length <= 1) return [toDetection(d, f, chans[0] ?? null, 0)];
+  return chans.map((c, i) => toDetection(d, f, c, i));
+}
+
+function toDetection(d: Draft, f: LinkFile, ch: { channel: string; pattern: boolean } | null, index: number): Detection {
+  const base = `${f.rel}:${d.pos.line}:${d.pos.column}:${d.kind}`;
   const det: Detection = {
-    id: `${f.rel}:${d.pos.line}:${d.pos.column}:${d.kind}`,
+    id: index === 0 ? base : `${base}#${ch?.channel ?? index}`,
     kind: d.kind,
     library: d.library,
     broker: d.broker,
     role: d.role,
-    channel: first?.channel ?? null,
-    channelIsPattern: first?.pattern ?? false,
+    channel: ch?.channel ?? null,
+    channelIsPattern: ch?.pattern ?? false,
     file: f.rel,
     enclosingFunction: d.fn >= 0 ? (f.facts.fns[d.fn]?.name ?? null) : null,
     service: f.service,
@@ -124,11 +131,6 @@ function toDetection(d: Draft, f: LinkFile): Detection {
     endLine: d.pos.endLine,
     endColumn: d.pos.endColumn,
   };
-  if (chans.length > 1) {
-    det.channels = chans.map((c) => c.channel);
-    const patterns = chans.filter((c) => c.pattern).map((c) => c.channel);
-    if (patterns.length) det.patternChannels = patterns;
-  }
   if (d.routingKey !== undefined) det.routingKey = d.routingKey;
   return det;
 }

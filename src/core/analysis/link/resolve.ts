@@ -10,8 +10,10 @@ export interface Tag {
   name?: RValue | null;
   /** Local class: the resolved base class tag. */
   base?: Tag | null;
-  /** Relative module namespace (`import * as x from './x'`). */
+  /** Relative module namespace (`import * as x from './x'`); file of a local class. */
   file?: string;
+  /** Fields of a local class (instances of `local`). */
+  members?: Record<string, TagExpr>;
 }
 
 export type RValue =
@@ -23,10 +25,13 @@ export type RValue =
 
 export interface WorkspaceView {
   facts(file: string): FileFacts | null;
+  /** Like `facts`, but null for files that cannot export library-bound values (saves parsing them). */
+  tagFacts(file: string): FileFacts | null;
   resolveModule(fromFile: string, spec: string): string | null;
 }
 
 const UNKNOWN: RValue = { k: 'unknown' };
+const COLLECTION_GETTERS = new Set(['get', 'at', 'find', 'values']);
 const MAX_DEPTH = 24;
 
 export class Resolver {
@@ -47,13 +52,26 @@ export class Resolver {
         if (e.name === '*') return { t: 'relns', lib: '', file: target };
         return this.exportTag(target, e.name, depth + 1);
       }
-      case 'cls':
-        return { t: 'cls', lib: '', base: this.tag(file, e.base, depth + 1) };
+      case 'cls': {
+        const tag: Tag = { t: 'cls', lib: '', base: this.tag(file, e.base, depth + 1), file };
+        if (e.members) tag.members = e.members;
+        return tag;
+      }
       case 'prop': {
+        // `const { videoQueue } = require('./queues')`: a property of `module.exports` is a named export.
+        if (e.of.k === 'imp' && e.of.name === 'default') {
+          const target = this.ws.resolveModule(file, e.of.spec);
+          const named = target ? this.exportTag(target, e.name, depth + 1) : null;
+          if (named) return named;
+        }
         const base = this.tag(file, e.of, depth + 1);
         if (!base) return null;
         if (base.t === 'mod' || base.t.startsWith('ctor:') || base.t.startsWith('fn:')) return libExport(base.lib, e.name, true);
         if (base.t === 'relns' && base.file) return this.exportTag(base.file, e.name, depth + 1);
+        if (base.t === 'local' && base.file) {
+          const m = base.members?.[e.name];
+          return m ? this.tag(base.file, m, depth + 1) : null;
+        }
         const r = PROP_RESULTS[`${base.t}.${e.name}`];
         return r ? { t: r, lib: base.lib, name: base.name ?? null } : null;
       }
@@ -63,6 +81,10 @@ export class Resolver {
           if (!recv) return null;
           if (recv.t === 'relns' && recv.file) return callResult(this.exportTag(recv.file, e.of.name, depth + 1), this.value(file, e.arg0));
           if (recv.t === 'mod' || recv.t.startsWith('ctor:') || recv.t.startsWith('fn:')) return callResult(libExport(recv.lib, e.of.name, true), this.value(file, e.arg0));
+          if (recv.t.startsWith('coll:')) {
+            if (e.of.name === 'values') return recv;
+            return COLLECTION_GETTERS.has(e.of.name) ? { t: recv.t.slice(5), lib: recv.lib, name: recv.name ?? null } : null;
+          }
           const r = METHOD_RESULTS[`${recv.t}.${e.of.name}`];
           if (!r) return null;
           if (r === 'same') return recv;
@@ -81,6 +103,9 @@ export class Resolver {
         const owner = this.tag(file, e.of, depth + 1);
         if (!owner) return null;
         if (e.m.startsWith('then#')) return owner;
+        if (e.m === 'coll') return { t: `coll:${owner.t}`, lib: owner.lib, name: owner.name ?? null };
+        // Iterating a collection (`for…of`, `forEach`; Map entries destructured) yields its elements.
+        if (owner.t.startsWith('coll:') && (e.m === 'iter' || e.m === 'forEach#0')) return { t: owner.t.slice(5), lib: owner.lib, name: owner.name ?? null };
         const key = (ev: string): string => `${owner.t}|${e.m}|${ev}|${e.i}`;
         const r = PARAM_RESULTS[key(e.ev ?? '*')] ?? PARAM_RESULTS[key('*')];
         if (r) return { t: r, lib: owner.lib };
@@ -99,7 +124,7 @@ export class Resolver {
     if (this.exportTagMemo.has(key)) return this.exportTagMemo.get(key) ?? null;
     if (seen.has(key) || depth > MAX_DEPTH) return null;
     seen.add(key);
-    const facts = this.ws.facts(file);
+    const facts = this.ws.tagFacts(file);
     let result: Tag | null = null;
     if (facts) {
       const entry = facts.exports[name];
@@ -158,7 +183,13 @@ export class Resolver {
         const target = this.ws.resolveModule(file, e.spec);
         if (!target) return UNKNOWN;
         let base = this.exportValue(target, e.name, depth + 1, new Set());
-        for (const seg of e.path) {
+        let path = e.path;
+        // CommonJS: `require('./x').NAME` where `exports.NAME = …` (no object literal default export).
+        if (base.k === 'unknown' && e.name === 'default' && path[0]) {
+          base = this.exportValue(target, path[0], depth + 1, new Set());
+          path = path.slice(1);
+        }
+        for (const seg of path) {
           if (base.k !== 'obj') return UNKNOWN;
           base = base.props[seg] ?? UNKNOWN;
         }
@@ -209,7 +240,11 @@ function callResult(callee: Tag | null, arg0: RValue | null): Tag | null {
 export function instanceOf(ctor: Tag | null, name: RValue | null): Tag | null {
   if (!ctor) return null;
   if (ctor.t.startsWith('ctor:')) return { t: ctor.t.slice(5), lib: ctor.lib, name };
-  if (ctor.t === 'cls') return ctor.base ? instanceOf(ctor.base, name) : null;
+  if (ctor.t === 'cls') {
+    const fromBase = ctor.base ? instanceOf(ctor.base, name) : null;
+    if (fromBase) return fromBase;
+    return ctor.members ? { t: 'local', lib: '', members: ctor.members, file: ctor.file } : null;
+  }
   // A type annotation naming an instance type directly (`nest.factory`) keeps it.
   if (!ctor.t.includes(':') && ctor.t !== 'mod' && ctor.t !== 'relns') return ctor;
   return null;

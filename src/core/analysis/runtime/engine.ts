@@ -122,12 +122,10 @@ export class Engine {
       st.facts = null;
       return st;
     }
-    if (rec.kind === 'code') {
-      st.pre = prefilter(text);
-      if (st.pre.stage1 || st.pre.stage2Tokens || st.fromEditor) st.text = text;
-    } else {
-      st.text = text;
-    }
+    // Texts are not kept (re-reading the few parsed files is cheaper than the heap they would hold),
+    // except an editor's unsaved text, which exists nowhere else.
+    if (rec.kind === 'code') st.pre = prefilter(text);
+    if (st.fromEditor) st.text = text;
     return st;
   }
 
@@ -174,28 +172,36 @@ export class Engine {
     const out = extractFacts(file, st.rec.kind, text);
     this.parseMs += performance.now() - t0;
     this.parsedCount++;
-    if (!st.fromEditor) st.text = null;
     st.facts = out.facts;
     if (out.failure) st.skip = { file: st.rec.rel, reason: out.failure.reason, detail: out.failure.detail };
     return st.facts;
   }
 
+  /** Facts for receiver-type resolution: only files that can export a library-bound value (included
+   *  files and barrels re-exporting them); other files cannot, so they are not parsed for it. */
+  tagFacts(file: string): FileFacts | null {
+    const included = this.computeIncluded();
+    if (!included.has(file) && !this.leadsToStage1(file, 0)) return null;
+    return this.facts(file);
+  }
+
   // ---------------------------------------------------------------- inclusion (prefilter stage 2)
+
+  private leadsToStage1(p: string, depth: number): boolean {
+    const st = this.states.get(p);
+    if (st?.pre?.stage1) return true;
+    if (depth > 3) return false;
+    for (const spec of st?.pre?.reexportSpecs ?? []) {
+      const target = this.resolveModule(p, spec);
+      if (target && this.leadsToStage1(target, depth + 1)) return true;
+    }
+    return false;
+  }
 
   private computeIncluded(): Set<string> {
     if (this.included) return this.included;
     const inc = new Set<string>();
-    const stage1 = (p: string): boolean => !!this.states.get(p)?.pre?.stage1;
-    const leadsToStage1 = (p: string, depth: number): boolean => {
-      if (stage1(p)) return true;
-      if (depth > 3) return false;
-      const st = this.states.get(p);
-      for (const spec of st?.pre?.reexportSpecs ?? []) {
-        const target = this.resolveModule(p, spec);
-        if (target && leadsToStage1(target, depth + 1)) return true;
-      }
-      return false;
-    };
+    const leadsToStage1 = (p: string, depth: number): boolean => this.leadsToStage1(p, depth);
     for (const [abs, st] of this.states) {
       if (st.skip) continue;
       if (st.rec.kind === 'sql' || st.rec.kind === 'prisma') {

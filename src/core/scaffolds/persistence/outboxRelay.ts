@@ -11,6 +11,7 @@ import {
   rabbitMqPublisherSource,
   redisStreamsPublisherSource,
 } from './relayPublisherSources';
+import { relayMainSource, runRelaySource } from './relayRunnerSources';
 import { mysqlStoreSource, postgresStoreSource, postgresWakeupSource } from './relayStoreSources';
 import { DESTINATION, notifyChannelParameter, outboxTableParameter } from './shared';
 
@@ -84,14 +85,18 @@ export const outboxRelayScaffold: Scaffold = {
     if (db.id === 'postgres') {
       files.push({ path: 'src/outbox/outboxWakeup.ts', language: 'typescript', content: renderContent(postgresWakeupSource, values) });
     }
+    files.push(
+      { path: 'src/outbox/runRelay.ts', language: 'typescript', content: runRelaySource(db.id, broker.id) },
+      { path: 'src/outbox/relayMain.ts', language: 'typescript', content: relayMainSource },
+    );
     return {
       files,
       notes: [
         `Install: npm install ${[...db.packages, ...broker.packages].join(' ')}`,
         'Create the outbox table first (scaffold "Outbox table").',
-        'Wire it: createOutboxRelay({ store, publisher }).start(); call relay.stop() on shutdown.',
+        'Run it: node dist/outbox/relayMain.js (see runRelay.ts for the environment variables), or call startOutboxRelay() from your own process.',
         'Delivery is at least once: consumers must dedupe on eventId (scaffold "Idempotent consumer").',
-        ...(db.id === 'postgres' ? ['Optional: listenForOutboxInserts(config, () => relay.wake()) publishes new rows without waiting for the poll.'] : []),
+        ...(db.id === 'postgres' ? ['runRelay.ts LISTENs for the outbox trigger\'s NOTIFY, so new rows are published without waiting for the poll.'] : []),
       ],
     };
   },

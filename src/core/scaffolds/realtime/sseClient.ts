@@ -22,7 +22,10 @@ export interface EventSourceLike {
   close(): void;
 }
 
-/** Which queries an event makes stale, given its parsed payload. */
+/**
+ * Which queries an event makes stale, given its parsed payload. After a reconnect that could not resume,
+ * every route is called with \`undefined\` to refetch all it may have missed.
+ */
 export type InvalidationRoutes = Record<string, (payload: unknown) => readonly QueryKey[]>;
 
 export const defaultRoutes: InvalidationRoutes = {
@@ -31,7 +34,7 @@ export const defaultRoutes: InvalidationRoutes = {
 
 export interface StreamOptions {
   routes?: InvalidationRoutes;
-  /** Defaults to the global EventSource (browsers; Node ≥ 22 needs the \`eventsource\` package). */
+  /** Defaults to the global EventSource (browsers); in Node, return one from the \`eventsource\` package. */
   createEventSource?: (url: string) => EventSourceLike;
   /** Reconnect delay bounds when the browser gives up (readyState CLOSED, e.g. after an HTTP 5xx). */
   minRetryMs?: number;

@@ -3,7 +3,7 @@
 import { sseChannelSource, sseHeadersSource } from './sseChannelSource';
 import type { Slot, Template } from './template';
 
-const headerValueSource = `/** Node joins repeated headers into arrays for a few names only; accept both shapes. */
+const headerValueSource = `/** Node types header values as string or string[]; a repeated Last-Event-ID keeps the first. */
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
@@ -18,7 +18,7 @@ const openRawStream = (slot: Slot, lastEventIdExpr: string): string => `  res.wr
     ${lastEventIdExpr},
   );
   // 'close' fires on the response when the client goes away: release it and its heartbeat share.
-  res.on('close', unsubscribe);`;
+  void unsubscribe;`;
 
 export const nodeHttpTemplate: Template = (slot) => `// Server-Sent Events endpoint on plain node:http: replay buffer for Last-Event-ID, heartbeats, cleanup.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';

@@ -78,8 +78,7 @@ export async function redisStreamsBroker(mods: PublisherModules, stream: string 
   };
 }
 
-export async function natsJetStreamBroker(mods: PublisherModules): Promise<BrokerFixture> {
-  const name = uniqueName('ea_js');
+export async function natsJetStreamBroker(mods: PublisherModules, name: string = uniqueName('ea_js')): Promise<BrokerFixture> {
   const nc = await connect({ servers: services.natsServers });
   const jsm = await nc.jetstreamManager();
   await mods.ensureOutboxStream(nc, name, name);
@@ -118,8 +117,7 @@ export async function natsJetStreamBroker(mods: PublisherModules): Promise<Broke
   };
 }
 
-export async function rabbitMqBroker(mods: PublisherModules): Promise<BrokerFixture> {
-  const exchange = uniqueName('ea_ex');
+export async function rabbitMqBroker(mods: PublisherModules, exchange: string = uniqueName('ea_ex')): Promise<BrokerFixture> {
   const queue = uniqueName('ea_queue');
   const connection = await amqp.connect(services.amqpUrl);
   const confirm = await connection.createConfirmChannel();
@@ -162,10 +160,9 @@ export async function rabbitMqBroker(mods: PublisherModules): Promise<BrokerFixt
   };
 }
 
-export async function bullMqBroker(mods: PublisherModules): Promise<BrokerFixture> {
+export async function bullMqBroker(mods: PublisherModules, name: string = uniqueName('ea_jobs')): Promise<BrokerFixture> {
   const url = new URL(services.redisUrl);
   const connection = { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null };
-  const name = uniqueName('ea_jobs');
   const queue = new Queue<{ eventId: string; aggregateType: string; aggregateId: string; payload: unknown }>(name, { connection });
   const deliveries: string[] = [];
   let worker: Worker | undefined;
@@ -199,9 +196,23 @@ export async function bullMqBroker(mods: PublisherModules): Promise<BrokerFixtur
   };
 }
 
-export const BROKERS: Record<BrokerId, (mods: PublisherModules) => Promise<BrokerFixture>> = {
-  'redis-streams': (mods) => redisStreamsBroker(mods),
+/** Fixture factories; `name` (stream / subject prefix / exchange / queue) defaults to a unique one. */
+export const BROKERS: Record<BrokerId, (mods: PublisherModules, name?: string) => Promise<BrokerFixture>> = {
+  'redis-streams': redisStreamsBroker,
   'nats-jetstream': natsJetStreamBroker,
   rabbitmq: rabbitMqBroker,
   bullmq: bullMqBroker,
 };
+
+/** The environment the generated runRelay.ts reads for each broker. */
+export function brokerEnv(id: BrokerId): Record<string, string> {
+  switch (id) {
+    case 'redis-streams':
+    case 'bullmq':
+      return { REDIS_URL: services.redisUrl };
+    case 'nats-jetstream':
+      return { NATS_SERVERS: services.natsServers };
+    case 'rabbitmq':
+      return { AMQP_URL: services.amqpUrl };
+  }
+}

@@ -23,6 +23,8 @@ export interface OutboxRowView {
 
 export interface DbFixture {
   db: 'postgres' | 'mysql';
+  /** Connection URL of this fixture's schema/database (what a generated relay process reads as DATABASE_URL). */
+  url: string;
   store: OutboxStore;
   /** One business transaction: an order row plus its outbox event. `fail` breaks the business write after the enqueue. */
   placeOrder(aggregateId: string, seq: number, options?: { fail?: boolean }): Promise<string>;
@@ -55,8 +57,10 @@ export async function createPostgresFixture(gen: RelayProject<'postgres'>): Prom
       'CREATE TABLE effects (n BIGSERIAL PRIMARY KEY, event_id UUID NOT NULL, aggregate_id TEXT NOT NULL, seq INT NOT NULL);',
   );
   const store = gen.store.createPostgresOutboxStore(pool);
+  const p = services.postgres;
   return {
     db: 'postgres',
+    url: `postgresql://${p.user}@${p.host}:${p.port}/${p.database}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,
     pool,
     clientConfig,
     store,
@@ -123,8 +127,10 @@ export async function createMysqlFixture(gen: RelayProject<'mysql'>): Promise<Db
   await admin.end();
   const pool = mysql.createPool({ ...services.mariadb, database, connectionLimit: 12 });
   const store = gen.store.createMysqlOutboxStore(pool);
+  const m = services.mariadb;
   return {
     db: 'mysql',
+    url: `mysql://${m.user}${m.password ? `:${encodeURIComponent(m.password)}` : ''}@${m.host}:${m.port}/${database}`,
     pool,
     store,
     async placeOrder(aggregateId, seq, options = {}) {

@@ -2,7 +2,7 @@
 // outbox table migration) into one temp project, type-checks it, and imports it for the proofs.
 import { idempotentConsumerScaffold, outboxRelayScaffold, outboxTableScaffold } from '../../../../src/core/scaffolds/persistence';
 import { RELAY_BROKERS } from '../../../../src/core/scaffolds/persistence/outboxRelay';
-import type { ScaffoldFile } from '../../../../src/core/scaffolds/types';
+import { RELAY_CORE_PATH } from '../../../../src/core/scaffolds/persistence/relayCoreSource';
 import { createTempProject, generateWith, uniqueName, type ProjectFile, type TempProject, type TypecheckResult } from '../../harness';
 import type {
   MysqlConsumerModule,
@@ -39,9 +39,12 @@ export interface RelayProject<D extends Db> {
   kafka: { createKafkaPublisher(producer: import('kafkajs').Producer, topic?: string): { publish(record: unknown): Promise<void> } };
 }
 
-const ENTRY = 'src/proofEntry.ts';
+const ENTRY = 'proofEntry.ts';
 
-/** `extraFiles`: test-authored glue (e.g. a relay process to kill) type-checked together with the scaffold. */
+/**
+ * `extraFiles`: test-authored glue (e.g. a relay process to kill) type-checked together with the scaffold;
+ * paths are project-relative (variant folders are `<db>-<broker>/`).
+ */
 export async function buildRelayProject<D extends Db>(db: D, extraFiles: ProjectFile[] = []): Promise<RelayProject<D>> {
   const params: RelayParams = {
     table: uniqueName('outbox'),
@@ -50,16 +53,16 @@ export async function buildRelayProject<D extends Db>(db: D, extraFiles: Project
     processedTable: uniqueName('processed'),
   };
   const project = createTempProject(`outbox-relay-${db}`);
-  const written = new Map<string, ScaffoldFile>();
+  // Each variant is written verbatim into its own folder (`<db>-<broker>/src/outbox/…`) and all are
+  // type-checked in one tsc program.
   const coreTexts = new Map<string, string>();
+  const files: ProjectFile[] = [];
   for (const broker of RELAY_BROKERS) {
     const variant = `${db}-${broker.id}`;
     const output = generateWith(outboxRelayScaffold, variant, { table: params.table, destination: params.destination, notifyChannel: params.notifyChannel });
     for (const file of output.files) {
-      if (file.path.endsWith('/outboxRelay.ts')) coreTexts.set(variant, file.content);
-      const previous = written.get(file.path);
-      if (previous && previous.content !== file.content) throw new Error(`${variant} generates a different ${file.path} than another variant`);
-      written.set(file.path, file);
+      if (file.path === RELAY_CORE_PATH) coreTexts.set(variant, file.content);
+      files.push({ path: `${variant}/${file.path}`, content: file.content });
     }
   }
   const consumerFiles = generateWith(idempotentConsumerScaffold, db, { table: params.processedTable }).files;
@@ -67,18 +70,25 @@ export async function buildRelayProject<D extends Db>(db: D, extraFiles: Project
   const processedSql = consumerFiles.find((f) => f.language === 'sql');
   if (!tableFile || !processedSql) throw new Error('missing generated migration');
   const storeFile = db === 'postgres' ? 'postgresOutboxStore' : 'mysqlOutboxStore';
+  const from = (broker: string, file: string): string => `./${db}-${broker}/src/outbox/${file}.js`;
   const entry = [
-    "export * as core from './outbox/outboxRelay.js';",
-    `export * as store from './outbox/${storeFile}.js';`,
-    "export * as consumer from './inbox/consumeOnce.js';",
-    "export * as redis from './outbox/redisStreamsPublisher.js';",
-    "export * as nats from './outbox/jetStreamPublisher.js';",
-    "export * as rabbit from './outbox/rabbitMqPublisher.js';",
-    "export * as kafka from './outbox/kafkaPublisher.js';",
-    "export * as bullmq from './outbox/bullMqPublisher.js';",
-    ...(db === 'postgres' ? ["export * as wakeup from './outbox/outboxWakeup.js';"] : []),
+    `export * as core from '${from('redis-streams', 'outboxRelay')}';`,
+    `export * as store from '${from('redis-streams', storeFile)}';`,
+    "export * as consumer from './shared/src/inbox/consumeOnce.js';",
+    `export * as redis from '${from('redis-streams', 'redisStreamsPublisher')}';`,
+    `export * as nats from '${from('nats-jetstream', 'jetStreamPublisher')}';`,
+    `export * as rabbit from '${from('rabbitmq', 'rabbitMqPublisher')}';`,
+    `export * as kafka from '${from('kafka', 'kafkaPublisher')}';`,
+    `export * as bullmq from '${from('bullmq', 'bullMqPublisher')}';`,
+    ...(db === 'postgres' ? [`export * as wakeup from '${from('redis-streams', 'outboxWakeup')}';`] : []),
   ].join('\n');
-  project.write([...written.values(), ...consumerFiles, tableFile, { path: ENTRY, content: `${entry}\n` }, ...extraFiles]);
+  project.write([
+    ...files,
+    ...consumerFiles.map((f) => ({ path: `shared/${f.path}`, content: f.content })),
+    { path: `shared/${tableFile.path}`, content: tableFile.content },
+    { path: ENTRY, content: `${entry}\n` },
+    ...extraFiles,
+  ]);
   const typecheck = await project.typecheck();
   const mod = await project.importModule<Record<string, Record<string, unknown>>>(ENTRY);
   const pick = <T>(name: string): T => {

@@ -2,7 +2,7 @@
 // the test files assert on it. All failure cases use the generated code on real servers: crashes are
 // injected through the relay's own afterPublish hook (between publish and mark), nothing is mocked.
 import { expect } from 'vitest';
-import { sleep, waitFor, withTimeout } from '../../harness';
+import { sleep, waitFor, withTimeout, type TempProject } from '../../harness';
 import type { BrokerFixture } from './brokers';
 import type { DbFixture } from './dbFixtures';
 import type { OutboxPublisher, OutboxRecord, RelayCoreModule, RelayRound } from './generatedApi';
@@ -238,4 +238,32 @@ export async function retryBackoffScenario(
   expect(rows.map((r) => r.attempts)).toEqual([1, 0, 1]);
   expect(publisher.order.map((r) => r.eventId).filter((id) => id !== other)).toEqual([first, second]);
   expect(await storedCount()).toBe(3);
+}
+
+/**
+ * The generated relayMain.ts as a real process (runRelay.ts wiring from environment variables): it
+ * publishes new committed events to the broker, marks them, and exits 0 on SIGTERM.
+ */
+export async function relayProcessScenario(
+  project: TempProject,
+  variant: string,
+  db: DbFixture,
+  broker: BrokerFixture,
+  env: Record<string, string>,
+): Promise<void> {
+  await db.reset();
+  const relay = await project.spawnScript(`${variant}/src/outbox/relayMain.ts`, { env: { DATABASE_URL: db.url, ...env }, timeoutMs: 30_000 });
+  try {
+    await waitFor(() => relay.output(), (o) => o.stdout.includes('started') || o.stderr !== '', { timeoutMs: 15_000, message: `${variant}: relay process start` });
+    expect(relay.output().stderr).toBe('');
+    const ids = [await db.placeOrder('proc-a', 1), await db.placeOrder('proc-b', 1), await db.placeOrder('proc-a', 2)];
+    await waitFor(() => broker.storedCount(), (n) => n === ids.length, { timeoutMs: 10_000, message: `${variant}: events on the broker` });
+    await waitFor(() => db.outboxRows(), (rows) => rows.every((r) => r.published), { timeoutMs: 10_000, message: `${variant}: rows marked` });
+  } finally {
+    relay.kill('SIGTERM');
+  }
+  const result = await relay.result;
+  expect(result.stderr).toBe('');
+  expect(result.stdout).toContain('SIGTERM, stopping');
+  expect(result.code).toBe(0);
 }
