@@ -15,7 +15,10 @@ export default defineConfig({
       },
       {
         esbuild: { jsx: 'automatic' },
+        // @lit/react's Node build drops element properties (disabled, value, icon); test the browser build.
+        resolve: { conditions: ['browser'] },
         test: {
+          server: { deps: { inline: ['@lit/react', '@vscode-elements/react-elements'] } },
           name: 'webview',
           environment: 'jsdom',
           globals: true,

@@ -59,8 +59,11 @@ function toJsonDetection(d: Detection, rootOf: RootOf): JsonDetection {
     service: d.service,
     snippet: d.snippet,
   };
-  if (d.channels !== undefined) out.channels = [...d.channels];
-  if (d.routingKey !== undefined) out.routingKey = d.routingKey;
+  // Optional fields the analyzer adds for some libraries only; read structurally so the report keeps
+  // working while the core types gain or drop them (the schema lists both as optional).
+  const optional = d as { channels?: unknown; routingKey?: unknown };
+  if (Array.isArray(optional.channels)) out.channels = optional.channels.filter((c): c is string => typeof c === 'string');
+  if (typeof optional.routingKey === 'string' || optional.routingKey === null) out.routingKey = optional.routingKey;
   return out;
 }
 

@@ -27,6 +27,8 @@ export type TagExpr =
   | { k: 'param'; of: TagExpr; m: string; ev: string | null; i: number }
   /** A class declared in a file; its instances take the tag of `base` (e.g. `extends EventEmitter`). */
   | { k: 'cls'; base: TagExpr | null; members?: Record<string, TagExpr> }
+  /** A function of the workspace whose calls return `ret` (`async function nats() { …; return nc }`). */
+  | { k: 'fn'; ret: TagExpr }
   /** A value whose declared type is `of` (annotation, NestJS injection); `name` from `@InjectQueue('x')`. */
   | { k: 'inst'; of: TagExpr; name: ValueExpr | null };
 

@@ -117,9 +117,9 @@ function ormLibrary(scope: Scope): string {
 
 const MUTATION_FNS = new Set(['useMutation', 'injectMutation', 'createMutation', 'mutationOptions']);
 const OPTIMISTIC = /\.(?:setQueryData|setQueriesData|setData|setInfiniteData)\s*[<(]/;
-const READ_METHODS = new Set(['findMany', 'findFirst', 'find', 'findAll', 'findBy', 'findAndCount', 'getMany', 'getRawMany', 'from', 'select', 'where']);
-const WRITE_IN_CHAIN = new Set(['insert', 'create', 'createMany', 'update', 'updateMany', 'delete', 'deleteMany', 'del', 'save', 'upsert', 'values', 'remove', 'insertOne', 'insertMany', 'updateOne']);
-const DB_WRITES = new Set(['create', 'createMany', 'update', 'updateMany', 'upsert', 'delete', 'deleteMany', 'save', 'insert', 'remove', 'softDelete', 'persist', 'persistAndFlush', 'insertOne', 'insertMany', 'updateOne', 'deleteOne', 'replaceOne', 'findOneAndUpdate', 'findByIdAndUpdate', 'findOneAndDelete', 'bulkWrite', 'del', 'bulkCreate', 'increment', 'decrement']);
+const READ_METHODS = new Set(['findMany', 'findFirst', 'find', 'findAll', 'findBy', 'findAndCount', 'getMany', 'getRawMany', 'from', 'select', 'selectFrom', 'where']);
+const WRITE_IN_CHAIN = new Set(['insert', 'create', 'createMany', 'update', 'updateMany', 'delete', 'deleteMany', 'del', 'save', 'upsert', 'values', 'remove', 'insertOne', 'insertMany', 'updateOne', 'updateTable', 'insertInto', 'deleteFrom', 'set']);
+const DB_WRITES = new Set(['insertInto', 'updateTable', 'deleteFrom', 'create', 'createMany', 'update', 'updateMany', 'upsert', 'delete', 'deleteMany', 'save', 'insert', 'remove', 'softDelete', 'persist', 'persistAndFlush', 'insertOne', 'insertMany', 'updateOne', 'deleteOne', 'replaceOne', 'findOneAndUpdate', 'findByIdAndUpdate', 'findOneAndDelete', 'bulkWrite', 'del', 'bulkCreate', 'increment', 'decrement']);
 const DB_RECEIVER = /(prisma|\bdb\b|\btx\b|\btrx\b|repo|repository|manager|\bem\b|model|collection|knex|database|queryRunner|orm|sequelize|mongo)/i;
 const SQL_METHODS = new Set(['query', 'execute', '$executeRaw', '$executeRawUnsafe', 'none', 'one', 'any', 'run', 'exec', 'unsafe', 'oneOrNone', 'result']);
 const SQL_WRITE = /^\s*(INSERT|UPDATE|DELETE|MERGE|UPSERT|REPLACE)\b/i;

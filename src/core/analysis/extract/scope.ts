@@ -41,6 +41,10 @@ export interface Scope {
   outboxTables: Set<string>;
   /** Callbacks that are event/message/route handlers: they run on their own, not as part of the caller. */
   handlerFns: Set<ts.Node>;
+  /** Per enclosing function-like: the tag of its first `return` whose value is bound to something. */
+  returns: (TagExpr | null)[];
+  /** Function-like nodes → their return tag (for `const getClient = () => client`). */
+  fnReturns: Map<ts.Node, TagExpr>;
 }
 
 export function posOf(scope: Scope, node: ts.Node, tokenNode?: ts.Node): Pos {

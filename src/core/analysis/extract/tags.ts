@@ -130,6 +130,10 @@ export function rootOf(tag: TagExpr): TagExpr {
   let cur = tag;
   for (let i = 0; i < 32; i++) {
     if (cur.k === 'lib' || cur.k === 'imp' || cur.k === 'global' || cur.k === 'cls') return cur;
+    if (cur.k === 'fn') {
+      cur = cur.ret;
+      continue;
+    }
     cur = cur.of;
   }
   return cur;

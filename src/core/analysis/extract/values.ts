@@ -61,6 +61,15 @@ export function evalValue(scope: Scope, node: ts.Node | undefined, depth = 0): V
       const key = evalValue(scope, ea.argumentExpression, depth + 1);
       return key.k === 'str' ? member(evalValue(scope, ea.expression, depth + 1), key.v) : UNKNOWN;
     }
+    case SK.CallExpression: {
+      // `Object.freeze({...})` keeps its argument's value.
+      const ce = node as ts.CallExpression;
+      const callee = ce.expression;
+      if (t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) && callee.expression.text === 'Object' && callee.name.text === 'freeze') {
+        return evalValue(scope, ce.arguments[0], depth + 1);
+      }
+      return UNKNOWN;
+    }
     case SK.ArrayLiteralExpression:
       return { k: 'arr', items: (node as ts.ArrayLiteralExpression).elements.slice(0, MAX_PROPS).map((e) => evalValue(scope, e, depth + 1)) };
     case SK.ObjectLiteralExpression: {

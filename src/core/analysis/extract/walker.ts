@@ -34,6 +34,7 @@ export function walkFile(tsm: typeof ts, sf: ts.SourceFile, text: string, file: 
     ts: tsm, sf, text, file, facts: emptyFacts(), bindings: new Map(), libs: new Set(),
     fn: -1, fnNames: [], path: [], classes: [], stack: [], pendingParams: new Map(), tooDeep: false,
     mentionsOutbox: /outbox/i.test(text), mentionsSse: /text\/event-stream/i.test(text), outboxTables: new Set(), handlerFns: new Set(),
+    returns: [], fnReturns: new Map(),
   };
   visit(scope, sf, 0);
   if (scope.tooDeep) scope.facts.note = 'too-deep';
@@ -150,6 +151,13 @@ function visit(scope: Scope, node: ts.Node, depth: number): void {
       case SK.BinaryExpression:
         onBinary(scope, node as ts.BinaryExpression, depth);
         return;
+      case SK.ReturnStatement: {
+        const rs = node as ts.ReturnStatement;
+        children(scope, node, depth);
+        const top = scope.returns.length - 1;
+        if (top >= 0 && !scope.returns[top] && rs.expression) scope.returns[top] = tagOf(scope, rs.expression);
+        return;
+      }
       case SK.PropertyAccessExpression: {
         const pa = node as ts.PropertyAccessExpression;
         if (t.isIdentifier(pa.expression) && pa.expression.text === 'Transport' && /^[A-Z_]+$/.test(pa.name.text)) {
@@ -280,7 +288,8 @@ function onVariable(scope: Scope, decl: ts.VariableDeclaration, depth: number): 
   const init = decl.initializer;
   if (t.isIdentifier(decl.name)) {
     const name = decl.name.text;
-    const tag = (init ? tagOf(scope, init) : null) ?? typeTag(scope, decl.type);
+    const fnRet = init ? scope.fnReturns.get(unwrapFn(scope, init) ?? init) : undefined;
+    const tag = (fnRet ? ({ k: 'fn', ret: fnRet } as TagExpr) : null) ?? (init ? tagOf(scope, init) : null) ?? typeTag(scope, decl.type);
     const value = init ? evalValue(scope, init) : null;
     const b: Binding = { tag, value };
     if (init) b.init = init;
@@ -517,7 +526,18 @@ function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth: numbe
     }
     if (p.initializer) visit(scope, p.initializer, depth + 1);
   });
+  scope.returns.push(null);
   if (node.body) visit(scope, node.body, depth + 1);
+  let ret = scope.returns.pop() ?? null;
+  if (!ret && node.body && !t.isBlock(node.body)) ret = tagOf(scope, node.body);
+  if (ret) {
+    scope.fnReturns.set(node, ret);
+    if (t.isFunctionDeclaration(node) && node.name) {
+      const tag: TagExpr = { k: 'fn', ret };
+      scope.bindings.set(node.name.text, { tag, init: node });
+      if (isExported(scope, node)) scope.facts.exports[node.name.text] = { tag };
+    }
+  }
   scope.fn = savedFn;
   scope.path = savedPath;
 }

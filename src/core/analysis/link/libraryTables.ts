@@ -117,10 +117,7 @@ export const EXPORTS: Record<string, string> = {
 
 /** Instance method → the instance it returns (`same` keeps the receiver, incl. its queue name). */
 export const METHOD_RESULTS: Record<string, string> = {
-  'redis.client.duplicate': 'same',
-  'redis.client.multi': 'same',
-  'redis.client.pipeline': 'same',
-  'redis.client.connect': 'same',
+  // Any other redis.client method keeps the client (pipelines chain commands: `.pipeline().xadd().xadd()`).
   'kafka.root.producer': 'kafka.producer',
   'kafka.root.consumer': 'kafka.consumer',
   'kafka.root.admin': 'kafka.admin',

@@ -52,6 +52,10 @@ export class Resolver {
         if (e.name === '*') return { t: 'relns', lib: '', file: target };
         return this.exportTag(target, e.name, depth + 1);
       }
+      case 'fn': {
+        const ret = this.tag(file, e.ret, depth + 1);
+        return ret ? { t: 'fnret', lib: '', base: ret } : null;
+      }
       case 'cls': {
         const tag: Tag = { t: 'cls', lib: '', base: this.tag(file, e.base, depth + 1), file };
         if (e.members) tag.members = e.members;
@@ -85,7 +89,7 @@ export class Resolver {
             if (e.of.name === 'values') return recv;
             return COLLECTION_GETTERS.has(e.of.name) ? { t: recv.t.slice(5), lib: recv.lib, name: recv.name ?? null } : null;
           }
-          const r = METHOD_RESULTS[`${recv.t}.${e.of.name}`];
+          const r = METHOD_RESULTS[`${recv.t}.${e.of.name}`] ?? (recv.t === 'redis.client' ? 'same' : undefined);
           if (!r) return null;
           if (r === 'same') return recv;
           const name = r === 'nats.group' ? this.value(file, e.arg0) : recv.name ?? null;
@@ -231,6 +235,7 @@ function libExport(mod: string, name: string, strict = false): Tag | null {
 
 function callResult(callee: Tag | null, arg0: RValue | null): Tag | null {
   if (!callee) return null;
+  if (callee.t === 'fnret') return callee.base ?? null;
   if (callee.t.startsWith('fn:')) return { t: callee.t.slice(3), lib: callee.lib, name: arg0 };
   // Callable constructors: `Bull('q')`, `require('socket.io')(server)`.
   if (callee.t === 'ctor:bull.queue' || callee.t === 'ctor:sio.server') return { t: callee.t.slice(5), lib: callee.lib, name: arg0 };

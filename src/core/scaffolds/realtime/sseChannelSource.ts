@@ -95,7 +95,7 @@ export class SseChannel {
       return;
     }
     for (const message of this.buffer) {
-      if (message.id > lastId + 1000) sink.send(message);
+      if (message.id > lastId) sink.send(message);
     }
   }
 

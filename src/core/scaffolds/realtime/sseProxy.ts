@@ -20,11 +20,13 @@ const nginxTemplate: Template = (slot) => `# Server-Sent Events: pass each event
 location ${slot('route')} {
     proxy_pass http://${slot('upstream')};
     # HTTP/1.1 with an empty Connection header keeps the upstream connection streaming.
+    proxy_http_version 1.1;
     proxy_set_header Connection "";
     proxy_set_header Host $host;
     proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
     proxy_set_header X-Forwarded-Proto $scheme;
     # Buffering (and caching or compressing) would hold events back until a buffer fills.
+    proxy_buffering off;
     proxy_cache off;
     gzip off;
     # The stream is idle between events; heartbeats must arrive within these timeouts.

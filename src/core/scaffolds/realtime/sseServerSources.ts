@@ -18,7 +18,7 @@ const openRawStream = (slot: Slot, lastEventIdExpr: string): string => `  res.wr
     ${lastEventIdExpr},
   );
   // 'close' fires on the response when the client goes away: release it and its heartbeat share.
-  void unsubscribe;`;
+  res.on('close', unsubscribe);`;
 
 export const nodeHttpTemplate: Template = (slot) => `// Server-Sent Events endpoint on plain node:http: replay buffer for Last-Event-ID, heartbeats, cleanup.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
