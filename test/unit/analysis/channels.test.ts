@@ -72,7 +72,7 @@ export async function wire() {
     });
     expect(summarize(r)).toEqual(['src/clients.ts:9 redis.publish users.*', 'src/use.ts:4 redis.subscribe users.42']);
     const flow = r.flows.find((f) => f.id === 'redis:users.42');
-    expect(flow?.producers).toEqual(['src/clients.ts:9:52:redis.publish']);
+    expect(flow?.producers).toEqual(['src/clients.ts:9:44:redis.publish']);
   });
 });
 
@@ -122,8 +122,8 @@ export async function created(region: string) {
     expect(cancelled?.consumers).toEqual(['billing/src/listen.ts:4:6:nats.subscribe']);
     expect(r.detections.find((d) => d.file === 'billing/src/listen.ts')?.service).toBe('billing');
     expect(r.services).toEqual({
-      billing: { root: 'billing/package.json', libraries: ['nats'] },
-      orders: { root: 'orders/package.json', libraries: ['ioredis', 'nats'] },
+      billing: { root: 'billing', libraries: ['nats'] },
+      orders: { root: 'orders', libraries: ['ioredis', 'nats'] },
     });
   });
 });

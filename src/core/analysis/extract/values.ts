@@ -68,6 +68,11 @@ export function evalValue(scope: Scope, node: ts.Node | undefined, depth = 0): V
       if (t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) && callee.expression.text === 'Object' && callee.name.text === 'freeze') {
         return evalValue(scope, ce.arguments[0], depth + 1);
       }
+      // `require('./topics')`: the module's exports, resolved by the linker.
+      const a0 = ce.arguments[0];
+      if (t.isIdentifier(callee) && callee.text === 'require' && a0 && t.isStringLiteral(a0) && /^\.\.?(\/|$)/.test(a0.text)) {
+        return { k: 'ref', spec: a0.text, name: 'default', path: [] };
+      }
       return UNKNOWN;
     }
     case SK.ArrayLiteralExpression:

@@ -188,8 +188,8 @@ export class Resolver {
         if (!target) return UNKNOWN;
         let base = this.exportValue(target, e.name, depth + 1, new Set());
         let path = e.path;
-        // CommonJS: `require('./x').NAME` where `exports.NAME = …` (no object literal default export).
-        if (base.k === 'unknown' && e.name === 'default' && path[0]) {
+        // `import * as ns` then `ns.NAME`, and CommonJS `require('./x').NAME` where `exports.NAME = …`.
+        if (base.k === 'unknown' && (e.name === 'default' || e.name === '*') && path[0]) {
           base = this.exportValue(target, path[0], depth + 1, new Set());
           path = path.slice(1);
         }

@@ -386,8 +386,8 @@ export class Engine {
       st = { size: Buffer.byteLength(text), mtimeMs: Date.now() } as fs.Stats;
     }
     const rec: DiscoveredFile = { abs, root, rel: rel(root, abs), kind, size: st.size, mtimeMs: st.mtimeMs };
+    // Always re-read: a watcher event means the content may differ even when mtime and size do not.
     const prev = this.states.get(abs);
-    if (prev && text === undefined && !prev.fromEditor && prev.rec.mtimeMs === st.mtimeMs && prev.rec.size === st.size && !prev.skip) return false;
     let next: FileState;
     if (text === undefined && st.size > this.maxBytes && kind !== 'package') {
       next = { rec, skip: { file: rec.rel, reason: 'too-large', detail: `${formatBytes(st.size)} > ${formatBytes(this.maxBytes)} cap` }, lines: 0, pre: null, text: null, fromEditor: false, facts: null, pkg: null };

@@ -1,7 +1,7 @@
 // CQRS level 1 scaffold (principle `cqrs-level-1-first`): separate command and query models over one
 // database, before any thought of separate read stores.
-import { findVariant, resolveParams } from '../realtime/params';
-import { renderContent } from '../realtime/template';
+import { findVariant, resolveParams } from '../params';
+import { renderContent } from '../template';
 import type { Scaffold, ScaffoldParameter, ScaffoldVariant } from '../types';
 import { bookingsTableSource, commandsSource, queriesSource } from './cqrsSources';
 import { SQL_TABLE } from './shared';

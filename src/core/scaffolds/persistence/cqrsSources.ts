@@ -1,6 +1,6 @@
 // CQRS level 1 on one PostgreSQL database: commands named after business intent with their own handlers
 // and rules; queries that return flat DTOs shaped for display, never the write model.
-import type { Template } from '../realtime/template';
+import type { Template } from '../template';
 
 export const bookingsTableSource: Template = (s) => `-- Write model for room bookings (PostgreSQL). Commands and queries share this one database (CQRS level 1).
 CREATE TABLE IF NOT EXISTS ${s('table')} (

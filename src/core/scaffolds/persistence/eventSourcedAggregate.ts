@@ -1,7 +1,7 @@
 // Event-sourced aggregate scaffold (principle `event-sourcing-specialized`): append-only events table with
 // optimistic concurrency. Offered for audit-heavy contexts only; the notes say so.
-import { findVariant, resolveParams } from '../realtime/params';
-import { renderContent } from '../realtime/template';
+import { findVariant, resolveParams } from '../params';
+import { renderContent } from '../template';
 import type { Scaffold, ScaffoldParameter, ScaffoldVariant } from '../types';
 import { aggregateSource, eventsTableSource, eventStoreSource } from './eventSourcedSources';
 import { SQL_TABLE, TYPE_NAME } from './shared';

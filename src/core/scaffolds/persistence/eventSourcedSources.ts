@@ -1,6 +1,6 @@
 // Event-sourced aggregate on PostgreSQL: an append-only events table whose (stream_id, version) primary
 // key is the optimistic-concurrency check, a tiny event store, and one example aggregate (decide/evolve).
-import type { Template } from '../realtime/template';
+import type { Template } from '../template';
 
 export const eventsTableSource: Template = (s) => `-- Event store (PostgreSQL). Append-only: the primary key (stream_id, version) makes two writers that
 -- read the same version conflict, and the trigger refuses UPDATE and DELETE.

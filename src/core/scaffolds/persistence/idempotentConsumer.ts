@@ -1,7 +1,7 @@
 // Idempotent consumer scaffold (principle `outbox-pattern`: the relay delivers at least once, so every
 // consumer must dedupe). The effect and the processed-message marker commit together.
-import { findVariant, resolveParams } from '../realtime/params';
-import { renderContent } from '../realtime/template';
+import { findVariant, resolveParams } from '../params';
+import { renderContent } from '../template';
 import type { Scaffold, ScaffoldParameter, ScaffoldVariant } from '../types';
 import { mysqlConsumerSource, mysqlProcessedTable, postgresConsumerSource, postgresProcessedTable } from './idempotentConsumerSources';
 import { SQL_TABLE } from './shared';

@@ -1,6 +1,6 @@
 // Idempotent consumer: a processed-messages (inbox) table keyed by (consumer, message id); the marker row
 // and the message's effect commit in ONE transaction, so redeliveries are skipped and failures retried.
-import type { Template } from '../realtime/template';
+import type { Template } from '../template';
 
 export const postgresProcessedTable: Template = (s) => `-- Processed messages (PostgreSQL): one row per message a consumer has applied.
 CREATE TABLE IF NOT EXISTS ${s('table')} (

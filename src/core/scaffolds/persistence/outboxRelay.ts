@@ -1,7 +1,7 @@
 // Outbox relay scaffold (principle `outbox-pattern`): a polling publisher for every database × broker
 // pair. The relay core file is the same text in all variants; only the store and publisher adapters vary.
-import { findVariant, resolveParams } from '../realtime/params';
-import { renderContent, type Template } from '../realtime/template';
+import { findVariant, resolveParams } from '../params';
+import { renderContent, type Template } from '../template';
 import type { Scaffold, ScaffoldFile, ScaffoldParameter, ScaffoldVariant } from '../types';
 import { RELAY_CORE_PATH, relayCoreSource } from './relayCoreSource';
 import {

@@ -1,6 +1,6 @@
 // Outbox table scaffold (principle `outbox-pattern`): one migration or schema file per dialect/ORM.
-import { findVariant, resolveParams } from '../realtime/params';
-import { renderFile, type Template } from '../realtime/template';
+import { findVariant, resolveParams } from '../params';
+import { renderFile, type Template } from '../template';
 import type { Scaffold, ScaffoldFile, ScaffoldParameter, ScaffoldVariant } from '../types';
 import { drizzleOutboxSchema, mysqlOutboxTable, postgresOutboxTable, prismaOutboxModel, sqliteOutboxTable } from './outboxTableSources';
 import { notifyChannelParameter, outboxTableParameter, TYPE_NAME } from './shared';

@@ -1,7 +1,7 @@
 // The outbox table in each dialect. Every variant has the same columns, so any relay/store reads any of
 // them: a monotonic `id` (publication order), a unique `event_id` (the message id consumers dedupe on), the
 // aggregate (ordering key), and the retry bookkeeping the relay maintains.
-import type { Template } from '../realtime/template';
+import type { Template } from '../template';
 
 export const postgresOutboxTable: Template = (s) => `-- Outbox table (PostgreSQL). Write rows in the SAME transaction as the business change; the relay
 -- publishes them afterwards, at least once, in order per aggregate.

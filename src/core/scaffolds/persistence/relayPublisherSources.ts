@@ -1,7 +1,7 @@
 // Broker side of the outbox relay: one small adapter per broker implementing OutboxPublisher. Each
 // resolves only after the broker durably accepted the message, and carries the outbox eventId as the
 // message id so consumers (and brokers that support it) can de-duplicate redeliveries.
-import type { Template } from '../realtime/template';
+import type { Template } from '../template';
 
 export const redisStreamsPublisherSource: Template = (s) => `// Redis Streams publisher for the outbox relay (ioredis). XADD returns once the entry is in the stream;
 // consumers read with XREADGROUP and dedupe on the eventId field.

@@ -1,6 +1,6 @@
 // Database side of the outbox relay: claim (oldest unpublished row per aggregate, FOR UPDATE SKIP LOCKED),
 // mark published, record failures, plus the insert helper used inside business transactions.
-import type { Template } from '../realtime/template';
+import type { Template } from '../template';
 
 export const postgresStoreSource: Template = (s) => `// PostgreSQL outbox store for the relay (node-postgres).
 import { randomUUID } from 'node:crypto';

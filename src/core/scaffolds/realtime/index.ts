@@ -27,4 +27,4 @@ export {
   trpcSubscriptionScaffold,
   wsFanoutScaffold,
 };
-export { ScaffoldInputError } from './params';
+export { ScaffoldInputError } from '../params';

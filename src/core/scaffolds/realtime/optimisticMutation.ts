@@ -1,8 +1,8 @@
 // TanStack Query optimistic update with rollback and concurrency-safe invalidation
 // (principle `optimistic-updates`).
 import type { Scaffold, ScaffoldParameter, ScaffoldVariant } from '../types';
-import { findVariant, PATTERNS, resolveParams } from './params';
-import { renderFile, type Slot, type Template } from './template';
+import { findVariant, PATTERNS, resolveParams } from '../params';
+import { renderFile, type Slot, type Template } from '../template';
 
 const parameters: ScaffoldParameter[] = [
   { name: 'entity', label: 'Entity type name', default: 'Todo', pattern: PATTERNS.typeName },

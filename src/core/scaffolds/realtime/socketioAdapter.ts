@@ -1,8 +1,8 @@
 // socket.io behind several instances: every instance joins a Redis-backed adapter so a broadcast from
 // any instance reaches clients on all of them (principle `websocket-pubsub-scaling`).
 import type { Scaffold, ScaffoldParameter, ScaffoldVariant } from '../types';
-import { findVariant, PATTERNS, resolveParams } from './params';
-import { renderFile, type Slot, type Template } from './template';
+import { findVariant, PATTERNS, resolveParams } from '../params';
+import { renderFile, type Slot, type Template } from '../template';
 
 const parameters: ScaffoldParameter[] = [
   { name: 'prefix', label: 'Redis key / stream name', default: 'socket.io', pattern: PATTERNS.eventName },

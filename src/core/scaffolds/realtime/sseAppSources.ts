@@ -1,7 +1,7 @@
 // Templates of the SSE endpoint for frameworks with their own conventions: a Next.js App Router route
 // handler (web Request/Response, channel in its own module) and a NestJS controller using `@Sse`.
 import { sseChannelSource, sseHeadersSource } from './sseChannelSource';
-import type { Template } from './template';
+import type { Template } from '../template';
 
 export const nextChannelTemplate: Template = (slot) => `// The SSE channel of the Next.js route handler, in its own module because a route file may only export
 // route fields (GET, dynamic, runtime…). Import \`events\` from server code to publish.

@@ -1,7 +1,7 @@
 // The framework-neutral part of every SSE endpoint variant: a broadcast channel with monotonically
 // increasing ids, a bounded replay buffer for `Last-Event-ID` resume, one shared heartbeat timer and
 // sink removal on disconnect. Each variant embeds it so the generated file stands alone.
-import type { Slot } from './template';
+import type { Slot } from '../template';
 
 export const sseHeadersSource = `/** Headers every proxy and browser needs to treat the response as an unbuffered, uncached stream. */
 export const SSE_HEADERS = {

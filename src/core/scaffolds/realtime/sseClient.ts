@@ -1,8 +1,8 @@
 // SSE client scaffold: an EventSource that keeps TanStack Query caches fresh by invalidating the queries
 // an event touches (principle `sse-default`, applied to `optimistic-updates`' "escalate to server push").
 import type { Scaffold, ScaffoldParameter, ScaffoldVariant } from '../types';
-import { findVariant, PATTERNS, resolveParams } from './params';
-import { renderFile, type Slot, type Template } from './template';
+import { findVariant, PATTERNS, resolveParams } from '../params';
+import { renderFile, type Slot, type Template } from '../template';
 
 const parameters: ScaffoldParameter[] = [
   { name: 'url', label: 'Stream URL path', default: '/events', pattern: PATTERNS.urlPath },

@@ -1,9 +1,9 @@
 // SSE endpoint scaffold: the default transport for server → client push (principle `sse-default`).
 import type { Scaffold, ScaffoldFile, ScaffoldParameter, ScaffoldVariant } from '../types';
-import { findVariant, intInRange, PATTERNS, resolveParams } from './params';
+import { findVariant, intInRange, PATTERNS, resolveParams } from '../params';
 import { nestTemplate, nextChannelTemplate, nextRouteTemplate } from './sseAppSources';
 import { expressTemplate, fastifyTemplate, honoTemplate, nodeHttpTemplate } from './sseServerSources';
-import { renderFile, type Template } from './template';
+import { renderFile, type Template } from '../template';
 
 const parameters: ScaffoldParameter[] = [
   { name: 'route', label: 'URL path of the stream', default: '/events', pattern: PATTERNS.urlPath },

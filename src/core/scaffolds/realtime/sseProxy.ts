@@ -1,8 +1,8 @@
 // Reverse-proxy blocks that let SSE through unbuffered (principle `sse-default`: "NGINX requires
 // proxy_buffering off; Caddy requires flush_interval -1").
 import type { Scaffold, ScaffoldParameter, ScaffoldVariant } from '../types';
-import { findVariant, PATTERNS, resolveParams, ScaffoldInputError } from './params';
-import { renderFile, type Template } from './template';
+import { findVariant, PATTERNS, resolveParams, ScaffoldInputError } from '../params';
+import { renderFile, type Template } from '../template';
 
 const parameters: ScaffoldParameter[] = [
   { name: 'route', label: 'URL path of the stream', default: '/events', pattern: PATTERNS.urlPath },

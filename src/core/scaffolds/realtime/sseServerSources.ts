@@ -1,7 +1,7 @@
 // Templates of the SSE endpoint for servers that hand over a Node response (node:http, Express,
 // Fastify) or a streaming helper (Hono). Each file stands alone: headers, channel, route.
 import { sseChannelSource, sseHeadersSource } from './sseChannelSource';
-import type { Slot, Template } from './template';
+import type { Slot, Template } from '../template';
 
 const headerValueSource = `/** Node types header values as string or string[]; a repeated Last-Event-ID keeps the first. */
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -1,8 +1,8 @@
 // tRPC v11 subscription over Server-Sent Events (`httpSubscriptionLink`): typed push without a WebSocket
 // server, with `tracked()` ids so a reconnecting client resumes from its last event (principle `sse-default`).
 import type { Scaffold, ScaffoldParameter, ScaffoldVariant } from '../types';
-import { findVariant, intInRange, PATTERNS, resolveParams } from './params';
-import { renderFile, type Template } from './template';
+import { findVariant, intInRange, PATTERNS, resolveParams } from '../params';
+import { renderFile, type Template } from '../template';
 
 const parameters: ScaffoldParameter[] = [
   { name: 'procedure', label: 'Subscription procedure name', default: 'onChange', pattern: PATTERNS.identifier },

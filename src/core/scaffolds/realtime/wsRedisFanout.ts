@@ -1,8 +1,8 @@
 // Plain `ws` servers scaled through Redis Pub/Sub: each instance subscribes to one channel and relays
 // every message to its local sockets (principle `websocket-pubsub-scaling`).
 import type { Scaffold, ScaffoldParameter, ScaffoldVariant } from '../types';
-import { findVariant, intInRange, PATTERNS, resolveParams } from './params';
-import { renderFile, type Template } from './template';
+import { findVariant, intInRange, PATTERNS, resolveParams } from '../params';
+import { renderFile, type Template } from '../template';
 
 const parameters: ScaffoldParameter[] = [
   { name: 'channel', label: 'Redis Pub/Sub channel', default: 'ws:broadcast', pattern: PATTERNS.eventName },

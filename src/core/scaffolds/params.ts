@@ -1,7 +1,7 @@
 // Parameter resolution shared by the realtime scaffolds: defaults filled in, every value checked against
 // its pattern, unknown names refused. A value that does not match is rejected with a message naming the
 // parameter — it is never escaped and injected into code or proxy config.
-import type { Scaffold, ScaffoldParameter, ScaffoldVariant } from '../types';
+import type { Scaffold, ScaffoldParameter, ScaffoldVariant } from './types';
 
 export class ScaffoldInputError extends Error {
   constructor(message: string) {

@@ -1,6 +1,6 @@
 // One template yields both the final file text and a VS Code snippet body, so the two can never drift:
 // a template is a function of `slot(name)`, and rendering decides what a slot becomes.
-import type { ScaffoldFile } from '../types';
+import type { ScaffoldFile } from './types';
 
 export type Slot = (name: string) => string;
 export type Template = (slot: Slot) => string;
