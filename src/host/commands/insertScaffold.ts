@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { getPrinciple } from '../../core/principles';
 import { rankVariants } from '../../core/scaffolds/plan';
 import { SCAFFOLDS, getScaffold } from '../../core/scaffolds/registry';
-import type { Scaffold, ScaffoldVariant } from '../../core/scaffolds/types';
+import type { Scaffold, ScaffoldOutput, ScaffoldVariant } from '../../core/scaffolds/types';
 import { COMMANDS } from '../ids';
 import type { Services } from '../services';
 import { askParameters, writeScaffoldFiles, insertSnippet } from '../scaffolds/scaffoldWriter';
@@ -42,9 +42,17 @@ export function registerInsertScaffold(services: Services): vscode.Disposable {
     if (!params) return undefined;
     const folder = options?.folder ? vscode.Uri.file(options.folder) : await pickFolder(interactive);
     if (!folder) return undefined;
-    const output = scaffold.generate(variant.id, params);
-    const summary = await writeScaffoldFiles(folder, scaffold, variant, output, interactive, services.logger);
-    return summary;
+    let output: ScaffoldOutput;
+    try {
+      output = scaffold.generate(variant.id, params);
+    } catch (error) {
+      // Parameter validation failed (a hostile or malformed value): say so, write nothing.
+      const message = error instanceof Error ? error.message : String(error);
+      services.logger.warn(`Scaffold ${scaffold.id}/${variant.id} refused its parameters: ${message}`);
+      void vscode.window.showErrorMessage(`Event Architect: ${message}`);
+      return undefined;
+    }
+    return writeScaffoldFiles(folder, scaffold, variant, output, interactive, services.logger);
   });
 }
 
