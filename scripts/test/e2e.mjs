@@ -2,7 +2,8 @@
 // infrastructure: it packages the built extension as a .vsix (so the tests see what users install),
 // starts code-server on a fresh copy of examples/shop with it, and starts Debian's Chromium; the tests get
 // the workbench URL and the browser endpoint through the environment.
-// Usage: node scripts/test/e2e.mjs   (after `npm run build`)
+// Usage: node scripts/test/e2e.mjs [--update-screenshots]   (after `npm run build`)
+//   --update-screenshots  writes the README picture to docs/images/ instead of test-results/e2e/
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { launchChromiumServer } from '../vscode/browser.mjs';
 import { packageVsix } from '../vscode/extension.mjs';
 import { ensureCodeServer } from '../vscode/install.mjs';
 import { repoRoot } from '../vscode/paths.mjs';
+import { exitOnSignals } from '../vscode/signals.mjs';
 import { startCodeServer } from '../vscode/server.mjs';
 import { workbenchUrl } from '../vscode/workbench.mjs';
 import { noColorEnv } from './layers.mjs';
@@ -32,7 +34,7 @@ export function parseNodeTestSummary(out) {
 }
 
 /**
- * @param {{ log?: (line: string) => void, timeoutMs?: number }} [opts]
+ * @param {{ log?: (line: string) => void, timeoutMs?: number, updateScreenshots?: boolean }} [opts]
  * @returns {Promise<{ passed: number, failed: number, seconds: number, error?: string }>}
  */
 export async function runE2eTests(opts = {}) {
@@ -60,6 +62,7 @@ export async function runE2eTests(opts = {}) {
         EA_WORKBENCH_URL: workbenchUrl({ origin: server.origin, folder: server.workspace }),
         EA_WORKSPACE: server.workspace,
         EA_BROWSER_WS: browser.wsEndpoint(),
+        ...(opts.updateScreenshots ? { EA_UPDATE_SCREENSHOTS: '1' } : {}),
       },
     });
     let out = '';
@@ -85,7 +88,8 @@ export async function runE2eTests(opts = {}) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const r = await runE2eTests();
+  exitOnSignals();
+  const r = await runE2eTests({ updateScreenshots: process.argv.includes('--update-screenshots') });
   if (r.error) console.error(`[e2e] ${r.error}`);
   console.log(`e2e: ${r.passed} passed, ${r.failed} failed (${r.seconds} s)`);
   process.exit(r.failed > 0 ? 1 : 0);

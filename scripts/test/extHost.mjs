@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { launchChromium } from '../vscode/browser.mjs';
 import { ensureCodeServer } from '../vscode/install.mjs';
 import { repoRoot, runsRoot } from '../vscode/paths.mjs';
+import { exitOnSignals } from '../vscode/signals.mjs';
 import { startCodeServer } from '../vscode/server.mjs';
 import { workbenchUrl } from '../vscode/workbench.mjs';
 
@@ -96,6 +97,7 @@ function cleanConsole(text) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  exitOnSignals();
   const r = await runExtensionHostTests();
   if (r.error) console.error(`[ext-host] ${r.error}`);
   console.log(`ext-host: ${r.passed} passed, ${r.failed} failed (${r.seconds} s)`);

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureCodeServer } from '../vscode/install.mjs';
 import { repoRoot } from '../vscode/paths.mjs';
+import { exitOnSignals } from '../vscode/signals.mjs';
 import { runE2eTests } from './e2e.mjs';
 import { runExtensionHostTests } from './extHost.mjs';
 import { accuracyLayer, checkLayer, vitestLayer } from './layers.mjs';
@@ -89,6 +90,7 @@ async function main() {
   return failed > 0 ? 1 : 0;
 }
 
+exitOnSignals();
 main().then(
   (code) => process.exit(code),
   (error) => {

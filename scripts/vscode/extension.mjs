@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { cacheRoot, repoRoot } from './paths.mjs';
 
 /** @param {string[]} args @param {string} what */
@@ -22,10 +23,16 @@ export function buildExtension(extra = []) {
   }
 }
 
-/** Packages the already built dist/ into .cache/event-architect.vsix and returns its path. */
+/**
+ * Packages the already built dist/ into .cache/event-architect.vsix and returns its path. This .vsix is
+ * for the local code-server only: README links and images resolve to this checkout (vsce refuses
+ * relative images unless it can derive a public base URL).
+ */
 export function packageVsix() {
   mkdirSync(cacheRoot, { recursive: true });
   const out = path.join(cacheRoot, 'event-architect.vsix');
-  run([path.join(repoRoot, 'node_modules', '.bin', 'vsce'), 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', out], 'vsce package');
+  const base = `${pathToFileURL(repoRoot).href}/`;
+  const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
+  run([vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--baseContentUrl', base, '--baseImagesUrl', base, '--out', out], 'vsce package');
   return out;
 }

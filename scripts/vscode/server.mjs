@@ -2,7 +2,7 @@
 // backed up in user data and would reappear; the browser default autosaves into the fixture), its own
 // process group so stopping it also ends the extension host and file watchers.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { codeServerBin, runsRoot } from './paths.mjs';
@@ -21,6 +21,20 @@ const userSettings = {
   'git.enabled': false,
   'chat.commandCenter.enabled': false,
 };
+
+// A run killed with SIGKILL (or interrupted: the exit handler cannot delete synchronously-slow folders)
+// leaves its folder behind. Anything older than a working day is no live run's.
+const STALE_MS = 12 * 60 * 60 * 1000;
+function pruneStaleRuns() {
+  for (const name of readdirSync(runsRoot)) {
+    const dir = path.join(runsRoot, name);
+    try {
+      if (Date.now() - statSync(dir).mtimeMs > STALE_MS) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      /* raced with another run's cleanup */
+    }
+  }
+}
 
 /** @param {string} url @returns {Promise<number>} */
 function httpStatus(url) {
@@ -41,7 +55,7 @@ function httpStatus(url) {
  * @typedef {object} CodeServer
  * @property {number} port
  * @property {string} origin        http://127.0.0.1:PORT
- * @property {string} workspace     absolute path of the workspace copy (or the folder itself)
+ * @property {string} workspace     absolute path of the workspace copy
  * @property {string} runDir        user data, extensions, tmp of this run
  * @property {string} extensionsDir
  * @property {() => string} logs    everything code-server printed so far
@@ -51,34 +65,26 @@ function httpStatus(url) {
 
 /**
  * @param {object} opts
- * @param {string} [opts.workspace]       folder to open; copied unless `copyWorkspace` is false
- * @param {boolean} [opts.copyWorkspace]  default true
- * @param {string} [opts.extensionsDir]   default: a fresh folder of this run
- * @param {string} [opts.vsix]            a packaged extension to install before starting
- * @param {number} [opts.port]
- * @param {string} [opts.label]           prefix of the run folder
- * @param {number} [opts.readyTimeoutMs]
+ * @param {string} opts.workspace  folder to open (a fresh copy of it is opened)
+ * @param {string} [opts.vsix]     a packaged extension to install before starting
+ * @param {number} [opts.port]     default: a free port
+ * @param {string} [opts.label]    prefix of the run folder
  * @returns {Promise<CodeServer>}
  */
-export async function startCodeServer(opts = {}) {
+export async function startCodeServer(opts) {
   mkdirSync(runsRoot, { recursive: true });
+  pruneStaleRuns();
   const runDir = mkdtempSync(path.join(runsRoot, `${opts.label ?? 'run'}-`));
   const userData = path.join(runDir, 'user-data');
-  const extensionsDir = opts.extensionsDir ?? path.join(runDir, 'extensions');
+  const extensionsDir = path.join(runDir, 'extensions');
   mkdirSync(path.join(userData, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   for (const d of ['tmp', 'config', 'data']) mkdirSync(path.join(runDir, d), { recursive: true });
   writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
 
-  let workspace = runDir;
-  if (opts.workspace) {
-    workspace = path.resolve(opts.workspace);
-    if (opts.copyWorkspace !== false) {
-      const copy = path.join(runDir, 'workspace', path.basename(workspace));
-      cpSync(workspace, copy, { recursive: true, filter: (src) => !src.split(path.sep).includes('node_modules') });
-      workspace = copy;
-    }
-  }
+  const source = path.resolve(opts.workspace);
+  const workspace = path.join(runDir, 'workspace', path.basename(source));
+  cpSync(source, workspace, { recursive: true, filter: (src) => !path.relative(source, src).split(path.sep).includes('node_modules') });
 
   const env = {
     ...process.env,
@@ -117,18 +123,33 @@ export async function startCodeServer(opts = {}) {
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
   });
+  // The tail of code-server's output, for error messages (a long `npm start` session must not grow it).
   let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
+  const keep = (/** @type {Buffer} */ d) => (output = (output + d.toString()).slice(-64_000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   /** @type {number | null} */
   let exitCode = null;
   /** @type {Promise<number>} */
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve((exitCode = code ?? (signal ? 128 : 0)))));
 
+  // If this process ends without stop() (an exception, Ctrl+C in a runner), code-server would live on in
+  // its own session: kill its group on the way out. 'exit' handlers must be synchronous, so no cleanup of
+  // the run folder here.
+  const killOnExit = () => {
+    try {
+      if (exitCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  };
+  process.on('exit', killOnExit);
+
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    process.off('exit', killOnExit);
     if (exitCode === null && child.pid) {
       try {
         process.kill(-child.pid, 'SIGTERM');
@@ -148,7 +169,8 @@ export async function startCodeServer(opts = {}) {
     if (!process.env.EA_KEEP_RUNS) rmSync(runDir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + (opts.readyTimeoutMs ?? 60_000);
+  const readyTimeoutMs = 60_000;
+  const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
     if (exitCode !== null) {
       await stop();
@@ -157,7 +179,7 @@ export async function startCodeServer(opts = {}) {
     if ((await httpStatus(`${origin}/healthz`)) === 200) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`code-server not healthy on ${origin} after ${(opts.readyTimeoutMs ?? 60_000) / 1000} s:\n${output}`);
+      throw new Error(`code-server not healthy on ${origin} after ${readyTimeoutMs / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }

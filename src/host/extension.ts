@@ -33,11 +33,11 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
   const locate = (d: { file: string; root?: string }) => locateDetection(index, d);
   const flowsTree = store.add(new FlowsTreeProvider(locate));
   const principlesTree = new PrinciplesTreeProvider();
-  let services: Services | undefined;
+  // The view's actions run commands through `services`, which exists by the time any message arrives.
   const architecture = store.add(
-    new ArchitectureView(context.extensionUri, logger, { onMessage: (message) => services && handleWebviewAction(services, message) }),
+    new ArchitectureView(context.extensionUri, logger, { onMessage: (message) => handleWebviewAction(services, message) }),
   );
-  services = { context, logger, architecture, index };
+  const services: Services = { context, logger, architecture, index };
 
   const principlesView = store.add(vscode.window.createTreeView(VIEWS.principles, { treeDataProvider: principlesTree }));
   const flowsView = store.add(vscode.window.createTreeView(VIEWS.flows, { treeDataProvider: flowsTree, showCollapseAll: true }));

@@ -10,6 +10,7 @@ import {
   CONTAINER_TITLE,
   activityBarIcon,
   collapsePane,
+  expandPane,
   quickPickRows,
   resizeSidebar,
   runCommand,
@@ -20,7 +21,12 @@ import {
   webviewContent,
 } from './workbench';
 
-const screenshotPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'images', 'event-architect.png');
+// Every run leaves its picture in test-results/ (ignored); `npm run test:e2e -- --update-screenshots`
+// refreshes the README's copy in docs/images/, so a normal test run never dirties the checkout.
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const screenshotPath = process.env.EA_UPDATE_SCREENSHOTS
+  ? path.join(repoRoot, 'docs', 'images', 'event-architect.png')
+  : path.join(repoRoot, 'test-results', 'e2e', 'event-architect.png');
 
 const AREAS = ['Real-time transport', 'Event patterns', 'Reliable messaging', 'UI consistency'];
 const OUTBOX = 'Use the Outbox Pattern for Atomic DB Update + Event Publish';
@@ -92,6 +98,14 @@ describe('Event Architect in the workbench', { timeout: 240_000 }, () => {
     await quickPickRows(page).filter({ hasText: BROKER }).first().waitFor();
     await page.keyboard.press('Enter');
     await webviewContent(page).getByRole('heading', { name: BROKER }).waitFor({ timeout: 30_000 });
+  });
+
+  it('indexes examples/shop when Event Flows is shown, listing its Kafka topics', async () => {
+    await expandPane(page, 'Event Flows');
+    const flows = sidebarPane(page, 'Event Flows');
+    // Showing the view starts the index; its rows are broker → channel.
+    await treeRow(flows, 'orders.created').waitFor({ timeout: 60_000 });
+    await treeRow(flows, 'orders.cancelled').waitFor();
   });
 });
 

@@ -29,9 +29,17 @@ export function sidebarPane(page: Page, viewName: string): Locator {
   return page.locator('.part.sidebar .pane').filter({ has: page.locator(`.pane-header[aria-label^="${viewName}"]`) });
 }
 
-export async function collapsePane(page: Page, viewName: string): Promise<void> {
+async function setPaneExpanded(page: Page, viewName: string, expanded: boolean): Promise<void> {
   const header = page.locator(`.part.sidebar .pane-header[aria-label^="${viewName}"]`);
-  if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+  if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
+}
+
+export function collapsePane(page: Page, viewName: string): Promise<void> {
+  return setPaneExpanded(page, viewName, false);
+}
+
+export function expandPane(page: Page, viewName: string): Promise<void> {
+  return setPaneExpanded(page, viewName, true);
 }
 
 /** The tree row whose label is exactly `label` (the description next to it is not part of the label). */

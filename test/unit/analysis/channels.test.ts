@@ -127,3 +127,44 @@ export async function created(region: string) {
     });
   });
 });
+
+describe('wrappers', () => {
+  it('counts calls of project helpers that wrap a publish/subscribe, with the caller’s channel, through two levels', async () => {
+    const r = await analyzeTree({
+      'src/lib/bus.ts': `import { connect, type NatsConnection } from 'nats';
+let nc: NatsConnection | undefined;
+async function conn(): Promise<NatsConnection> {
+  nc ??= await connect();
+  return nc;
+}
+export async function emitEvent(subject: string, data: unknown): Promise<void> {
+  (await conn()).publish(subject, JSON.stringify(data));
+}
+export const emitBilling = (event: string, data: unknown) => emitEvent(\`billing.\${event}\`, data);
+export async function onEvent(subject: string, handle: (d: string) => void) {
+  const sub = (await conn()).subscribe(subject);
+  for await (const m of sub) handle(m.string());
+}
+`,
+      'src/lib/index.ts': `export { emitEvent, emitBilling, onEvent } from './bus';
+`,
+      'src/invoices.ts': `import { emitBilling, emitEvent, onEvent } from './lib';
+export async function paid(id: string) {
+  await emitEvent('invoices.paid', { id });
+  await emitBilling('invoice.paid', { id });
+  await onEvent('invoices.*', (d) => console.log(d));
+  console.log('done', id);
+}
+`,
+    });
+    expect(summarize(r)).toEqual([
+      'src/invoices.ts:3 nats.publish invoices.paid',
+      'src/invoices.ts:4 nats.publish billing.invoice.paid',
+      'src/invoices.ts:5 nats.subscribe invoices.*',
+      'src/lib/bus.ts:8 nats.publish null',
+      'src/lib/bus.ts:10 nats.publish billing.*',
+      'src/lib/bus.ts:12 nats.subscribe null',
+    ]);
+    expect(r.flows.find((f) => f.id === 'nats:invoices.paid')?.consumers).toEqual(['src/invoices.ts:5:9:nats.subscribe']);
+  });
+});

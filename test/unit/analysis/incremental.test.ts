@@ -35,8 +35,10 @@ const TEMPLATES: ((c: string) => string)[] = [
   (c) => `import { Server } from 'socket.io';\nconst io = new Server(3000);\nio.on('connection', (socket) => {\n  socket.on('${c}', () => socket.emit('${c}:ack'));\n});\n`,
   (c) => `CREATE TABLE IF NOT EXISTS outbox_${c.replace(/\W/g, '_')} (id serial primary key);\n`,
   (c) => `export function broken( {\n  const x = '${c}'\n`,
+  (c) => `import { producer } from './producer';\nexport async function publishEvent(topic: string, data: unknown) {\n  await producer.send({ topic: \`${c}.\${topic}\`, messages: [{ value: String(data) }] });\n}\n`,
+  (c) => `import { publishEvent } from './helpers';\nexport const go = () => publishEvent('${c}', 1);\n`,
 ];
-const NAMES = ['topics.ts', 'producer.ts', 'consumer.ts', 'kafkaClient.ts', 'notify.ts', 'relay.ts', 'queue.ts', 'bus.ts', 'listen.ts', 'nats.ts', 'index.ts', 'io.ts', 'm.sql', 'broken.ts'];
+const NAMES = ['topics.ts', 'producer.ts', 'consumer.ts', 'kafkaClient.ts', 'notify.ts', 'relay.ts', 'queue.ts', 'bus.ts', 'listen.ts', 'nats.ts', 'index.ts', 'io.ts', 'm.sql', 'broken.ts', 'helpers.ts', 'caller.ts'];
 const DIRS = ['src', 'src/a', 'src/b', 'src/c', 'svc2/src'];
 
 /** The result without timing-dependent stats. */

@@ -1,4 +1,5 @@
 // The CLI end to end: the bundled CLI in a child process over a real temp project, with the real analyzer.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -161,5 +162,34 @@ describe('other formats', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot write/);
     expect(existsSync(path.join(blocker, 'r.json'))).toBe(false);
+  });
+});
+
+// util-linux `script` gives the CLI a real pseudo-terminal, so isTTY is true as it is for a user.
+describe.skipIf(!existsSync('/usr/bin/script'))('on a terminal', () => {
+  function inTerminal(args: string[], env: Record<string, string> = {}): string {
+    const command = [process.execPath, cli, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const r = spawnSync('/usr/bin/script', ['-q', '-e', '-c', command, '/dev/null'], {
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '', NO_COLOR: '', TERM: 'xterm-256color', ...env },
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(0);
+    return r.stdout;
+  }
+
+  it('draws a progress bar on stderr and colours the report', () => {
+    const screen = inTerminal(['analyze', project]);
+    expect(screen).toMatch(/100% \d+\/\d+ files/);
+    expect(screen).toContain('\u001b[2K');
+    expect(screen).toContain('\u001b[1mEvent Architect');
+  });
+
+  it('stays plain with NO_COLOR and silent with --quiet', () => {
+    const screen = inTerminal(['analyze', project, '--quiet'], { NO_COLOR: '1' });
+    expect(screen).not.toContain('files\r');
+    expect(screen).not.toContain('\u001b[1m');
+    expect(screen).not.toContain('\u001b[36m');
+    expect(screen).toContain('Event Architect');
   });
 });

@@ -21,6 +21,7 @@ const REL_QUOTE = /['"](\.{1,2}(?:\/[^'"\n]*)?)['"]/g;
 const BINDING_BEFORE = /(?:import\s+([\w$\s{},*]+?)\s+from\s*|(?:const|let|var)\s+([\w$]+|\{[^}]*\})\s*=\s*require\s*\(\s*)$/;
 /** After an imported name: a member chain ending in a messaging-like call (`bus.emit(`, `io.to(`). */
 const CHAIN_CALL = /(?:\.[\w$]+)*\.(?:publish|emit|send|sendBatch|add|addBulk|upsertJobScheduler|subscribe|psubscribe|sendToQueue|consume|on|once|request|xadd|xAdd|call|respond|process|to|in|producer|consumer|jetstream|createChannel|adapter)\s*\(/y;
+const LITERAL_CALL = /\s*\(\s*['"`]/y;
 const IDENT = /[\w$]/;
 
 export interface PrefilterInfo {
@@ -56,8 +57,10 @@ function importedNames(text: string): Map<string, string> {
 function usedSpecs(text: string, names: Map<string, string>): string[] {
   const specs = new Set<string>();
   for (const [name, spec] of names) {
-    if (specs.has(spec)) continue;
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+    // One-letter names (`t`, `e`) occur everywhere and are not how clients or buses are named.
+    if (specs.has(spec) || name.length < 2) continue;
+    let seen = 0;
+    for (let at = text.indexOf(name); at >= 0 && seen < 400; at = text.indexOf(name, at + name.length), seen++) {
       if (usedAt(text, at, name)) {
         specs.add(spec);
         break;
@@ -74,6 +77,9 @@ function usedAt(text: string, at: number, name: string): boolean {
   if (IDENT.test(before) || before === '.' || IDENT.test(text[end] ?? ' ')) return false;
   CHAIN_CALL.lastIndex = end;
   if (CHAIN_CALL.test(text)) return true;
+  // `publishEvent('orders.created', …)`: a call of a possible wrapper with a literal channel.
+  LITERAL_CALL.lastIndex = end;
+  if (LITERAL_CALL.test(text)) return true;
   if (before === '@') return true;
   let i = at - 1;
   while (i >= 0 && /\s/.test(text[i] ?? '')) i--;

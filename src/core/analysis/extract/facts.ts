@@ -11,6 +11,8 @@ export type ValueExpr =
   /** An imported binding (`spec` as written in the import) followed by a member path. */
   | { k: 'ref'; spec: string; name: string; path: string[] }
   | { k: 'regex'; source: string }
+  /** Parameter `i` of the enclosing named function (a wrapper's channel comes from its caller). */
+  | { k: 'param'; i: number }
   | { k: 'arr'; items: ValueExpr[] }
   | { k: 'obj'; props: Record<string, ValueExpr> }
   | { k: 'unknown' };
@@ -86,6 +88,19 @@ export interface FnInfo {
 export interface ExportEntry {
   tag?: TagExpr;
   value?: ValueExpr;
+  /** The exported binding is a function of this file (index into `fns`). */
+  fn?: number;
+}
+
+/** A call of a workspace function (a possible wrapper of a publish/subscribe). */
+export interface WrapperCall {
+  /** A function of this file (index into `fns`), or an imported one. */
+  callee: { fn: number } | { spec: string; name: string };
+  args: ValueExpr[];
+  pos: Pos;
+  fn: number;
+  path: string[];
+  snippet: string;
 }
 
 export interface FileFacts {
@@ -98,10 +113,11 @@ export interface FileFacts {
   fns: FnInfo[];
   /** NestJS microservice transports named in this file (`Transport.KAFKA` → `KAFKA`). */
   transports: string[];
+  calls: WrapperCall[];
   /** Set when the file was parsed only partly (deep nesting) or had syntax errors. */
   note?: string;
 }
 
 export function emptyFacts(): FileFacts {
-  return { imports: [], exports: {}, starExports: [], sites: [], locals: [], fns: [], transports: [] };
+  return { imports: [], exports: {}, starExports: [], sites: [], locals: [], fns: [], transports: [], calls: [] };
 }

@@ -8,6 +8,8 @@ export interface Binding {
   value?: ValueExpr | null;
   /** Initializer kept for same-file lookups (mutation options, onMutate handlers). */
   init?: ts.Node;
+  /** The binding is a function of this file (index into `facts.fns`). */
+  fn?: number;
 }
 
 export interface ClassScope {
@@ -45,6 +47,8 @@ export interface Scope {
   returns: (TagExpr | null)[];
   /** Function-like nodes → their return tag (for `const getClient = () => client`). */
   fnReturns: Map<ts.Node, TagExpr>;
+  /** Function-like nodes → their index in `facts.fns` (named functions only). */
+  fnIndex: Map<ts.Node, number>;
 }
 
 export function posOf(scope: Scope, node: ts.Node, tokenNode?: ts.Node): Pos {

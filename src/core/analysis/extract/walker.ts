@@ -2,7 +2,7 @@
 // calls, class fields, injected constructor parameters, callback parameters, destructuring), records
 // call/new/decorator sites whose receiver is bound to something, and runs the local (tag-free) rules.
 import type ts from 'typescript';
-import type { FileFacts, TagExpr, ValueExpr } from './facts';
+import type { ExportEntry, FileFacts, TagExpr, ValueExpr } from './facts';
 import { emptyFacts } from './facts';
 import type { Binding, Scope } from './scope';
 import { posOf, snippetOf } from './scope';
@@ -34,7 +34,7 @@ export function walkFile(tsm: typeof ts, sf: ts.SourceFile, text: string, file: 
     ts: tsm, sf, text, file, facts: emptyFacts(), bindings: new Map(), libs: new Set(),
     fn: -1, fnNames: [], path: [], classes: [], stack: [], pendingParams: new Map(), tooDeep: false,
     mentionsOutbox: /outbox/i.test(text), mentionsSse: /text\/event-stream/i.test(text), outboxTables: new Set(), handlerFns: new Set(),
-    returns: [], fnReturns: new Map(),
+    returns: [], fnReturns: new Map(), fnIndex: new Map(),
   };
   visit(scope, sf, 0);
   if (scope.tooDeep) scope.facts.note = 'too-deep';
@@ -48,6 +48,9 @@ function visit(scope: Scope, node: ts.Node, depth: number): void {
   }
   const t = scope.ts;
   const SK = t.SyntaxKind;
+  // Types hold no constructs (annotations that matter are read where they are declared): in typed code
+  // they are a large share of the nodes, so skipping them makes the walk much cheaper.
+  if ((node.kind >= SK.FirstTypeNode && node.kind <= SK.LastTypeNode) || node.kind === SK.InterfaceDeclaration) return;
   scope.stack.push(node);
   try {
     switch (node.kind) {
@@ -263,17 +266,19 @@ function onExportDecl(scope: Scope, node: ts.ExportDeclaration): void {
   }
 }
 
-function entry(b: Binding): { tag?: TagExpr; value?: ValueExpr } {
-  const e: { tag?: TagExpr; value?: ValueExpr } = {};
+function entry(b: Binding): ExportEntry {
+  const e: ExportEntry = {};
   if (b.tag) e.tag = b.tag;
-  if (b.value && b.value.k !== 'unknown') e.value = b.value;
+  if (b.value && b.value.k !== 'unknown' && b.value.k !== 'param') e.value = b.value;
+  if (b.fn !== undefined) e.fn = b.fn;
   return e;
 }
 
 function setExport(scope: Scope, name: string, expr: ts.Expression): void {
   const tag = tagOf(scope, expr);
   const value = evalValue(scope, expr);
-  scope.facts.exports[name] = entry({ tag, value });
+  const fn = scope.ts.isIdentifier(expr) ? scope.bindings.get(expr.text)?.fn : undefined;
+  scope.facts.exports[name] = entry({ tag, value, ...(fn !== undefined ? { fn } : {}) });
 }
 
 function isExported(scope: Scope, node: ts.Node): boolean {
@@ -293,6 +298,8 @@ function onVariable(scope: Scope, decl: ts.VariableDeclaration, depth: number): 
     const value = init ? evalValue(scope, init) : null;
     const b: Binding = { tag, value };
     if (init) b.init = init;
+    const fnIdx = init ? scope.fnIndex.get(unwrapFn(scope, init) ?? init) : undefined;
+    if (fnIdx !== undefined) b.fn = fnIdx;
     scope.bindings.set(name, b);
     // Parent pointers are not set (cheaper parse): the statement is two levels up the ancestor stack.
     const stmt = scope.stack[scope.stack.length - 3];
@@ -510,12 +517,21 @@ function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth: numbe
     scope.fn = scope.facts.fns.length - 1;
     scope.path = [];
   }
-  if (t.isFunctionDeclaration(node) && node.name) scope.bindings.set(node.name.text, { tag: null, init: node });
+  // Parameters of a named, non-handler function are symbolic: a channel built from them is filled in by
+  // each caller (wrappers such as `publishEvent(topic, payload)`).
+  const wrapperCandidate = name !== null && !isHandler && scope.fn >= 0;
+  if (wrapperCandidate) scope.fnIndex.set(node, scope.fn);
+  if (t.isFunctionDeclaration(node) && node.name) {
+    const b: Binding = { tag: null, init: node };
+    if (wrapperCandidate) b.fn = scope.fn;
+    scope.bindings.set(node.name.text, b);
+    if (wrapperCandidate && isExported(scope, node)) scope.facts.exports[node.name.text] = { fn: scope.fn };
+  }
   const pending = scope.pendingParams.get(node);
   node.parameters.forEach((p, i) => {
     if (t.isIdentifier(p.name)) {
       const tag = paramTag(scope, p) ?? pending?.[i] ?? null;
-      scope.bindings.set(p.name.text, { tag });
+      scope.bindings.set(p.name.text, wrapperCandidate ? { tag, value: { k: 'param', i } } : { tag });
     } else if (t.isObjectBindingPattern(p.name)) {
       const base = pending?.[i] ?? null;
       for (const el of p.name.elements) {
@@ -534,8 +550,11 @@ function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth: numbe
     scope.fnReturns.set(node, ret);
     if (t.isFunctionDeclaration(node) && node.name) {
       const tag: TagExpr = { k: 'fn', ret };
-      scope.bindings.set(node.name.text, { tag, init: node });
-      if (isExported(scope, node)) scope.facts.exports[node.name.text] = { tag };
+      const b: Binding = { tag, init: node };
+      const idx = scope.fnIndex.get(node);
+      if (idx !== undefined) b.fn = idx;
+      scope.bindings.set(node.name.text, b);
+      if (isExported(scope, node)) scope.facts.exports[node.name.text] = { tag, ...(b.fn !== undefined ? { fn: b.fn } : {}) };
     }
   }
   scope.fn = savedFn;
@@ -594,6 +613,7 @@ function onCall(scope: Scope, call: ts.CallExpression, depth: number): void {
       pos: posOf(scope, call, tokenNode), fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, call),
     });
   }
+  if (!method && t.isIdentifier(callee) && call.arguments.length > 0) recordWrapperCall(scope, call, callee);
   // `expressWs(app)` upgrades `app` in place: later `app.ws(route)` calls are WebSocket routes.
   if (calleeTag?.k === 'lib' && calleeTag.mod === 'express-ws' && call.arguments[0] && t.isIdentifier(call.arguments[0])) {
     scope.bindings.set(call.arguments[0].text, { tag: { k: 'prop', of: { k: 'call', of: calleeTag, arg0: null }, name: 'app' } });
@@ -601,6 +621,20 @@ function onCall(scope: Scope, call: ts.CallExpression, depth: number): void {
   onCallLocal(scope, call, method);
   for (const a of call.arguments) visit(scope, a, depth + 1);
   if (call.typeArguments) for (const ta of call.typeArguments) visit(scope, ta, depth + 1);
+}
+
+/** Calls of workspace functions with arguments: the linker turns those of wrappers into detections. */
+function recordWrapperCall(scope: Scope, call: ts.CallExpression, callee: ts.Identifier): void {
+  const b = scope.bindings.get(callee.text);
+  if (!b) return;
+  let target: { fn: number } | { spec: string; name: string } | null = null;
+  if (b.fn !== undefined) target = { fn: b.fn };
+  else if (b.tag?.k === 'imp') target = { spec: b.tag.spec, name: b.tag.name };
+  if (!target) return;
+  scope.facts.calls.push({
+    callee: target, args: call.arguments.slice(0, 6).map((a) => evalValue(scope, a)), pos: posOf(scope, call, callee),
+    fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, call),
+  });
 }
 
 /** Plain calls, `new` and decorators are constructs only when rooted in a library or a global. */

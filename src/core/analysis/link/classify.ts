@@ -47,54 +47,42 @@ function str(v: RValue | null | undefined): string | null {
   return v && v.k === 'str' ? v.v : null;
 }
 
-const NATS_WILD = /(^|\.)(\*|>)(\.|$)/;
+export const NATS_WILD = /(^|\.)(\*|>)(\.|$)/;
 const GLOB = /[*?[]/;
 
-/** Argument values resolved on first use: most sites are dropped before their arguments matter. */
-function lazyArgs(site: Site, file: string, r: Resolver): (RValue | null)[] {
-  const cache = new Map<number, RValue | null>();
-  return new Proxy([] as (RValue | null)[], {
-    get(target, prop) {
-      if (prop === 'length') return site.args.length;
-      if (typeof prop === 'string' && /^\d+$/.test(prop)) {
-        const i = Number(prop);
-        if (!cache.has(i)) cache.set(i, i < site.args.length ? r.value(file, site.args[i]) : null);
-        return cache.get(i);
-      }
-      if (prop === 'slice' || prop === 'flatMap' || prop === 'findIndex' || prop === Symbol.iterator || prop === 'map') {
-        const all = site.args.map((_, i) => {
-          if (!cache.has(i)) cache.set(i, r.value(file, site.args[i]));
-          return cache.get(i) ?? null;
-        });
-        const v = (all as unknown as Record<string | symbol, unknown>)[prop];
-        return typeof v === 'function' ? v.bind(all) : v;
-      }
-      return Reflect.get(target, prop);
-    },
-  });
-}
+/** Receiver tags `classifyMethod` knows; other receivers are dropped before their arguments are resolved. */
+const METHOD_TAGS = new Set([
+  'redis.client', 'kafka.producer', 'kafka.consumer', 'nest.clientKafka', 'nest.clientRmq', 'nest.clientNats', 'nest.clientRedis',
+  'nest.client', 'nats.conn', 'nats.js', 'nats.msg', 'nats.consumer', 'nats.svc', 'nats.group', 'amqp.channel', 'bull.queue',
+  'bull.flow', 'sio.server', 'sio.socket', 'sio.client', 'sio.manager', 'ws.server', 'ws.socket', 'ws.client', 'ews.app',
+  'uws.app', 'emitter',
+]);
 
 export function classifySite(site: Site, file: string, r: Resolver): Draft[] {
-  const args = lazyArgs(site, file, r);
+  // Arguments (channel constants, possibly in other files) are resolved only for sites that matter.
+  const resolveArgs = (): (RValue | null)[] => site.args.map((a) => r.value(file, a));
   const mk = (kind: DetectionKind, library: string, broker: Broker, channels: { channel: string; pattern: boolean }[], pos: Pos = site.pos): Draft => ({
     kind, library, broker, role: ROLE[kind], channels, pos, fn: site.fn, path: site.path, snippet: site.snippet,
   });
-  if (site.kind === 'decorator') return classifyDecorator(site, file, r, args, mk);
+  if (site.kind === 'decorator') {
+    const dec = r.tag(file, site.callee);
+    return dec?.t.startsWith('dec:') ? classifyDecorator(site, dec, file, r, resolveArgs(), mk) : [];
+  }
   if (site.kind === 'new') {
     const ctor = r.tag(file, site.callee);
-    return ctor ? classifyNew(site, ctor, args, mk) : [];
+    return ctor?.t.startsWith('ctor:') ? classifyNew(site, ctor, resolveArgs(), mk) : [];
   }
   if (site.recv && site.method) {
     const recv = r.tag(file, site.recv);
     if (!recv) return [];
     if (recv.t === 'mod') {
       const fnTag = r.tag(file, { k: 'prop', of: site.recv, name: site.method });
-      return fnTag ? classifyPlainCall(fnTag, args, mk) : [];
+      return fnTag?.t.startsWith('fn:') || fnTag?.t.startsWith('ctor:') ? classifyPlainCall(fnTag, resolveArgs(), mk) : [];
     }
-    return classifyMethod(recv, site.method, args, mk);
+    return METHOD_TAGS.has(recv.t) ? classifyMethod(recv, site.method, resolveArgs(), mk) : [];
   }
   const callee = r.tag(file, site.callee);
-  return callee ? classifyPlainCall(callee, args, mk) : [];
+  return callee?.t.startsWith('fn:') || callee?.t.startsWith('ctor:') ? classifyPlainCall(callee, resolveArgs(), mk) : [];
 }
 
 type Mk = (kind: DetectionKind, library: string, broker: Broker, channels: { channel: string; pattern: boolean }[], pos?: Pos) => Draft;
@@ -298,9 +286,7 @@ function classifyAmqp(lib: string, m: string, args: (RValue | null)[], mk: Mk): 
   return [];
 }
 
-function classifyDecorator(site: Site, file: string, r: Resolver, args: (RValue | null)[], mk: Mk): Draft[] {
-  const dec = r.tag(file, site.callee);
-  if (!dec) return [];
+function classifyDecorator(site: Site, dec: Tag, file: string, r: Resolver, args: (RValue | null)[], mk: Mk): Draft[] {
   const lib = dec.lib;
   switch (dec.t) {
     case 'dec:gateway':

@@ -6,7 +6,7 @@ import type { Draft } from './classify';
 import { classifySite } from './classify';
 import type { AmqpBindingFact } from './flows';
 import type { WorkspaceView } from './resolve';
-import { Resolver, channelsOf } from './resolve';
+import { MARKER_CHAR, PARAM_MARKER, Resolver, channelsOf } from './resolve';
 
 export interface LinkFile {
   abs: string;
@@ -16,9 +16,12 @@ export interface LinkFile {
   facts: FileFacts;
 }
 
-export interface FileLinkResult {
-  detections: Detection[];
+/** The file's own constructs (before wrapper calls and dual writes), cached per file. */
+export interface FileDrafts {
+  drafts: Draft[];
   bindings: AmqpBindingFact[];
+  /** The function each of `facts.calls` calls (file + index), when it is a workspace function. */
+  callTargets: ({ file: string; fn: number } | null)[];
 }
 
 const DUAL_WRITE_TARGETS = new Set<DetectionKind>([
@@ -40,8 +43,8 @@ export function makeResolver(ws: WorkspaceView): Resolver {
   return new Resolver(ws);
 }
 
-/** Detections of one file. `transports` are the NestJS transports configured in the file's service. */
-export function linkFile(f: LinkFile, r: Resolver, transports: Set<string>): FileLinkResult {
+/** Constructs of one file. `transports` are the NestJS transports configured in the file's service. */
+export function fileDrafts(f: LinkFile, r: Resolver, transports: Set<string>): FileDrafts {
   const drafts: Draft[] = [];
   const bindings: AmqpBindingFact[] = [];
   for (const site of f.facts.sites) {
@@ -61,6 +64,17 @@ export function linkFile(f: LinkFile, r: Resolver, transports: Set<string>): Fil
     }
   }
   for (const l of f.facts.locals) drafts.push(localDraft(l, f.abs, r));
+  const callTargets = f.facts.calls.map((c) => {
+    const callee = c.callee;
+    if ('fn' in callee) return { file: f.abs, fn: callee.fn };
+    const mod = r.ws.resolveModule(f.abs, callee.spec);
+    return mod ? r.exportFn(mod, callee.name) : null;
+  });
+  return { drafts, bindings, callTargets };
+}
+
+/** Detections of one file: its drafts plus wrapper calls, and the dual writes among them. */
+export function finishFile(f: LinkFile, drafts: Draft[]): Detection[] {
   // Dual writes: a publish to an external target in a function that also writes persistent state on a
   // path that can run together with it, and never touches an outbox.
   const dual: Draft[] = [];
@@ -80,7 +94,14 @@ export function linkFile(f: LinkFile, r: Resolver, transports: Set<string>): Fil
     }
   }
   detections.sort(byPosition);
-  return { detections, bindings };
+  return detections;
+}
+
+/** Unfilled wrapper parameters are unknown parts of the channel (`stock.${name}` → `stock.*`). */
+function publicChannel(c: { channel: string; pattern: boolean }): { channel: string; pattern: boolean } | null {
+  if (!c.channel.includes(MARKER_CHAR)) return c;
+  const channel = c.channel.replace(PARAM_MARKER, '*').replace(/\*+/g, '*');
+  return channel === '*' ? null : { channel, pattern: true };
 }
 
 function localDraft(l: LocalDetection, file: string, r: Resolver): Draft {
@@ -112,7 +133,8 @@ function toDetections(d: Draft, f: LinkFile): Detection[] {
   return chans.map((c, i) => toDetection(d, f, c, i));
 }
 
-function toDetection(d: Draft, f: LinkFile, ch: { channel: string; pattern: boolean } | null, index: number): Detection {
+function toDetection(d: Draft, f: LinkFile, raw: { channel: string; pattern: boolean } | null, index: number): Detection {
+  const ch = raw ? publicChannel(raw) : null;
   const base = `${f.rel}:${d.pos.line}:${d.pos.column}:${d.kind}`;
   const det: Detection = {
     id: index === 0 ? base : `${base}#${ch?.channel ?? index}`,

@@ -37,7 +37,7 @@ const MAX_DEPTH = 24;
 export class Resolver {
   private readonly exportTagMemo = new Map<string, Tag | null>();
 
-  constructor(private readonly ws: WorkspaceView) {}
+  constructor(readonly ws: WorkspaceView) {}
 
   tag(file: string, e: TagExpr | null, depth = 0): Tag | null {
     if (!e || depth > MAX_DEPTH) return null;
@@ -146,6 +146,27 @@ export class Resolver {
     return result;
   }
 
+  /** The function an export names (`export function f`, `export { f }`, re-exports), as file + index. */
+  exportFn(file: string, name: string, depth = 0): { file: string; fn: number } | null {
+    if (depth > 8) return null;
+    const facts = this.ws.tagFacts(file);
+    if (!facts) return null;
+    const entry = facts.exports[name];
+    if (entry?.fn !== undefined) return { file, fn: entry.fn };
+    if (entry?.tag?.k === 'imp') {
+      const target = this.ws.resolveModule(file, entry.tag.spec);
+      return target ? this.exportFn(target, entry.tag.name, depth + 1) : null;
+    }
+    if (!entry) {
+      for (const spec of facts.starExports) {
+        const target = this.ws.resolveModule(file, spec);
+        const r = target ? this.exportFn(target, name, depth + 1) : null;
+        if (r) return r;
+      }
+    }
+    return null;
+  }
+
   value(file: string, e: ValueExpr | null | undefined, depth = 0): RValue | null {
     if (!e) return null;
     return this.val(file, e, depth);
@@ -160,6 +181,8 @@ export class Resolver {
         return e;
       case 'unknown':
         return UNKNOWN;
+      case 'param':
+        return { k: 'str', v: paramMarker(e.i), pattern: true };
       case 'arr':
         return { k: 'arr', items: e.items.map((i) => this.val(file, i, depth + 1)) };
       case 'obj': {
@@ -223,6 +246,16 @@ export class Resolver {
     return UNKNOWN;
   }
 }
+
+/** Stands for a wrapper's parameter inside a channel until a caller's argument replaces it. */
+export function paramMarker(i: number): string {
+  return `\uE000P${i}\uE000`;
+}
+
+/** Private-use character delimiting parameter markers (never in real channel names). */
+export const MARKER_CHAR = '\uE000';
+
+export const PARAM_MARKER = /\uE000P(\d+)\uE000/g;
 
 function libExport(mod: string, name: string, strict = false): Tag | null {
   const canon = canonicalModule(mod);

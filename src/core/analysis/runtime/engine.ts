@@ -12,8 +12,9 @@ import { formatBytes, kindOf, makeExcluder, rel, throwIfAborted, walkRoots } fro
 import { checkBuffer, checkText } from '../discovery/guards';
 import type { PrefilterInfo } from '../discovery/prefilter';
 import { prefilter } from '../discovery/prefilter';
-import type { FileLinkResult } from '../link/link';
-import { byPosition, linkFile, makeResolver } from '../link/link';
+import type { FileDrafts, LinkFile } from '../link/link';
+import { byPosition, fileDrafts, finishFile, makeResolver } from '../link/link';
+import { wrapperDrafts } from '../link/wrappers';
 import type { AmqpBindingFact } from '../link/flows';
 import { buildFlows } from '../link/flows';
 import type { PackageInfo } from './services';
@@ -46,7 +47,7 @@ export class Engine {
   private walkSkipped: SkippedFile[] = [];
   private services: ServiceIndex | null = null;
   private sortedFiles: string[] | null = null;
-  private linkCache = new Map<string, FileLinkResult>();
+  private linkCache = new Map<string, FileDrafts>();
   private included: Set<string> | null = null;
   private readonly gitignoreCache = new Map<string, Ignore | null>();
   parseMs = 0;
@@ -268,18 +269,30 @@ export class Engine {
     const perFile = new Map<string, Detection[]>();
     const detections: Detection[] = [];
     const bindings: AmqpBindingFact[] = [];
+    const linkFiles: LinkFile[] = [];
+    const draftsByFile = new Map<string, FileDrafts>();
     for (const f of order) {
       const st = this.states.get(f);
       if (!st?.facts) continue;
-      let lr = this.linkCache.get(f);
-      if (!lr) {
-        const service = svc.serviceOf(f, st.rec.root);
-        lr = linkFile({ abs: f, rel: st.rec.rel, service, facts: st.facts }, resolver, transports.get(service) ?? new Set());
-        this.linkCache.set(f, lr);
+      const service = svc.serviceOf(f, st.rec.root);
+      const lf: LinkFile = { abs: f, rel: st.rec.rel, service, facts: st.facts };
+      let fd = this.linkCache.get(f);
+      if (!fd) {
+        fd = fileDrafts(lf, resolver, transports.get(service) ?? new Set());
+        this.linkCache.set(f, fd);
       }
-      perFile.set(f, lr.detections);
-      for (const d of lr.detections) detections.push(d);
-      for (const b of lr.bindings) bindings.push(b);
+      linkFiles.push(lf);
+      draftsByFile.set(f, fd);
+      for (const b of fd.bindings) bindings.push(b);
+    }
+    // Wrapper calls depend on other files' wrappers: recomputed on every link (cheap), not cached.
+    const wrapped = wrapperDrafts(linkFiles, draftsByFile, resolver);
+    for (const lf of linkFiles) {
+      const own = draftsByFile.get(lf.abs)?.drafts ?? [];
+      const extra = wrapped.get(lf.abs);
+      const dets = finishFile(lf, extra ? [...own, ...extra] : own);
+      perFile.set(lf.abs, dets);
+      for (const d of dets) detections.push(d);
     }
     detections.sort(byPosition);
     const flows: Flow[] = buildFlows(detections, bindings);

@@ -93,9 +93,10 @@ function skipRegex(text: string, start: number): number {
     const c = text[i];
     if (c === '\\') i += 2;
     else if (c === '\n') return i; // not a regex after all: stop at the line end
-    else if (c === '[') (inClass = true), i++;
-    else if (c === ']') (inClass = false), i++;
-    else if (c === '/' && !inClass) {
+    else if (c === '[' || c === ']') {
+      inClass = c === '[';
+      i++;
+    } else if (c === '/' && !inClass) {
       i++;
       while (i < text.length && /[a-z]/i.test(text[i] ?? '')) i++;
       return i;

@@ -1,0 +1,90 @@
+// Wrappers: a project function whose publish/subscribe takes its channel from a parameter
+// (`publishEvent(topic, payload) { producer.send({ topic }) }`). Each call of such a function is a detection
+// of the wrapped kind, with the caller's argument as channel; a wrapper calling a wrapper with a channel
+// built from its own parameter is a wrapper too (any depth, up to a fixed bound).
+import type { Draft } from './classify';
+import { NATS_WILD } from './classify';
+import type { FileDrafts, LinkFile } from './link';
+import type { WrapperCall } from '../extract/facts';
+import type { RValue, Resolver } from './resolve';
+import { MARKER_CHAR, PARAM_MARKER, channelOf } from './resolve';
+
+const MAX_ROUNDS = 6;
+
+type WrapperTable = Map<string, Draft[]>;
+
+const key = (file: string, fn: number): string => `${file}#${fn}`;
+
+/** Replaces a template's parameter markers with the caller's arguments (unknown → `*`). */
+function fill(template: string, args: (RValue | null)[]): { channel: string; pattern: boolean } {
+  let pattern = false;
+  const channel = template.replace(PARAM_MARKER, (_m, idx: string) => {
+    const c = channelOf(args[Number(idx)] ?? null);
+    if (c.channel === null) {
+      pattern = true;
+      return '*';
+    }
+    pattern ||= c.pattern;
+    return c.channel;
+  });
+  return { channel, pattern };
+}
+
+/**
+ * Wrapper-call drafts per file. `draftsByFile` are the files' own drafts; drafts whose channel holds a
+ * parameter marker seed the wrapper table.
+ */
+export function wrapperDrafts(files: LinkFile[], byFile: Map<string, FileDrafts>, r: Resolver): Map<string, Draft[]> {
+  const table: WrapperTable = new Map();
+  const add = (file: string, d: Draft): boolean => {
+    if (d.fn < 0) return false;
+    const k = key(file, d.fn);
+    const list = table.get(k) ?? [];
+    const sig = `${d.kind}|${d.channels.map((c) => c.channel).join(',')}`;
+    if (list.some((x) => `${x.kind}|${x.channels.map((c) => c.channel).join(',')}` === sig)) return false;
+    list.push(d);
+    table.set(k, list);
+    return true;
+  };
+  for (const f of files) {
+    for (const d of byFile.get(f.abs)?.drafts ?? []) {
+      if (d.kind !== 'dual_write' && d.channels.some((c) => c.channel.includes(MARKER_CHAR))) add(f.abs, d);
+    }
+  }
+  const out = new Map<string, Draft[]>();
+  if (table.size === 0) return out;
+  // Call targets were resolved with the files' drafts (cached per file).
+  const calls: { f: LinkFile; c: WrapperCall; target: { file: string; fn: number } }[] = [];
+  for (const f of files) {
+    const targets = byFile.get(f.abs)?.callTargets ?? [];
+    f.facts.calls.forEach((c, i) => {
+      const target = targets[i];
+      if (target) calls.push({ f, c, target });
+    });
+  }
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    let changed = false;
+    out.clear();
+    for (const { f, c, target } of calls) {
+      const wrapped = table.get(key(target.file, target.fn));
+      if (!wrapped) continue;
+      const args = c.args.map((a) => r.value(f.abs, a));
+      for (const w of wrapped) {
+        const channels = w.channels.map((ch) => {
+          if (!ch.channel.includes(MARKER_CHAR)) return ch;
+          const filled = fill(ch.channel, args);
+          // A subject filled in by the caller can be a NATS wildcard subscription.
+          if (w.kind === 'nats.subscribe' && NATS_WILD.test(filled.channel)) filled.pattern = true;
+          return filled;
+        });
+        const d: Draft = { ...w, channels, pos: c.pos, fn: c.fn, path: c.path, snippet: c.snippet };
+        const list = out.get(f.abs) ?? [];
+        list.push(d);
+        out.set(f.abs, list);
+        if (channels.some((ch) => ch.channel.includes(MARKER_CHAR)) && add(f.abs, d)) changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return out;
+}

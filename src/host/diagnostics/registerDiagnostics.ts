@@ -1,0 +1,96 @@
+// Shows rule findings as diagnostics ("Event Architect" in the Problems view) and offers their quick
+// fixes. Findings are recomputed on every index result: deployment files are re-collected, source files
+// are read from open editors first (unsaved edits count) and from disk otherwise.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AnalysisResult } from '../../core/analysis/types';
+import { collectConfigFiles, evaluateRules } from '../../core/rules';
+import type { Finding } from '../../core/rules/types';
+import type { Logger } from '../logger';
+import { CODE_ACTION_SELECTOR, FindingCodeActionProvider } from './codeActions';
+import { toDiagnostic, type FindingDiagnostic } from './toDiagnostic';
+
+export interface DiagnosticsDeps {
+  readonly index: { readonly onDidChangeResult: vscode.Event<AnalysisResult>; readonly result: AnalysisResult | undefined };
+  readonly logger: Logger;
+}
+
+export interface DiagnosticsController {
+  readonly collection: vscode.DiagnosticCollection;
+  /** The findings currently shown (for tests and for other views). */
+  readonly findings: readonly Finding[];
+  /** Resolves when the findings for the latest result are shown. */
+  readonly settled: Promise<void>;
+}
+
+export const DIAGNOSTIC_COLLECTION = 'eventArchitect';
+
+export function registerDiagnostics(deps: DiagnosticsDeps, store: { add<T extends vscode.Disposable>(d: T): T }): DiagnosticsController {
+  const collection = store.add(vscode.languages.createDiagnosticCollection(DIAGNOSTIC_COLLECTION));
+  const shown = new Map<string, FindingDiagnostic[]>();
+  let findings: readonly Finding[] = [];
+  let generation = 0;
+  let settled: Promise<void> = Promise.resolve();
+
+  const update = async (result: AnalysisResult, mine: number): Promise<void> => {
+    const configs = await collectConfigFiles(result.roots);
+    if (mine !== generation) return; // a newer result arrived while collecting: it wins
+    const next = evaluateRules(result, readWorkspaceFile, configs, {
+      onRuleError: (ruleId, error) => deps.logger.error(`Rule ${ruleId} failed`, error),
+    });
+    const locate = (file: string, root: string | undefined) => {
+      const base = root ?? result.roots[0];
+      return base ? vscode.Uri.joinPath(vscode.Uri.file(base), file) : undefined;
+    };
+    const byUri = new Map<string, { uri: vscode.Uri; diagnostics: FindingDiagnostic[] }>();
+    for (const finding of next) {
+      const uri = locate(finding.file, finding.root);
+      if (!uri) continue;
+      const entry = byUri.get(uri.toString()) ?? { uri, diagnostics: [] };
+      entry.diagnostics.push(toDiagnostic(finding, locate));
+      byUri.set(uri.toString(), entry);
+    }
+    collection.clear();
+    shown.clear();
+    for (const [key, { uri, diagnostics }] of byUri) {
+      collection.set(uri, diagnostics);
+      shown.set(key, diagnostics);
+    }
+    findings = next;
+    deps.logger.debug(`Event Architect: ${next.length} finding(s) in ${byUri.size} file(s)`);
+  };
+
+  const onResult = (result: AnalysisResult) => {
+    const mine = ++generation;
+    settled = update(result, mine).catch((error: unknown) => deps.logger.error('Updating Event Architect diagnostics failed', error));
+  };
+  store.add(deps.index.onDidChangeResult(onResult));
+  if (deps.index.result) onResult(deps.index.result);
+
+  const lookup = (uri: vscode.Uri, diagnostic: vscode.Diagnostic) =>
+    shown.get(uri.toString())?.find((d) => d.message === diagnostic.message && d.range.isEqual(diagnostic.range))?.finding;
+  store.add(vscode.languages.registerCodeActionsProvider(CODE_ACTION_SELECTOR, new FindingCodeActionProvider(lookup), FindingCodeActionProvider.metadata));
+
+  return {
+    collection,
+    get findings() {
+      return findings;
+    },
+    get settled() {
+      return settled;
+    },
+  };
+}
+
+/** Open editors first (their unsaved text is what the user sees), then the disk. */
+function readWorkspaceFile(relPath: string, root: string): string | undefined {
+  const abs = path.join(root, relPath);
+  const open = vscode.workspace.textDocuments.find((doc) => doc.uri.scheme === 'file' && doc.uri.fsPath === abs);
+  if (open) return open.getText();
+  try {
+    return fs.readFileSync(abs, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
