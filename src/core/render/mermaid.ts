@@ -12,6 +12,8 @@ export interface MermaidOptions {
   maxEdges?: number;
   /** Labels longer than this many characters are shortened in the middle. */
   maxLabelLength?: number;
+  /** Longest source to produce (Mermaid refuses more than 50,000 characters by default). */
+  maxSourceLength?: number;
   /** Draw only the flows this accepts (e.g. one channel or one service, for a focused view). */
   filter?: (flow: Flow) => boolean;
 }
@@ -43,29 +45,43 @@ interface Graph {
 
 const DEFAULT_MAX_EDGES = 250;
 const DEFAULT_MAX_LABEL = 60;
+/** Mermaid's default `maxTextSize` is 50,000 characters; stay under it with room for the summary node. */
+const DEFAULT_MAX_SOURCE = 45_000;
+/** Give up looking for smaller channels that still fit after this many in a row did not. */
+const MAX_CONSECUTIVE_MISSES = 50;
 
 export function renderFlowMermaid(result: FlowInput, options: MermaidOptions = {}): MermaidDiagram {
   const maxEdges = Math.max(1, options.maxEdges ?? DEFAULT_MAX_EDGES);
   const maxLabel = Math.max(8, options.maxLabelLength ?? DEFAULT_MAX_LABEL);
+  const maxSource = Math.max(1_000, options.maxSourceLength ?? DEFAULT_MAX_SOURCE);
   const byId = new Map(result.detections.map((d) => [d.id, d]));
   const accept = options.filter ?? (() => true);
   const flows = [...result.flows].filter((f) => f.producers.length + f.consumers.length > 0 && accept(f)).sort(compareFlows);
   if (flows.length === 0) {
     return { source: 'flowchart LR\n  empty["No event flows found"]\n', detail: 'function', channelsShown: 0, channelsTotal: 0 };
   }
+  const fits = (d: MermaidDiagram, edges: number): boolean => edges <= maxEdges && d.source.length <= maxSource;
 
   const full = buildGraph(flows, byId, 'function', maxLabel);
-  if (full.edges.size <= maxEdges) return finish(full, 'function', flows.length, flows.length, 0);
+  const fullDiagram = finish(full, 'function', flows.length, flows.length, 0, maxLabel);
+  if (fits(fullDiagram, full.edges.size)) return fullDiagram;
 
   const coarse = buildGraph(flows, byId, 'service', maxLabel);
-  if (coarse.edges.size <= maxEdges) return finish(coarse, 'service', flows.length, flows.length, 0);
+  const coarseDiagram = finish(coarse, 'service', flows.length, flows.length, 0, maxLabel);
+  if (fits(coarseDiagram, coarse.edges.size)) return coarseDiagram;
 
   // Still too big: keep the busiest channels that fit, and say how much was left out.
   const busiest = [...flows].sort((a, b) => weight(b) - weight(a) || compareFlows(a, b));
   let kept: Flow[] = [];
+  let misses = 0;
   for (const flow of busiest) {
     const trial = buildGraph([...kept, flow], byId, 'service', maxLabel);
-    if (trial.edges.size > maxEdges) continue; // a smaller channel further down may still fit
+    if (!fits(finish(trial, 'service', kept.length + 1, flows.length, 0, maxLabel), trial.edges.size)) {
+      // a smaller channel further down may still fit, but not worth trying forever
+      if (++misses >= MAX_CONSECUTIVE_MISSES) break;
+      continue;
+    }
+    misses = 0;
     kept = [...kept, flow];
     if (trial.edges.size === maxEdges) break;
   }
@@ -73,7 +89,7 @@ export function renderFlowMermaid(result: FlowInput, options: MermaidOptions = {
   kept.sort(compareFlows);
   const omitted = busiest.filter((f) => !kept.includes(f));
   const graph = buildGraph(kept, byId, 'service', maxLabel);
-  return finish(graph, 'service', kept.length, flows.length, omitted.reduce((n, f) => n + weight(f), 0));
+  return finish(graph, 'service', kept.length, flows.length, omitted.reduce((n, f) => n + weight(f), 0), maxLabel);
 }
 
 function weight(flow: Flow): number {
@@ -122,7 +138,7 @@ function buildGraph(flows: Flow[], byId: Map<string, Detection>, detail: Mermaid
   return graph;
 }
 
-function finish(graph: Graph, detail: MermaidDetail, shown: number, total: number, omittedDetections: number): MermaidDiagram {
+function finish(graph: Graph, detail: MermaidDetail, shown: number, total: number, omittedDetections: number, maxLabel: number): MermaidDiagram {
   const lines = ['flowchart LR'];
   const services = new Map<string, Endpoint[]>();
   for (const ep of graph.endpoints.values()) {
@@ -131,7 +147,7 @@ function finish(graph: Graph, detail: MermaidDetail, shown: number, total: numbe
     services.set(ep.service, list);
   }
   for (const service of [...services.keys()].sort()) {
-    lines.push(`  subgraph ${mermaidId('svc', service)}["${escapeMermaidLabel(service)}"]`);
+    lines.push(`  subgraph ${mermaidId('svc', service)}["${escapeMermaidLabel(truncateMiddle(service, maxLabel))}"]`);
     const eps = (services.get(service) ?? []).sort((a, b) => a.id.localeCompare(b.id));
     for (const ep of eps) lines.push(`    ${ep.id}["${ep.label}"]`);
     lines.push('  end');

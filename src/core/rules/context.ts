@@ -56,6 +56,17 @@ export class RuleContext {
     return found ?? undefined;
   }
 
+  /** A file of one root only (no search across roots): for probing candidate paths cheaply. */
+  sourceIn(file: string, root: string): LocatedSource | undefined {
+    const key = `${root}\0${file}\0only`;
+    const cached = this.views.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const text = this.safeRead(file, root);
+    const found = text === undefined ? null : { root, view: new SourceView(text) };
+    this.views.set(key, found);
+    return found ?? undefined;
+  }
+
   /** The root holding the service: the one whose package.json at the service's folder has its name. */
   rootOfService(service: string): string | undefined {
     if (this.serviceRoots.has(service)) return this.serviceRoots.get(service);

@@ -119,9 +119,32 @@ describe('renderFlowMermaid', () => {
     expect(parsed.edges.length).toBeLessThanOrEqual(120);
     expect([...parsed.vertices.values()].some((v) => v.text?.startsWith('topic.000'))).toBe(true);
 
-    const medium = renderFlowMermaid(resultOf(detections), { maxEdges: 5000 });
+    const medium = renderFlowMermaid(resultOf(detections), { maxEdges: 5000, maxSourceLength: 1_000_000 });
     expect(medium.detail).toBe('function');
     expect(medium.channelsShown).toBe(400);
+  });
+
+  it('keeps the source under Mermaid\'s text size limit', async () => {
+    const detections: Detection[] = [];
+    for (let i = 0; i < 120; i++) {
+      const topic = `tenant.${'very-long-segment.'.repeat(8)}${i}`;
+      detections.push(
+        detection({ kind: 'nats.publish', library: 'nats', broker: 'nats', role: 'producer', channel: topic, file: `packages/${'deep/'.repeat(10)}p${i}.ts`, line: 1, service: `service-with-a-rather-long-name-${'x'.repeat(80)}-${i % 4}`, enclosingFunction: `Handler${i}.handle` }),
+        detection({ kind: 'nats.subscribe', library: 'nats', broker: 'nats', role: 'consumer', channel: topic, file: `workers/w${i}.ts`, line: 2, service: 'workers' }),
+      );
+    }
+    const diagram = renderFlowMermaid(resultOf(detections), { maxSourceLength: 8_000 });
+    expect(diagram.source.length).toBeLessThanOrEqual(8_000);
+    expect(diagram.channelsShown).toBeGreaterThan(0);
+    expect(diagram.channelsShown).toBeLessThan(120);
+    expect(diagram.source).toContain('more channels');
+    const parsed = await parseFlowchart(diagram.source);
+    // titles are cut to 60 characters as displayed: the ellipsis is an entity code in the source, which
+    // Mermaid holds as a `ﬂ°°8230¶ß` placeholder until it renders
+    for (const sg of parsed.subgraphs) expect(Array.from(sg.title.replace(/ﬂ°°?\w+¶ß/g, '…')).length, sg.title).toBeLessThanOrEqual(60);
+
+    const roomy = renderFlowMermaid(resultOf(detections));
+    expect(roomy.source.length).toBeLessThanOrEqual(45_000);
   });
 
   it('uses service-level nodes when that alone is enough', async () => {

@@ -123,4 +123,39 @@ io.on('connection', (socket) => {
     expect(count(kinds, 'ws.adapter')).toBe(1);
     expect(adapterFindings(brief(findings))).toEqual([]);
   });
+
+  it('trusts an installed adapter package wired outside the gateway (NestJS useWebSocketAdapter)', async () => {
+    const gateway = `import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import type { Server, Socket } from 'socket.io';
+
+@WebSocketGateway({ namespace: 'support' })
+export class SupportGateway {
+  @WebSocketServer() server!: Server;
+
+  @SubscribeMessage('ticket:watch')
+  watch(@MessageBody() ticketId: string, @ConnectedSocket() socket: Socket): void {
+    void socket.join(\`ticket:\${ticketId}\`);
+  }
+}
+`;
+    const deps = { '@nestjs/websockets': '11.0.0', '@nestjs/platform-socket.io': '11.0.0', 'socket.io': '4.8.1' };
+    const withAdapter = await evaluateTree({
+      'package.json': pkg('support', { ...deps, '@socket.io/redis-adapter': '8.3.0', redis: '4.7.0' }),
+      'src/support.gateway.ts': gateway,
+      'src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { RedisIoAdapter } from './redisIoAdapter';
+
+const app = await NestFactory.create(AppModule);
+const adapter = new RedisIoAdapter(app);
+await adapter.connectToRedis();
+app.useWebSocketAdapter(adapter);
+await app.listen(3000);
+`,
+    });
+    expect(count(withAdapter.kinds, 'ws.server')).toBe(1);
+    expect(adapterFindings(brief(withAdapter.findings))).toEqual([]);
+    const without = await findingsFor({ 'package.json': pkg('support', deps), 'src/support.gateway.ts': gateway });
+    expect(adapterFindings(brief(without))).toEqual(['socketio-no-adapter hint src/support.gateway.ts:4']);
+  });
 });

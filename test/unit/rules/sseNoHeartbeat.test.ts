@@ -118,4 +118,54 @@ ${body}
     });
     expect(heartbeat(brief(pinged))).toEqual([]);
   });
+
+  it('leaves streams that end by themselves alone, but not a ReadableStream closed only on abort', async () => {
+    const { findings, kinds } = await evaluateTree({
+      'package.json': pkg('assistant', { next: '15.1.0' }),
+      'app/api/complete/route.ts': `import type { NextRequest } from 'next/server';
+import { streamCompletion } from '../../../lib/llm';
+
+export async function POST(req: NextRequest): Promise<Response> {
+  const { prompt } = (await req.json()) as { prompt: string };
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      for await (const token of streamCompletion(prompt)) controller.enqueue(encoder.encode(\`data: \${JSON.stringify({ token })}\\n\\n\`));
+      controller.close();
+    },
+  });
+  return new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
+}
+`,
+      'app/api/once/route.ts': `export function GET(): Response {
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode('data: ready\\n\\n'));
+      controller.close();
+    },
+  });
+  return new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
+}
+`,
+      'app/api/orders/route.ts': `import { orderBus } from '../../../lib/bus';
+
+export function GET(req: Request): Response {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const off = orderBus.subscribe((order) => controller.enqueue(encoder.encode(\`data: \${JSON.stringify(order)}\\n\\n\`)));
+      req.signal.addEventListener('abort', () => {
+        off();
+        controller.close();
+      });
+    },
+  });
+  return new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
+}
+`,
+    });
+    expect(count(kinds, 'sse.endpoint')).toBe(3);
+    expect(heartbeat(brief(findings))).toEqual(['sse-no-heartbeat warning app/api/orders/route.ts:14']);
+    expect(findings.find((f) => f.ruleId === 'sse-no-heartbeat')?.fixes.map((f) => f.variantId)).toEqual(['nextjs']);
+  });
 });

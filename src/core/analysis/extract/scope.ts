@@ -12,6 +12,16 @@ export interface Binding {
   fn?: number;
 }
 
+/** Name bindings; `version` changes whenever a binding that can matter (tagged, a function) is set. */
+export class BindingMap extends Map<string, Binding> {
+  version = 0;
+
+  override set(key: string, value: Binding): this {
+    if (value.tag || value.fn !== undefined) this.version++;
+    return super.set(key, value);
+  }
+}
+
 export interface ClassScope {
   name: string | null;
   decorators: { callee: TagExpr | null; args: ValueExpr[]; name: string }[];
@@ -24,7 +34,7 @@ export interface Scope {
   /** Absolute path (used for Next.js route paths). */
   file: string;
   facts: FileFacts;
-  bindings: Map<string, Binding>;
+  bindings: BindingMap;
   /** Every library module imported by the file (`kafkajs`, `@tanstack/react-query`…). */
   libs: Set<string>;
   fn: number;
@@ -49,6 +59,8 @@ export interface Scope {
   fnReturns: Map<ts.Node, TagExpr>;
   /** Function-like nodes → their index in `facts.fns` (named functions only). */
   fnIndex: Map<ts.Node, number>;
+  /** Regex of the names that can matter, built for `bindings.version`. */
+  namesRe: { version: number; re: RegExp | null } | null;
 }
 
 export function posOf(scope: Scope, node: ts.Node, tokenNode?: ts.Node): Pos {

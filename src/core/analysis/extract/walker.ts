@@ -5,6 +5,7 @@ import type ts from 'typescript';
 import type { ExportEntry, FileFacts, TagExpr, ValueExpr } from './facts';
 import { emptyFacts } from './facts';
 import type { Binding, Scope } from './scope';
+import { BindingMap } from './scope';
 import { posOf, snippetOf } from './scope';
 import { importTag, isRelative, rootOf, tagOf, typeTag } from './tags';
 import { evalEnum, evalValue, propName } from './values';
@@ -31,10 +32,10 @@ export const MAX_DEPTH = 1200;
 
 export function walkFile(tsm: typeof ts, sf: ts.SourceFile, text: string, file: string): FileFacts {
   const scope: Scope = {
-    ts: tsm, sf, text, file, facts: emptyFacts(), bindings: new Map(), libs: new Set(),
+    ts: tsm, sf, text, file, facts: emptyFacts(), bindings: new BindingMap(), libs: new Set(),
     fn: -1, fnNames: [], path: [], classes: [], stack: [], pendingParams: new Map(), tooDeep: false,
     mentionsOutbox: /outbox/i.test(text), mentionsSse: /text\/event-stream/i.test(text), outboxTables: new Set(), handlerFns: new Set(),
-    returns: [], fnReturns: new Map(), fnIndex: new Map(),
+    returns: [], fnReturns: new Map(), fnIndex: new Map(), namesRe: null,
   };
   visit(scope, sf, 0);
   if (scope.tooDeep) scope.facts.note = 'too-deep';
@@ -543,7 +544,10 @@ function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth: numbe
     if (p.initializer) visit(scope, p.initializer, depth + 1);
   });
   scope.returns.push(null);
-  if (node.body) visit(scope, node.body, depth + 1);
+  // A function of its own whose body mentions nothing bound to a library, no `this` of an interesting
+  // class and no construct token cannot hold a detection, a binding or a write that matters: skip it.
+  const ownFunction = scope.fn !== savedFn;
+  if (node.body && !(ownFunction && t.isBlock(node.body) && !bodyMayMatter(scope, node.body))) visit(scope, node.body, depth + 1);
   let ret = scope.returns.pop() ?? null;
   if (!ret && node.body && !t.isBlock(node.body)) ret = tagOf(scope, node.body);
   if (ret) {
@@ -635,6 +639,40 @@ function recordWrapperCall(scope: Scope, call: ts.CallExpression, callee: ts.Ide
     callee: target, args: call.arguments.slice(0, 6).map((a) => evalValue(scope, a)), pos: posOf(scope, call, callee),
     fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, call),
   });
+}
+
+/** Construct tokens that need no binding (SSE, outbox, SQL, mutations, tRPC, fetch readers, requires…). */
+const STATIC_TOKENS =
+  /text\/event-stream|[Oo]utbox|OUTBOX|Mutation|mutationOptions|\.subscription\b|\bfetch\b|streamSSE|\bSELECT\b|\brequire\b|\bimport\s*\(|EventSource|WebSocket|Transport\./;
+const THIS = /\bthis\b|\bsuper\b/;
+
+function bodyMayMatter(scope: Scope, body: ts.Block): boolean {
+  const text = scope.text.slice(body.getStart(scope.sf), body.getEnd());
+  if (STATIC_TOKENS.test(text)) return true;
+  // `this` only matters in classes with a library base or library-bound fields.
+  if (THIS.test(text) && thisMatters(scope)) return true;
+  const re = namesRegex(scope);
+  return !!re && re.test(text);
+}
+
+function thisMatters(scope: Scope): boolean {
+  const self = scope.bindings.get('this')?.tag;
+  if (self?.k === 'new' && self.of.k === 'cls' && (self.of.base || self.of.members)) return true;
+  for (const [k, v] of scope.bindings) if (k.startsWith('this.') && v.tag) return true;
+  return false;
+}
+
+/** Names whose use can make a construct: tagged bindings, workspace functions, imports. */
+function namesRegex(scope: Scope): RegExp | null {
+  if (scope.namesRe?.version === scope.bindings.version) return scope.namesRe.re;
+  const names: string[] = [];
+  for (const [k, v] of scope.bindings) {
+    if (k === 'this' || k.startsWith('this.')) continue;
+    if (v.tag || v.fn !== undefined) names.push(k.replace(/\$/g, '\\$'));
+  }
+  const re = names.length ? new RegExp(`(?<![\\w$.])(?:${names.join('|')})(?![\\w$])`) : null;
+  scope.namesRe = { version: scope.bindings.version, re };
+  return re;
 }
 
 /** Plain calls, `new` and decorators are constructs only when rooted in a library or a global. */

@@ -11,7 +11,7 @@ import type { DiscoveredFile, FileKind } from '../discovery/walk';
 import { formatBytes, kindOf, makeExcluder, rel, throwIfAborted, walkRoots } from '../discovery/walk';
 import { checkBuffer, checkText } from '../discovery/guards';
 import type { PrefilterInfo } from '../discovery/prefilter';
-import { prefilter } from '../discovery/prefilter';
+import { prefilter, usesName } from '../discovery/prefilter';
 import type { FileDrafts, LinkFile } from '../link/link';
 import { byPosition, fileDrafts, finishFile, makeResolver } from '../link/link';
 import { wrapperDrafts } from '../link/wrappers';
@@ -34,6 +34,8 @@ interface FileState {
   fromEditor: boolean;
   /** undefined: not extracted yet; null: extraction failed (see skip). */
   facts: FileFacts | null | undefined;
+  /** Stage 2: which imported names are used as receivers (computed on demand, from the text). */
+  usage: Map<string, boolean>;
   pkg: PackageInfo | null;
 }
 
@@ -50,6 +52,8 @@ export class Engine {
   private linkCache = new Map<string, FileDrafts>();
   private included: Set<string> | null = null;
   private readonly gitignoreCache = new Map<string, Ignore | null>();
+  private resolveCache = new Map<string, string | null>();
+  private leadsCache = new Map<string, boolean>();
   parseMs = 0;
   parsedCount = 0;
 
@@ -69,7 +73,7 @@ export class Engine {
       const root = this.roots.find((r) => fs.existsSync(path.join(r, s.file))) ?? this.roots[0] ?? '';
       const abs = path.join(root, s.file);
       const kind = kindOf(abs) ?? 'code';
-      this.states.set(abs, { rec: { abs, root, rel: s.file, kind, size: 0, mtimeMs: 0 }, skip: s, lines: 0, pre: null, text: null, fromEditor: false, facts: null, pkg: null });
+      this.states.set(abs, { rec: { abs, root, rel: s.file, kind, size: 0, mtimeMs: 0 }, skip: s, lines: 0, pre: null, text: null, fromEditor: false, facts: null, pkg: null, usage: new Map() });
     }
     let done = 0;
     for (const rec of files) {
@@ -84,7 +88,7 @@ export class Engine {
   }
 
   private readState(rec: DiscoveredFile, editorText: string | null): FileState {
-    const st: FileState = { rec, skip: null, lines: 0, pre: null, text: null, fromEditor: editorText !== null, facts: undefined, pkg: null };
+    const st: FileState = { rec, skip: null, lines: 0, pre: null, text: null, fromEditor: editorText !== null, facts: undefined, pkg: null, usage: new Map() };
     let text: string;
     if (editorText !== null) {
       text = editorText;
@@ -135,11 +139,23 @@ export class Engine {
     this.sortedFiles = null;
     this.linkCache = new Map();
     this.included = null;
+    this.resolveCache = new Map();
+    this.leadsCache = new Map();
   }
 
   // ---------------------------------------------------------------- workspace view for the resolver
 
   resolveModule(fromFile: string, spec: string): string | null {
+    // Memoized per directory + specifier: the file set only changes through invalidateAll().
+    const key = `${path.dirname(fromFile)}\u0000${spec}`;
+    const hit = this.resolveCache.get(key);
+    if (hit !== undefined) return hit;
+    const resolved = this.resolveUncached(fromFile, spec);
+    this.resolveCache.set(key, resolved);
+    return resolved;
+  }
+
+  private resolveUncached(fromFile: string, spec: string): string | null {
     const base = path.resolve(path.dirname(fromFile), spec);
     const has = (p: string): boolean => {
       const s = this.states.get(p);
@@ -156,18 +172,23 @@ export class Engine {
     return null;
   }
 
+  private textOf(file: string, st: FileState): string | null {
+    if (st.text !== null) return st.text;
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return null;
+    }
+  }
+
   facts(file: string): FileFacts | null {
     const st = this.states.get(file);
     if (!st || st.skip) return null;
     if (st.facts !== undefined) return st.facts;
-    let text = st.text;
+    const text = this.textOf(file, st);
     if (text === null) {
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch {
-        st.facts = null;
-        return null;
-      }
+      st.facts = null;
+      return null;
     }
     const t0 = performance.now();
     const out = extractFacts(file, st.rec.kind, text);
@@ -191,12 +212,19 @@ export class Engine {
   private leadsToStage1(p: string, depth: number): boolean {
     const st = this.states.get(p);
     if (st?.pre?.stage1) return true;
-    if (depth > 3) return false;
-    for (const spec of st?.pre?.reexportSpecs ?? []) {
+    if (!st?.pre?.reexportSpecs.length || depth > 3) return false;
+    const memo = depth === 0 ? this.leadsCache.get(p) : undefined;
+    if (memo !== undefined) return memo;
+    let found = false;
+    for (const spec of st.pre.reexportSpecs) {
       const target = this.resolveModule(p, spec);
-      if (target && this.leadsToStage1(target, depth + 1)) return true;
+      if (target && this.leadsToStage1(target, depth + 1)) {
+        found = true;
+        break;
+      }
     }
-    return false;
+    if (depth === 0) this.leadsCache.set(p, found);
+    return found;
   }
 
   private computeIncluded(): Set<string> {
@@ -211,10 +239,20 @@ export class Engine {
       }
       if (st.rec.kind !== 'code' || !st.pre) continue;
       if (st.pre.stage1) inc.add(abs);
-      else if (st.pre.stage2Tokens) {
-        for (const spec of st.pre.relSpecs) {
+      else if (st.pre.names.length) {
+        // Stage 2: a name imported from a stage-1 module, used as a receiver. The text is read only here,
+        // for the few files that import such a module.
+        let text: string | null = null;
+        for (const [name, spec] of st.pre.names) {
           const target = this.resolveModule(abs, spec);
-          if (target && leadsToStage1(target, 0)) {
+          if (!target || !leadsToStage1(target, 0)) continue;
+          let used = st.usage.get(name);
+          if (used === undefined) {
+            text ??= this.textOf(abs, st);
+            used = text !== null && usesName(text, name);
+            st.usage.set(name, used);
+          }
+          if (used) {
             inc.add(abs);
             break;
           }
@@ -403,7 +441,7 @@ export class Engine {
     const prev = this.states.get(abs);
     let next: FileState;
     if (text === undefined && st.size > this.maxBytes && kind !== 'package') {
-      next = { rec, skip: { file: rec.rel, reason: 'too-large', detail: `${formatBytes(st.size)} > ${formatBytes(this.maxBytes)} cap` }, lines: 0, pre: null, text: null, fromEditor: false, facts: null, pkg: null };
+      next = { rec, skip: { file: rec.rel, reason: 'too-large', detail: `${formatBytes(st.size)} > ${formatBytes(this.maxBytes)} cap` }, lines: 0, pre: null, text: null, fromEditor: false, facts: null, pkg: null, usage: new Map() };
     } else {
       next = this.readState(rec, text ?? null);
     }
@@ -416,12 +454,18 @@ export class Engine {
     this.linkCache.delete(abs);
     const structural =
       !prev || !next || prev.rec.kind === 'package' || next.rec.kind === 'package' || !!prev.skip !== !!next.skip ||
-      prev.pre?.stage1 !== next.pre?.stage1 || prev.pre?.stage2Tokens !== next.pre?.stage2Tokens ||
-      (prev.pre?.relSpecs.join('\n') ?? '') !== (next.pre?.relSpecs.join('\n') ?? '') ||
+      prev.pre?.stage1 !== next.pre?.stage1 || JSON.stringify(prev.pre?.names ?? []) !== JSON.stringify(next.pre?.names ?? []) ||
       (prev.pre?.reexportSpecs.join('\n') ?? '') !== (next.pre?.reexportSpecs.join('\n') ?? '');
     if (structural) {
       this.invalidateAll();
       return;
+    }
+    // A stage-2 candidate may start or stop using its imports as receivers with the same import list.
+    if (this.included && next?.pre?.names.length) {
+      const before = this.included;
+      this.included = null;
+      const after = this.computeIncluded();
+      if (before.has(abs) !== after.has(abs)) this.linkCache = new Map();
     }
     // Same file set and inclusion: other files' link results only change if this file's exports or
     // transports changed. Extract now to compare (the parse would happen in link anyway).

@@ -5,6 +5,12 @@ import type { Rule } from '../rule';
 import { fixFor } from '../fixes';
 import { instanceSigns } from '../deploy/instances';
 
+/**
+ * Adapter packages. With one installed the adapter is usually wired where the analyzer cannot see it
+ * (NestJS `app.useWebSocketAdapter(new RedisIoAdapter(app))` in main.ts), so the rule trusts it.
+ */
+const ADAPTER_PACKAGES = /^(@socket\.io\/[\w-]*adapter|socket\.io-redis|socket\.io-adapter-[\w-]+)$/;
+
 export const socketioNoAdapterRule: Rule = {
   meta: {
     id: 'socketio-no-adapter',
@@ -20,7 +26,7 @@ export const socketioNoAdapterRule: Rule = {
     for (const s of servers) byService.set(s.service, [...(byService.get(s.service) ?? []), s]);
     const findings: Finding[] = [];
     for (const [service, list] of byService) {
-      if (ctx.detections('ws.adapter', service).length > 0) continue;
+      if (ctx.detections('ws.adapter', service).length > 0 || [...ctx.libraries(service)].some((lib) => ADAPTER_PACKAGES.test(lib))) continue;
       // NestJS gateways share the application's process: several gateways are not several instances.
       const signs = instanceSigns(ctx, service, list.filter((d) => d.library === 'socket.io').length);
       const fix = fixFor('socketio-redis-adapter', ctx.libraries(service), { fallback: 'redis-adapter' });

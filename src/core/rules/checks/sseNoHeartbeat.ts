@@ -25,7 +25,7 @@ export const sseNoHeartbeatRule: Rule = {
       const src = ctx.source(d.file, d.service);
       if (!src) return [];
       const fn = handlerOf(src, d);
-      if (!fn || hasHeartbeat(src, fn)) return [];
+      if (!fn || hasHeartbeat(src, fn) || relaysToCompletion(src, fn)) return [];
       const route = d.channel ? `SSE route \`${d.channel}\`` : 'SSE stream';
       return [
         {
@@ -59,6 +59,23 @@ function hasHeartbeat(src: LocatedSource, fn: FunctionSpan): boolean {
   if (/\.sleep\s*\(/.test(body) && /\b(while|for)\s*\(/.test(body)) return true; // Hono's write-sleep loop
   if (identifierWords(body).some((w) => w === 'heartbeat' || w === 'ping' || w === 'keepalive')) return true;
   return moduleTimerWrites(src);
+}
+
+/**
+ * Streams that end by themselves are not the long-lived push a heartbeat is for: a relay of a finite
+ * upstream (`for await` over an LLM completion, then `close()`/`end()`), or a `ReadableStream` whose
+ * `start()` closes it directly (not from an abort listener).
+ */
+function relaysToCompletion(src: LocatedSource, fn: FunctionSpan): boolean {
+  const { view } = src;
+  const body = view.masked.slice(fn.bodyStart, fn.bodyEnd);
+  const loop = /\bfor\s+await\s*\(/.exec(body);
+  if (loop !== null && /\.(close|end)\s*\(\s*\)/.test(body.slice(loop.index))) return true;
+  for (const m of body.matchAll(/\bcontroller\.close\s*\(\s*\)/g)) {
+    const inner = view.enclosingFunction(fn.bodyStart + m.index);
+    if (inner && /^(async\s+)?start\b/.test(view.masked.slice(inner.headerStart, inner.bodyStart))) return true;
+  }
+  return false;
 }
 
 /** camelCase / snake_case identifiers split into lower-case words, `keepAlive` → `keepalive` too. */

@@ -57,9 +57,9 @@ function check(ctx: RuleContext, src: LocatedSource, d: Detection): Finding[] {
   return [];
 }
 
-/** `{ queryKey: orderKeys.all }` → `orderKeys.all`; `['todos']` → `['todos']`. */
+/** `{ queryKey: orderKeys.all }` → `orderKeys.all`; `trpc.post.list.queryFilter()` stays as written. */
 function queryKeyOf(args: string): string | undefined {
   const m = /queryKey\s*:\s*([^,}\n]+)/.exec(args);
-  const key = (m?.[1] ?? (args.trim().startsWith('[') ? args.trim() : '')).trim();
+  const key = (m?.[1] ?? args).trim().replace(/\s+/g, ' ');
   return key && key.length <= 60 ? key : undefined;
 }

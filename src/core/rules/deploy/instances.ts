@@ -129,8 +129,12 @@ function codeSigns(ctx: RuleContext, service: string): InstanceSign[] {
   const folders = new Set(detected.map((f) => f.slice(0, Math.max(0, f.lastIndexOf('/')))));
   if (dir !== undefined) for (const f of dir === '.' ? ['', 'src'] : [dir, `${dir}/src`]) folders.add(f);
   const candidates = [...folders].flatMap((folder) => ENTRY_NAMES.flatMap((n) => ENTRY_EXTENSIONS.map((e) => (folder ? `${folder}/${n}${e}` : `${n}${e}`))));
-  for (const file of new Set([...detected, ...candidates])) {
-    const src = ctx.source(file, service);
+  const root = ctx.rootOfService(service);
+  const sources = [
+    ...[...new Set(detected)].map((file) => ({ file, src: ctx.source(file, service) })),
+    ...(root === undefined ? [] : candidates.filter((f) => !detected.includes(f)).map((file) => ({ file, src: ctx.sourceIn(file, root) }))),
+  ];
+  for (const { file, src } of sources) {
     const m = src ? /\bcluster\.fork\s*\(/.exec(src.view.masked) : null;
     if (src && m) signs.push({ description: 'Node `cluster.fork()`', file, root: src.root, line: src.view.positionAt(m.index).line });
   }
