@@ -52,8 +52,10 @@ export async function runE2eTests(opts = {}) {
   ensureCodeServer(log);
   const vsix = packageVsix();
   const server = await startCodeServer({ workspace, vsix, label: 'e2e' });
-  const browser = await launchChromiumServer();
+  /** @type {import('playwright-core').BrowserServer | undefined} */
+  let browser;
   try {
+    browser = await launchChromiumServer();
     const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -82,7 +84,7 @@ export async function runE2eTests(opts = {}) {
     if (code !== 0 && summary.failed === 0) return { ...summary, failed: 1, seconds: seconds(), error: `exit code ${code} although no test failed` };
     return { ...summary, seconds: seconds() };
   } finally {
-    await browser.close();
+    await browser?.close();
     await server.stop();
   }
 }

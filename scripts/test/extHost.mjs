@@ -41,10 +41,12 @@ export async function runExtensionHostTests(opts = {}) {
   }
   ensureCodeServer(log);
   const server = await startCodeServer({ workspace: workspaceFolder(), label: 'ext-host' });
-  const browser = await launchChromium();
+  /** @type {import('playwright-core').Browser | undefined} */
+  let browser;
   /** @type {{ passed: number, failed: number } | null} */
   let summary = null;
   try {
+    browser = await launchChromium();
     const page = await browser.newPage();
     /** @type {(code: number) => void} */
     let settle = () => {};
@@ -86,7 +88,7 @@ export async function runExtensionHostTests(opts = {}) {
     if (code !== 0 && result.failed === 0) return { ...result, failed: 1, seconds: seconds(), error: `exit code ${code} although no test failed` };
     return { ...result, seconds: seconds() };
   } finally {
-    await browser.close();
+    await browser?.close();
     await server.stop();
   }
 }

@@ -2,6 +2,9 @@
 // As root it installs/starts what is missing; otherwise it prints the exact command and lets the layers
 // that need it fail with their own message.
 import { execSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import path from 'node:path';
+import { cacheRoot } from '../vscode/paths.mjs';
 import { aptCommand, ensureAptPackages, missingAptPackages } from '../vscode/system.mjs';
 import { waitForPort } from '../vscode/ports.mjs';
 
@@ -73,12 +76,20 @@ export async function provisionServers(log) {
       continue;
     }
     log(`[provision] starting ${server.name}: ${server.start}`);
+    // Daemons may keep inherited descriptors open; give them a log file, never our stdout (a pipe
+    // held open by a daemon would keep `npm test | tee …` from ever ending).
+    mkdirSync(cacheRoot, { recursive: true });
+    const logFile = path.join(cacheRoot, 'provision.log');
+    const fd = openSync(logFile, 'a');
     try {
-      if (server.prepare) execSync(server.prepare, { stdio: 'inherit', shell: '/bin/bash' });
-      execSync(server.start, { stdio: 'inherit', shell: '/bin/bash', timeout: 120_000 });
+      const opts = /** @type {const} */ ({ stdio: ['ignore', fd, fd], shell: '/bin/bash', timeout: 120_000 });
+      if (server.prepare) execSync(server.prepare, opts);
+      execSync(server.start, opts);
       await waitForPort(server.port, '127.0.0.1', 90_000);
     } catch (error) {
-      problems.push(`${server.name} did not come up on ${server.port}: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(`${server.name} did not come up on ${server.port} (see ${path.relative(process.cwd(), logFile)}): ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      closeSync(fd);
     }
   }
   return problems;

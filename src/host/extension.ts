@@ -4,6 +4,8 @@
 import * as vscode from 'vscode';
 import { ArchitectureView } from './architecture/architectureView';
 import { registerCommands } from './commands/registerCommands';
+import { registerDiagnostics } from './diagnostics';
+import type { DiagnosticsController } from './diagnostics';
 import { handleWebviewAction } from './architecture/webviewActions';
 import { FlowsTreeProvider } from './flows/flowsTreeProvider';
 import { toGraphSnapshot } from './flows/graphSnapshot';
@@ -20,6 +22,7 @@ export interface EventArchitectApi {
   readonly flowsTree: FlowsTreeProvider;
   readonly architecture: ArchitectureView;
   readonly index: IndexManager;
+  readonly diagnostics: DiagnosticsController;
   readonly activationMs: number;
 }
 
@@ -43,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
   const flowsView = store.add(vscode.window.createTreeView(VIEWS.flows, { treeDataProvider: flowsTree, showCollapseAll: true }));
   store.add(vscode.window.registerWebviewViewProvider(VIEWS.architecture, architecture));
   registerCommands(services, store);
+  const diagnostics = registerDiagnostics({ index, logger }, store);
 
   // The container being shown is the signal that the user wants the index; it starts after
   // activation returns (a worker thread does the work), never during it.
@@ -63,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
 
   const activationMs = Math.round((performance.now() - started) * 10) / 10;
   logger.info(`Event Architect ${context.extension.packageJSON.version} activated in ${activationMs} ms`);
-  return { principlesTree, flowsTree, architecture, index, activationMs };
+  return { principlesTree, flowsTree, architecture, index, diagnostics, activationMs };
 }
 
 function locateDetection(index: IndexManager, detection: { file: string; root?: string }): vscode.Uri | undefined {

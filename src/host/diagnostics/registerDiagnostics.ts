@@ -26,6 +26,13 @@ export interface DiagnosticsController {
 
 export const DIAGNOSTIC_COLLECTION = 'eventArchitect';
 
+/**
+ * Deployment files the rules read but the index does not analyze (see core/rules/configFiles.ts):
+ * a change to one re-evaluates the rules against the last result.
+ */
+const CONFIG_GLOBS = ['**/*.conf', '**/*.conf.template', '**/Caddyfile*', '**/*.{caddy,caddyfile}', '**/{ecosystem,pm2}*.*', '**/*.{yml,yaml}'];
+const CONFIG_DEBOUNCE_MS = 300;
+
 export function registerDiagnostics(deps: DiagnosticsDeps, store: { add<T extends vscode.Disposable>(d: T): T }): DiagnosticsController {
   const collection = store.add(vscode.languages.createDiagnosticCollection(DIAGNOSTIC_COLLECTION));
   const shown = new Map<string, FindingDiagnostic[]>();
@@ -67,6 +74,17 @@ export function registerDiagnostics(deps: DiagnosticsDeps, store: { add<T extend
   };
   store.add(deps.index.onDidChangeResult(onResult));
   if (deps.index.result) onResult(deps.index.result);
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onConfigChange = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => deps.index.result && onResult(deps.index.result), CONFIG_DEBOUNCE_MS);
+  };
+  for (const glob of CONFIG_GLOBS) {
+    const watcher = store.add(vscode.workspace.createFileSystemWatcher(glob));
+    for (const event of [watcher.onDidChange, watcher.onDidCreate, watcher.onDidDelete]) store.add(event(onConfigChange));
+  }
+  store.add({ dispose: () => clearTimeout(timer) });
 
   const lookup = (uri: vscode.Uri, diagnostic: vscode.Diagnostic) =>
     shown.get(uri.toString())?.find((d) => d.message === diagnostic.message && d.range.isEqual(diagnostic.range))?.finding;

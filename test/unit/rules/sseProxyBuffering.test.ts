@@ -85,4 +85,37 @@ describe('rule sse-proxy-buffering', () => {
     });
     expect(buffering(brief(findings))).toEqual(['sse-proxy-buffering warning nginx.conf:9']);
   });
+
+  it('uses the path the browser opens when the node:http endpoint has no static route', async () => {
+    const server = (extra: string) => `import { createServer } from 'node:http';
+createServer((req, res) => {
+  if (req.url?.startsWith('/events')) {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream',${extra} 'Cache-Control': 'no-cache' });
+    const timer = setInterval(() => res.write(': ping\\n\\n'), 15_000);
+    req.on('close', () => clearInterval(timer));
+    return;
+  }
+  res.writeHead(404).end();
+}).listen(3000);
+`;
+    const files = (extra: string) => ({
+      'server/package.json': pkg('ticker', {}),
+      'server/src/index.ts': server(extra),
+      'web/package.json': pkg('web', { react: '19.0.0' }),
+      'web/src/useTicker.ts': `export function openTicker(onTick: (data: string) => void): () => void {
+  const source = new EventSource('/events');
+  source.onmessage = (event) => onTick(event.data);
+  return () => source.close();
+}
+`,
+      'infra/nginx.conf': 'http {\n  server {\n    location /events {\n      proxy_pass http://ticker:3000;\n    }\n  }\n}\n',
+    });
+    const buffered = await evaluateTree(files(''));
+    expect(count(buffered.kinds, 'sse.endpoint')).toBe(1);
+    expect(buffered.findings.filter((f) => f.ruleId === 'sse-proxy-buffering').map((f) => `${f.file}:${f.line} ${f.related?.[0]?.message ?? ''}`)).toEqual([
+      'infra/nginx.conf:3 SSE client of /events',
+    ]);
+    const unbuffered = await findingsFor(files(" 'X-Accel-Buffering': 'no',"));
+    expect(buffering(brief(unbuffered))).toEqual([]);
+  });
 });

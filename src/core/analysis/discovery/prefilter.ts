@@ -5,11 +5,15 @@
 //            workspace module, and that module passes stage 1 (a client created in `./redis.ts` and used
 //            in `./orders.ts`). Decided by the engine, which knows the other files.
 
-/** A relevant library's quoted name after `from`, `require(` or `import(`. */
-const LIB_IMPORT = new RegExp(
-  String.raw`(?:from\s*|require\s*\(\s*|import\s*\(\s*)['"](?:kafkajs|ioredis|redis|@redis/client|nats|nats\.ws|@nats-io/[\w.-]+|amqplib(?:/callback_api)?|amqp-connection-manager|bullmq|bull|@nestjs/(?:bull|bullmq|microservices|websockets|event-emitter)|socket\.io|socket\.io-client|ws|isomorphic-ws|(?:node:)?events|eventemitter[23]|emittery|mitt|@microsoft/fetch-event-source|eventsource|express-ws|uWebSockets\.js|hono/streaming|@trpc/server/adapters/(?:standalone|fetch))['"]`,
+/** A relevant library's quoted name (then checked to follow `from`, `require(` or `import(`): a quote-first
+ *  pattern scans faster than one starting with the keyword alternatives. */
+const LIB_QUOTE = new RegExp(
+  String.raw`['"](?:kafkajs|ioredis|redis|@redis/client|nats|nats\.ws|@nats-io/[\w.-]+|amqplib(?:/callback_api)?|amqp-connection-manager|bullmq|bull|@nestjs/(?:bull|bullmq|microservices|websockets|event-emitter)|socket\.io|socket\.io-client|ws|isomorphic-ws|(?:node:)?events|eventemitter[23]|emittery|mitt|@microsoft/fetch-event-source|eventsource|express-ws|uWebSockets\.js|hono/streaming|@trpc/server/adapters/(?:standalone|fetch))['"]`,
   'g',
 );
+const IMPORT_BEFORE = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)$/;
+/** Literal pre-check for TOKENS (cheaper than the full pattern on the many files without any). */
+const TOKEN_HINT = /EventSource|WebSocket|\.subscription|Mutation|mutationOptions|@Sse|Transport\.|streamSSE|WSClient|SubscriptionLink/;
 const TOKENS = /new\s+EventSource\b|new\s+WebSocket\b|\.subscription\s*\(|(?:use|inject|create)Mutation\s*[(<]|mutationOptions\s*[(<]|@Sse\b|Transport\.[A-Z]|streamSSE|createWSClient|httpSubscriptionLink/;
 /** Outbox mentions count only next to a table definition or a read of rows (an ABI named `Outbox` does not). */
 const OUTBOX = /[Oo]utbox|OUTBOX/;
@@ -72,9 +76,9 @@ function importedNames(text: string): Map<string, string> {
  * only as `EventEmitter.prototype` does not.
  */
 function usesLibrary(text: string): boolean {
-  LIB_IMPORT.lastIndex = 0;
-  for (const m of text.matchAll(LIB_IMPORT)) {
-    const quoteAt = (m.index ?? 0) + m[0].length - m[0].replace(/^[^'"]*/, '').length;
+  for (const m of text.matchAll(LIB_QUOTE)) {
+    const quoteAt = m.index ?? 0;
+    if (!IMPORT_BEFORE.test(text.slice(Math.max(0, quoteAt - 20), quoteAt))) continue;
     const names = boundNames(text, quoteAt);
     if (names === null) return true;
     if (names.some((n) => usesName(text, n, true))) return true;
@@ -121,7 +125,7 @@ function usedAt(text: string, at: number, name: string, library: boolean): boole
 
 export function prefilter(text: string): PrefilterInfo {
   const stage1 =
-    TOKENS.test(text) ||
+    (TOKEN_HINT.test(text) && TOKENS.test(text)) ||
     usesLibrary(text) ||
     (SSE_TYPE.test(text) && CONTENT_TYPE.test(text)) ||
     (OUTBOX.test(text) && OUTBOX_CONTEXT.test(text)) ||

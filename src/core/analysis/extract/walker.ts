@@ -646,8 +646,13 @@ const STATIC_TOKENS =
   /text\/event-stream|[Oo]utbox|OUTBOX|Mutation|mutationOptions|\.subscription\b|\bfetch\b|streamSSE|\bSELECT\b|\brequire\b|\bimport\s*\(|EventSource|WebSocket|Transport\./;
 const THIS = /\bthis\b|\bsuper\b/;
 
+/** Bodies shorter than this are walked without the check (it would cost more than the walk). */
+const SKIP_CHECK_MIN_CHARS = 1500;
+
 function bodyMayMatter(scope: Scope, body: ts.Block): boolean {
-  const text = scope.text.slice(body.getStart(scope.sf), body.getEnd());
+  const start = body.getStart(scope.sf);
+  if (body.getEnd() - start < SKIP_CHECK_MIN_CHARS) return true;
+  const text = scope.text.slice(start, body.getEnd());
   if (STATIC_TOKENS.test(text)) return true;
   // `this` only matters in classes with a library base or library-bound fields.
   if (THIS.test(text) && thisMatters(scope)) return true;

@@ -53,6 +53,8 @@ export class Engine {
   private included: Set<string> | null = null;
   private readonly gitignoreCache = new Map<string, Ignore | null>();
   private resolveCache = new Map<string, string | null>();
+  /** Finished detections of cached drafts (weakly keyed: dropped with the drafts). */
+  private finished = new WeakMap<FileDrafts, Detection[]>();
   private leadsCache = new Map<string, boolean>();
   parseMs = 0;
   parsedCount = 0;
@@ -326,9 +328,14 @@ export class Engine {
     // Wrapper calls depend on other files' wrappers: recomputed on every link (cheap), not cached.
     const wrapped = wrapperDrafts(linkFiles, draftsByFile, resolver);
     for (const lf of linkFiles) {
-      const own = draftsByFile.get(lf.abs)?.drafts ?? [];
+      const fd = draftsByFile.get(lf.abs);
+      const own = fd?.drafts ?? [];
       const extra = wrapped.get(lf.abs);
-      const dets = finishFile(lf, extra ? [...own, ...extra] : own);
+      // Files without wrapper calls keep their detection objects while their drafts are cached, so an
+      // incremental diff settles them by identity.
+      const reuse = !extra && fd ? this.finished.get(fd) : undefined;
+      const dets = reuse ?? finishFile(lf, extra ? [...own, ...extra] : own);
+      if (!extra && fd && !reuse) this.finished.set(fd, dets);
       perFile.set(lf.abs, dets);
       for (const d of dets) detections.push(d);
     }

@@ -48,7 +48,7 @@ export const sseProxyBufferingRule: Rule = {
           endColumn: hit.column + 'location'.length,
           principleId: 'sse-default',
           fixes: [fixWithVariant('sse-reverse-proxy', 'nginx')],
-          related: hit.routes.map((d) => ({ file: d.file, root: ctx.source(d.file, d.service)?.root, line: d.line, message: `SSE endpoint ${d.channel ?? ''}`.trim() })),
+          related: hit.routes.map((d) => ({ file: d.file, root: ctx.source(d.file, d.service)?.root, line: d.line, message: `${d.kind === 'sse.client' ? 'SSE client of' : 'SSE endpoint'} ${d.channel ?? ''}`.trim() })),
         });
       }
     }
@@ -57,20 +57,37 @@ export const sseProxyBufferingRule: Rule = {
 };
 
 /**
- * SSE routes by path, from server endpoints with a known route. An endpoint that sends
- * `X-Accel-Buffering: no` itself turns NGINX buffering off for its responses and is left out.
- * Express/Fastify parameters (`:id`) and patterns (`*`) become a sample segment for matching.
+ * SSE routes by path: server endpoints with a known route, plus the paths browsers open with
+ * `EventSource('/…')` (a node:http handler often has no static route, but its client does). An endpoint
+ * that sends `X-Accel-Buffering: no` itself turns NGINX buffering off for its responses, so its route is
+ * left out. Express/Fastify parameters (`:id`) and patterns (`*`) become a sample segment for matching.
  */
 function sseRoutes(ctx: RuleContext): Map<string, Detection[]> {
   const routes = new Map<string, Detection[]>();
+  const unbuffered = new Set<string>();
+  const add = (route: string, d: Detection) => {
+    const path = route.split(/[?#]/)[0]?.replace(/:[\w]+/g, 'x').replace(/\*/g, 'x') ?? route;
+    routes.set(path, [...(routes.get(path) ?? []), d]);
+    return path;
+  };
+  let selfUnbuffered = false;
   for (const d of ctx.detections('sse.endpoint')) {
-    if (!d.channel?.startsWith('/')) continue;
     const src = ctx.source(d.file, d.service);
     const fn = src?.view.enclosingFunction(src.view.offsetAt(d.line, d.column));
     const handler = src && fn ? src.view.text.slice(fn.bodyStart, fn.bodyEnd) : (src?.view.text ?? '');
-    if (/x-accel-buffering['"]?\s*[:,]\s*['"]no['"]/i.test(handler)) continue;
-    const path = d.channel.replace(/:[\w]+/g, 'x').replace(/\*/g, 'x');
-    routes.set(path, [...(routes.get(path) ?? []), d]);
+    const disables = /x-accel-buffering['"]?\s*[:,]\s*['"]no['"]/i.test(handler);
+    if (!d.channel?.startsWith('/')) {
+      selfUnbuffered ||= disables; // a route-less endpoint that disables buffering: trust its clients' paths
+      continue;
+    }
+    const path = add(d.channel, d);
+    if (disables) unbuffered.add(path);
   }
+  for (const d of ctx.detections('sse.client')) {
+    if (!d.channel?.startsWith('/') || selfUnbuffered) continue;
+    const path = d.channel.split(/[?#]/)[0] ?? d.channel;
+    if (!routes.has(path.replace(/\*/g, 'x'))) add(path, d);
+  }
+  for (const path of unbuffered) routes.delete(path);
   return routes;
 }
