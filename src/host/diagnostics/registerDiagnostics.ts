@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AnalysisResult } from '../../core/analysis/types';
 import { collectConfigFiles, evaluateRules } from '../../core/rules';
-import type { Finding } from '../../core/rules/types';
+import type { ConfigFile, Finding } from '../../core/rules/types';
 import type { Logger } from '../logger';
 import { CODE_ACTION_SELECTOR, FindingCodeActionProvider } from './codeActions';
 import { toDiagnostic, type FindingDiagnostic } from './toDiagnostic';
@@ -40,8 +40,17 @@ export function registerDiagnostics(deps: DiagnosticsDeps, store: { add<T extend
   let generation = 0;
   let settled: Promise<void> = Promise.resolve();
 
+  // Deployment files change rarely: collect them once per set of roots and again only when a watcher
+  // reports a change, not on every keystroke's index update.
+  let configCache: { key: string; files: Promise<ConfigFile[]> } | undefined;
+  const configsFor = (roots: readonly string[]) => {
+    const key = roots.join('\u0000');
+    if (configCache?.key !== key) configCache = { key, files: collectConfigFiles(roots) };
+    return configCache.files;
+  };
+
   const update = async (result: AnalysisResult, mine: number): Promise<void> => {
-    const configs = await collectConfigFiles(result.roots);
+    const configs = await configsFor(result.roots);
     if (mine !== generation) return; // a newer result arrived while collecting: it wins
     const next = evaluateRules(result, readWorkspaceFile, configs, {
       onRuleError: (ruleId, error) => deps.logger.error(`Rule ${ruleId} failed`, error),
@@ -78,6 +87,7 @@ export function registerDiagnostics(deps: DiagnosticsDeps, store: { add<T extend
   let timer: ReturnType<typeof setTimeout> | undefined;
   const onConfigChange = () => {
     clearTimeout(timer);
+    configCache = undefined;
     timer = setTimeout(() => deps.index.result && onResult(deps.index.result), CONFIG_DEBOUNCE_MS);
   };
   for (const glob of CONFIG_GLOBS) {

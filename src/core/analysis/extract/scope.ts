@@ -31,6 +31,8 @@ export interface Scope {
   ts: typeof ts;
   sf: ts.SourceFile;
   text: string;
+  /** The walker's visit (so classes/functions/calls can recurse without importing it). */
+  visit: (node: ts.Node, depth: number) => void;
   /** Absolute path (used for Next.js route paths). */
   file: string;
   facts: FileFacts;

@@ -1,0 +1,140 @@
+// Calls and `new`: sites for receivers bound to something, callback parameter tags, handler callbacks,
+// wrapper calls, and the local rules that look at calls.
+import type ts from 'typescript';
+import type { TagExpr } from './facts';
+import type { Scope } from './scope';
+import { posOf, snippetOf } from './scope';
+import { rootOf, tagOf } from './tags';
+import { evalValue, propName } from './values';
+import { onCallLocal, onNewLocal } from './localRules';
+
+/** Methods that can be a construct on some library receiver; other calls never become sites. */
+const SITE_METHODS = new Set([
+  'publish', 'spublish', 'sPublish', 'subscribe', 'ssubscribe', 'sSubscribe', 'psubscribe', 'pSubscribe',
+  'xadd', 'xAdd', 'xread', 'xRead', 'xreadgroup', 'xReadGroup', 'xautoclaim', 'xAutoClaim', 'call', 'sendCommand',
+  'send', 'sendBatch', 'emit', 'emitAsync', 'request', 'requestMany', 'respond', 'consume', 'fetch', 'next',
+  'addEndpoint', 'sendToQueue', 'add', 'addBulk', 'upsertJobScheduler', 'process', 'on', 'once', 'addListener',
+  'prependListener', 'prependOnceListener', 'onAny', 'many', 'adapter', 'ws', 'serverSideEmit', 'bindQueue',
+  'listenTo', 'onEvent', 'emitWithAck',
+]);
+
+/** Registering a callback with these runs it later, on its own path (not a dual-write path of the caller). */
+const HANDLER_METHODS = new Set([
+  'on', 'once', 'addListener', 'prependListener', 'addEventListener', 'subscribe', 'psubscribe', 'consume', 'process',
+  'run', 'get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'route', 'ws', 'addEndpoint', 'onAny', 'handle',
+]);
+
+export function onCall(scope: Scope, call: ts.CallExpression, depth: number): void {
+  const t = scope.ts;
+  const callee = call.expression;
+  let recv: TagExpr | null = null;
+  let method: string | null = null;
+  let calleeTag: TagExpr | null = null;
+  if (t.isPropertyAccessExpression(callee)) {
+    method = callee.name.text;
+    scope.visit(callee.expression, depth + 1);
+    recv = tagOf(scope, callee.expression);
+  } else {
+    scope.visit(callee, depth + 1);
+    calleeTag = tagOf(scope, callee);
+  }
+  if (method && HANDLER_METHODS.has(method)) {
+    for (const a of call.arguments) {
+      const f = unwrapFn(scope, a);
+      if (f) scope.handlerFns.add(f);
+      if (t.isObjectLiteralExpression(a)) {
+        for (const p of a.properties) {
+          const pf = t.isPropertyAssignment(p) ? unwrapFn(scope, p.initializer) : t.isMethodDeclaration(p) ? p : null;
+          if (pf) scope.handlerFns.add(pf);
+        }
+      }
+    }
+  }
+  const ev = call.arguments[0] ? evalValue(scope, call.arguments[0]) : null;
+  const evStr = ev && ev.k === 'str' ? ev.v : null;
+  const owner = recv ?? calleeTag;
+  if (owner) {
+    const m = method ?? '()';
+    call.arguments.forEach((a, i) => {
+      const fnArg = unwrapFn(scope, a);
+      if (fnArg) scope.pendingParams.set(fnArg, fnArg.parameters.map((_, pi) => ({ k: 'param', of: owner, m: `${m}#${i}`, ev: evStr, i: pi })));
+      if (t.isObjectLiteralExpression(a)) {
+        for (const p of a.properties) {
+          const f = t.isPropertyAssignment(p) ? unwrapFn(scope, p.initializer) : t.isMethodDeclaration(p) ? p : null;
+          const key = p.name ? propName(scope, p.name) : null;
+          if (f) scope.pendingParams.set(f, f.parameters.map((_, pi) => ({ k: 'param', of: owner, m: `${m}.${key ?? ''}`, ev: evStr, i: pi })));
+        }
+      }
+    });
+  }
+  // Plain calls are constructs only when they call a library function (`io(url)`, `createWSClient()`).
+  const isSite = (recv && method && SITE_METHODS.has(method)) || (calleeTag && !method && fromLibrary(calleeTag));
+  if (isSite) {
+    const tokenNode = t.isPropertyAccessExpression(callee) ? callee.name : callee;
+    scope.facts.sites.push({
+      kind: 'call', recv, callee: calleeTag, method, args: call.arguments.slice(0, 12).map((a) => evalValue(scope, a)),
+      pos: posOf(scope, call, tokenNode), fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, call),
+    });
+  }
+  if (!method && t.isIdentifier(callee) && call.arguments.length > 0) recordWrapperCall(scope, call, callee);
+  // `expressWs(app)` upgrades `app` in place: later `app.ws(route)` calls are WebSocket routes.
+  if (calleeTag?.k === 'lib' && calleeTag.mod === 'express-ws' && call.arguments[0] && t.isIdentifier(call.arguments[0])) {
+    scope.bindings.set(call.arguments[0].text, { tag: { k: 'prop', of: { k: 'call', of: calleeTag, arg0: null }, name: 'app' } });
+  }
+  onCallLocal(scope, call, method);
+  for (const a of call.arguments) scope.visit(a, depth + 1);
+  if (call.typeArguments) for (const ta of call.typeArguments) scope.visit(ta, depth + 1);
+}
+
+/** Calls of workspace functions with arguments: the linker turns those of wrappers into detections. */
+function recordWrapperCall(scope: Scope, call: ts.CallExpression, callee: ts.Identifier): void {
+  const b = scope.bindings.get(callee.text);
+  if (!b) return;
+  let target: { fn: number } | { spec: string; name: string } | null = null;
+  if (b.fn !== undefined) target = { fn: b.fn };
+  else if (b.tag?.k === 'imp') target = { spec: b.tag.spec, name: b.tag.name };
+  if (!target) return;
+  scope.facts.calls.push({
+    callee: target, args: call.arguments.slice(0, 6).map((a) => evalValue(scope, a)), pos: posOf(scope, call, callee),
+    fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, call),
+  });
+}
+
+/** Plain calls, `new` and decorators are constructs only when rooted in a library or a global. */
+export function fromLibrary(tag: TagExpr): boolean {
+  const root = rootOf(tag);
+  return root.k === 'lib' || root.k === 'global';
+}
+
+export function unwrapFn(scope: Scope, node: ts.Node): ts.FunctionLikeDeclaration | null {
+  const t = scope.ts;
+  let n = node;
+  while (t.isParenthesizedExpression(n) || t.isAsExpression(n)) n = n.expression;
+  return t.isArrowFunction(n) || t.isFunctionExpression(n) ? n : null;
+}
+
+export function onNew(scope: Scope, ne: ts.NewExpression, depth: number): void {
+  const t = scope.ts;
+  scope.visit(ne.expression, depth + 1);
+  const calleeTag = tagOf(scope, ne.expression);
+  if (calleeTag && fromLibrary(calleeTag)) {
+    let adapterPos;
+    for (const a of ne.arguments ?? []) {
+      if (!t.isObjectLiteralExpression(a)) continue;
+      const p = a.properties.find((q) => q.name && t.isIdentifier(q.name) && q.name.text === 'adapter');
+      if (p) adapterPos = posOf(scope, p);
+    }
+    scope.facts.sites.push({
+      kind: 'new', recv: null, callee: calleeTag, method: null, args: (ne.arguments ?? []).slice(0, 4).map((a) => evalValue(scope, a)),
+      pos: posOf(scope, ne), fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, ne), ...(adapterPos ? { adapterPos } : {}),
+    });
+    const owner = calleeTag;
+    (ne.arguments ?? []).forEach((a, i) => {
+      const fnArg = unwrapFn(scope, a);
+      if (fnArg) scope.pendingParams.set(fnArg, fnArg.parameters.map((_, pi) => ({ k: 'param', of: owner, m: `new#${i}`, ev: null, i: pi })));
+    });
+  }
+  onNewLocal(scope, ne);
+  for (const a of ne.arguments ?? []) scope.visit(a, depth + 1);
+}
+

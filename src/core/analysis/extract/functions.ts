@@ -1,0 +1,129 @@
+// Function-likes: their FnInfo (name, writes, outbox mention), parameter bindings (tags, wrapper
+// parameters), return tags, and skipping bodies that cannot matter.
+import type ts from 'typescript';
+import type { TagExpr } from './facts';
+import type { Binding, Scope } from './scope';
+import { tagOf } from './tags';
+import { propName } from './values';
+import { isExported } from './walker';
+import { paramTag } from './classes';
+
+function fnName(scope: Scope, node: ts.FunctionLikeDeclaration): string | null {
+  const t = scope.ts;
+  const cls = scope.classes[scope.classes.length - 1];
+  const parent = scope.stack[scope.stack.length - 2];
+  const own = node.name && (t.isIdentifier(node.name) || t.isStringLiteral(node.name) || t.isPrivateIdentifier(node.name)) ? node.name.text : null;
+  if (t.isConstructorDeclaration(node)) return cls?.name ? `${cls.name}.constructor` : 'constructor';
+  if (t.isMethodDeclaration(node) || t.isGetAccessor(node) || t.isSetAccessor(node)) {
+    if (parent && t.isClassLike(parent)) return cls?.name && own ? `${cls.name}.${own}` : own;
+    return own;
+  }
+  if (own) return own;
+  if (parent && t.isVariableDeclaration(parent) && t.isIdentifier(parent.name)) return parent.name.text;
+  if (parent && t.isPropertyAssignment(parent)) return propName(scope, parent.name);
+  if (parent && t.isPropertyDeclaration(parent) && t.isIdentifier(parent.name)) return cls?.name ? `${cls.name}.${parent.name.text}` : parent.name.text;
+  return null;
+}
+
+export function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth: number): void {
+  const t = scope.ts;
+  const name = fnName(scope, node);
+  const savedFn = scope.fn;
+  const savedPath = scope.path;
+  // Anonymous callbacks inside a function belong to it (a write inside `$transaction(async tx => …)` and a
+  // publish after it are one path); at module level each anonymous handler is its own function.
+  const isHandler = scope.handlerFns.has(node);
+  if (name !== null || scope.fn === -1 || isHandler) {
+    // Most files never mention an outbox: test the function's text only when the file does.
+    const outbox = scope.mentionsOutbox && /outbox/i.test(scope.text.slice(node.getStart(scope.sf), node.getEnd()));
+    const inherited = isHandler && name === null && scope.fn >= 0 ? (scope.facts.fns[scope.fn]?.name ?? null) : name;
+    scope.facts.fns.push({ name: inherited, writes: [], outbox });
+    scope.fn = scope.facts.fns.length - 1;
+    scope.path = [];
+  }
+  // Parameters of a named, non-handler function are symbolic: a channel built from them is filled in by
+  // each caller (wrappers such as `publishEvent(topic, payload)`).
+  const wrapperCandidate = name !== null && !isHandler && scope.fn >= 0;
+  if (wrapperCandidate) scope.fnIndex.set(node, scope.fn);
+  if (t.isFunctionDeclaration(node) && node.name) {
+    const b: Binding = { tag: null, init: node };
+    if (wrapperCandidate) b.fn = scope.fn;
+    scope.bindings.set(node.name.text, b);
+    if (wrapperCandidate && isExported(scope, node)) scope.facts.exports[node.name.text] = { fn: scope.fn };
+  }
+  const pending = scope.pendingParams.get(node);
+  node.parameters.forEach((p, i) => {
+    if (t.isIdentifier(p.name)) {
+      const tag = paramTag(scope, p) ?? pending?.[i] ?? null;
+      scope.bindings.set(p.name.text, wrapperCandidate ? { tag, value: { k: 'param', i } } : { tag });
+    } else if (t.isObjectBindingPattern(p.name)) {
+      const base = pending?.[i] ?? null;
+      for (const el of p.name.elements) {
+        if (!t.isIdentifier(el.name)) continue;
+        const key = el.propertyName ? propName(scope, el.propertyName) : el.name.text;
+        scope.bindings.set(el.name.text, { tag: base && key ? { k: 'prop', of: base, name: key } : null });
+      }
+    }
+    if (p.initializer) scope.visit(p.initializer, depth + 1);
+  });
+  scope.returns.push(null);
+  // A function of its own whose body mentions nothing bound to a library, no `this` of an interesting
+  // class and no construct token cannot hold a detection, a binding or a write that matters: skip it.
+  const ownFunction = scope.fn !== savedFn;
+  if (node.body && !(ownFunction && t.isBlock(node.body) && !bodyMayMatter(scope, node.body))) scope.visit(node.body, depth + 1);
+  let ret = scope.returns.pop() ?? null;
+  if (!ret && node.body && !t.isBlock(node.body)) ret = tagOf(scope, node.body);
+  if (ret) {
+    scope.fnReturns.set(node, ret);
+    if (t.isFunctionDeclaration(node) && node.name) {
+      const tag: TagExpr = { k: 'fn', ret };
+      const b: Binding = { tag, init: node };
+      const idx = scope.fnIndex.get(node);
+      if (idx !== undefined) b.fn = idx;
+      scope.bindings.set(node.name.text, b);
+      if (isExported(scope, node)) scope.facts.exports[node.name.text] = { tag, ...(b.fn !== undefined ? { fn: b.fn } : {}) };
+    }
+  }
+  scope.fn = savedFn;
+  scope.path = savedPath;
+}
+
+/** Construct tokens that need no binding (SSE, outbox, SQL, mutations, tRPC, fetch readers, requires…). */
+const STATIC_TOKENS =
+  /text\/event-stream|[Oo]utbox|OUTBOX|Mutation|mutationOptions|\.subscription\b|\bfetch\b|streamSSE|\bSELECT\b|\brequire\b|\bimport\s*\(|EventSource|WebSocket|Transport\./;
+const THIS = /\bthis\b|\bsuper\b/;
+
+/** Bodies shorter than this are walked without the check (it would cost more than the walk). */
+const SKIP_CHECK_MIN_CHARS = 1500;
+
+function bodyMayMatter(scope: Scope, body: ts.Block): boolean {
+  const start = body.getStart(scope.sf);
+  if (body.getEnd() - start < SKIP_CHECK_MIN_CHARS) return true;
+  const text = scope.text.slice(start, body.getEnd());
+  if (STATIC_TOKENS.test(text)) return true;
+  // `this` only matters in classes with a library base or library-bound fields.
+  if (THIS.test(text) && thisMatters(scope)) return true;
+  const re = namesRegex(scope);
+  return !!re && re.test(text);
+}
+
+function thisMatters(scope: Scope): boolean {
+  const self = scope.bindings.get('this')?.tag;
+  if (self?.k === 'new' && self.of.k === 'cls' && (self.of.base || self.of.members)) return true;
+  for (const [k, v] of scope.bindings) if (k.startsWith('this.') && v.tag) return true;
+  return false;
+}
+
+/** Names whose use can make a construct: tagged bindings, workspace functions, imports. */
+function namesRegex(scope: Scope): RegExp | null {
+  if (scope.namesRe?.version === scope.bindings.version) return scope.namesRe.re;
+  const names: string[] = [];
+  for (const [k, v] of scope.bindings) {
+    if (k === 'this' || k.startsWith('this.')) continue;
+    if (v.tag || v.fn !== undefined) names.push(k.replace(/\$/g, '\\$'));
+  }
+  const re = names.length ? new RegExp(`(?<![\\w$.])(?:${names.join('|')})(?![\\w$])`) : null;
+  scope.namesRe = { version: scope.bindings.version, re };
+  return re;
+}
+
