@@ -4,6 +4,10 @@ import { parseArgs } from 'node:util';
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'mermaid'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
+/** `--fail-on` levels: a finding severity, strongest first, or `none` (never fail on findings). */
+export const FAIL_ON_LEVELS = ['warning', 'information', 'hint', 'none'] as const;
+export type FailOn = (typeof FAIL_ON_LEVELS)[number];
+
 export interface AnalyzeCommand {
   kind: 'analyze';
   dirs: string[];
@@ -12,6 +16,7 @@ export interface AnalyzeCommand {
   exclude: string[];
   maxFileBytes: number | undefined;
   quiet: boolean;
+  failOn: FailOn;
 }
 
 export type CliCommand = AnalyzeCommand | { kind: 'help' } | { kind: 'version' } | { kind: 'usage-error'; message: string };
@@ -19,18 +24,23 @@ export type CliCommand = AnalyzeCommand | { kind: 'help' } | { kind: 'version' }
 export const USAGE = `Usage: event-architect analyze [DIR…] [options]
 
 Finds the event flows (socket.io/ws, SSE, Redis, Kafka, NATS, RabbitMQ, BullMQ, EventEmitter, tRPC, outbox,
-TanStack Query) of the Node.js/TypeScript code under each DIR (default: the current folder).
+TanStack Query) of the Node.js/TypeScript code under each DIR (default: the current folder), and reports
+the findings of the principles' rules (dual write without an outbox, socket.io without an adapter, SSE
+without heartbeat or behind a buffering proxy, one-way WebSocket, unguarded invalidation).
 
 Options:
   --format text|json|sarif|mermaid  output format (default: text)
   --out FILE                        write the output to FILE instead of stdout
   --exclude GLOB                    leave out matching paths (repeatable), on top of .gitignore and defaults
   --max-file-size BYTES             skip files larger than this (default: 1048576)
+  --fail-on warning|information|hint|none
+                                    exit 1 when a finding at or above this severity exists (default: none)
   --quiet                           no progress bar or status messages on stderr
   -h, --help                        show this help
   -V, --version                     show the version
 
-Exit codes: 0 ok, 1 internal failure, 2 bad usage, 3 a DIR that does not exist or cannot be read.
+Exit codes: 0 ok, 1 findings at or above --fail-on, 2 bad usage, 3 a DIR that does not exist or cannot be
+read, 4 internal failure (analysis crashed, --out not writable), 130 interrupted.
 `;
 
 const MAX_FILE_BYTES_LIMIT = 2 ** 40;
@@ -51,6 +61,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         out: { type: 'string' },
         exclude: { type: 'string', multiple: true },
         'max-file-size': { type: 'string' },
+        'fail-on': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
@@ -75,6 +86,11 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     return usageError(`unknown --format "${format}": expected one of ${OUTPUT_FORMATS.join(', ')}`);
   }
 
+  const failOn = values['fail-on'] ?? 'none';
+  if (!(FAIL_ON_LEVELS as readonly string[]).includes(failOn)) {
+    return usageError(`unknown --fail-on "${failOn}": expected one of ${FAIL_ON_LEVELS.join(', ')}`);
+  }
+
   let maxFileBytes: number | undefined;
   const rawMax = values['max-file-size'];
   if (rawMax !== undefined) {
@@ -97,5 +113,6 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     exclude,
     maxFileBytes,
     quiet: values.quiet ?? false,
+    failOn: failOn as FailOn,
   };
 }

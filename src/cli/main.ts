@@ -1,11 +1,12 @@
 // Entry of the `event-architect` CLI (bundled to dist/cli.js with a shebang by scripts/build.mjs).
+import { EXIT_FAILURE, EXIT_INTERRUPTED } from './exitCodes';
 import { runCli } from './run';
 
 const controller = new AbortController();
 // First Ctrl-C stops the analysis cleanly (partial work is dropped); a second one kills the process.
 process.once('SIGINT', () => {
   controller.abort();
-  process.once('SIGINT', () => process.exit(130));
+  process.once('SIGINT', () => process.exit(EXIT_INTERRUPTED));
 });
 
 runCli(process.argv.slice(2), {
@@ -21,6 +22,6 @@ runCli(process.argv.slice(2), {
   },
   (error: unknown) => {
     process.stderr.write(`event-architect: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
+    process.exitCode = EXIT_FAILURE;
   },
 );

@@ -6,11 +6,14 @@ import type { AnalysisResult } from '../core/analysis/types';
 import { renderFlowMermaid } from '../core/render/mermaid';
 import type { AnalyzeCommand } from './args';
 import { parseCliArgs, USAGE } from './args';
-import { EXIT_FAILURE, EXIT_OK, EXIT_UNREADABLE_ROOT, EXIT_USAGE } from './exitCodes';
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREADABLE_ROOT, EXIT_USAGE } from './exitCodes';
+import type { RuleOutcome } from './findings';
+import { computeFindings, findingsAtOrAbove, NO_FINDINGS } from './findings';
 import { renderJson } from './format/jsonReport';
 import { renderSarif } from './format/sarif';
 import { createStyle, shouldColor } from './format/style';
 import { formatMs, renderText } from './format/text';
+import { findingCounts } from './format/textFindings';
 import { ProgressBar } from './progress';
 import { checkRoots, rootResolver } from './roots';
 import { TOOL_NAME, TOOL_VERSION } from './version';
@@ -54,6 +57,7 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
   }
   const progress = !command.quiet && io.stderr.isTTY ? new ProgressBar(io.stderr) : null;
   let result: AnalysisResult;
+  let rules: RuleOutcome = NO_FINDINGS;
   try {
     result = await analyze(checked.roots, {
       exclude: command.exclude,
@@ -61,21 +65,27 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
       ...(io.signal ? { signal: io.signal } : {}),
       ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
     });
+    // The Mermaid diagram shows no findings: evaluate the rules for it only when they gate the exit code.
+    if (command.format !== 'mermaid' || command.failOn !== 'none') rules = await computeFindings(result, undefined, io.signal);
+    if (io.signal?.aborted) throw new Error('aborted');
   } catch (error) {
     progress?.clear();
     if (io.signal?.aborted) {
       io.stderr.write(`${TOOL_NAME}: interrupted\n`);
-      return 130;
+      return EXIT_INTERRUPTED;
     }
     io.stderr.write(`${TOOL_NAME}: analysis failed: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_FAILURE;
   }
   progress?.clear();
+  // A failed rule never stops the report: the others' findings are complete, and the gap is said out loud.
+  for (const e of rules.ruleErrors) io.stderr.write(`${TOOL_NAME}: warning: rule ${e.ruleId} failed, its findings are missing: ${e.message}\n`);
 
-  const output = render(command, result, io);
+  const output = render(command, result, rules, io);
+  const exit = gate(command, rules, io);
   if (command.out === null) {
     io.stdout.write(output);
-    return EXIT_OK;
+    return exit;
   }
   const target = path.resolve(io.cwd, command.out);
   try {
@@ -88,20 +98,31 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
   if (!command.quiet) {
     const r = result;
     io.stderr.write(
-      `${TOOL_NAME}: wrote ${command.format} to ${command.out} — ${r.detections.length} detections, ${r.flows.length} channels, ` +
+      `${TOOL_NAME}: wrote ${command.format} to ${command.out} — ${findingCounts(rules.findings)}, ${r.detections.length} detections, ${r.flows.length} channels, ` +
         `${r.skipped.length} skipped, ${formatMs(r.stats.durationMs)}\n`,
     );
   }
-  return EXIT_OK;
+  return exit;
 }
 
-function render(command: AnalyzeCommand, result: AnalysisResult, io: CliIo): string {
+/** `--fail-on`: exit 1 when a finding at or above the level exists, with a one-line reason for CI logs. */
+function gate(command: AnalyzeCommand, rules: RuleOutcome, io: CliIo): number {
+  const failing = findingsAtOrAbove(rules.findings, command.failOn);
+  if (failing.length === 0) return EXIT_OK;
+  if (!command.quiet) {
+    const n = failing.length;
+    io.stderr.write(`${TOOL_NAME}: ${n} ${n === 1 ? 'finding' : 'findings'} at or above "${command.failOn}" (--fail-on ${command.failOn})\n`);
+  }
+  return EXIT_FINDINGS;
+}
+
+function render(command: AnalyzeCommand, result: AnalysisResult, rules: RuleOutcome, io: CliIo): string {
   const rootOf = rootResolver(result.roots);
   switch (command.format) {
     case 'json':
-      return renderJson(result, rootOf);
+      return renderJson(result, rootOf, rules);
     case 'sarif':
-      return renderSarif(result, rootOf);
+      return renderSarif(result, rootOf, rules);
     case 'mermaid': {
       const diagram = renderFlowMermaid(result);
       if (diagram.channelsShown < diagram.channelsTotal && !command.quiet) {
@@ -111,7 +132,7 @@ function render(command: AnalyzeCommand, result: AnalysisResult, io: CliIo): str
     }
     case 'text': {
       const color = command.out === null && shouldColor(io.stdout.isTTY === true, io.env);
-      return renderText(result, { style: createStyle(color) });
+      return renderText(result, { style: createStyle(color), rules });
     }
   }
 }

@@ -2,7 +2,11 @@
 // Fields are copied one by one rather than spreading the analyzer's objects, so an internal field added to
 // the core types never leaks into the published schema without a deliberate change here.
 import type { AnalysisResult, AnalysisStats, Detection, Flow, SkippedFile } from '../../core/analysis/types';
+import type { RuleError, RuleOutcome } from '../findings';
+import { NO_FINDINGS } from '../findings';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
+import type { JsonFinding } from './jsonFindings';
+import { toJsonFinding, toJsonRuleErrors } from './jsonFindings';
 
 export interface JsonDetection {
   id: string;
@@ -35,6 +39,10 @@ export interface JsonReport {
   skipped: Array<SkippedFile & { root: number }>;
   services: AnalysisResult['services'];
   stats: AnalysisStats;
+  /** Rule findings, sorted by root, file and line (optional in the schema: added within version 1). */
+  findings: JsonFinding[];
+  /** Present only when a rule failed: its findings are missing from `findings`. */
+  ruleErrors?: RuleError[];
 }
 
 /** Which root a root-relative path belongs to; the CLI answers it from the file system. */
@@ -67,9 +75,9 @@ function toJsonDetection(d: Detection, rootOf: RootOf): JsonDetection {
   return out;
 }
 
-export function toJsonReport(result: AnalysisResult, rootOf: RootOf): JsonReport {
+export function toJsonReport(result: AnalysisResult, rootOf: RootOf, rules: RuleOutcome = NO_FINDINGS): JsonReport {
   const s = result.stats;
-  return {
+  const report: JsonReport = {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     roots: [...result.roots],
@@ -80,9 +88,12 @@ export function toJsonReport(result: AnalysisResult, rootOf: RootOf): JsonReport
       Object.entries(result.services).map(([name, svc]) => [name, { root: svc.root, libraries: [...svc.libraries] }]),
     ),
     stats: { filesSeen: s.filesSeen, filesParsed: s.filesParsed, bytesRead: s.bytesRead, lines: s.lines, durationMs: s.durationMs, parseMs: s.parseMs },
+    findings: rules.findings.map((f) => toJsonFinding(f, result.roots)),
   };
+  if (rules.ruleErrors.length > 0) report.ruleErrors = toJsonRuleErrors(rules.ruleErrors);
+  return report;
 }
 
-export function renderJson(result: AnalysisResult, rootOf: RootOf): string {
-  return `${JSON.stringify(toJsonReport(result, rootOf), null, 2)}\n`;
+export function renderJson(result: AnalysisResult, rootOf: RootOf, rules: RuleOutcome = NO_FINDINGS): string {
+  return `${JSON.stringify(toJsonReport(result, rootOf, rules), null, 2)}\n`;
 }

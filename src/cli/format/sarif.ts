@@ -1,20 +1,19 @@
-// `--format sarif`: SARIF 2.1.0 for code-scanning UIs. Every detection is an informational `note` (nothing is
-// judged a defect yet); each detection kind is a rule, files are artifacts relative to their root through
-// `originalUriBaseIds` (ROOT0, ROOT1, …) so the log stays valid when the checkout moves.
+// `--format sarif`: SARIF 2.1.0 for code-scanning UIs. Rule findings are results at their severity's level
+// (sarifFindings.ts); every detection is an informational `note`, each detection kind a rule. Files are
+// artifacts relative to their root through `originalUriBaseIds` (ROOT0, ROOT1, …) so the log stays valid
+// when the checkout moves.
 import { pathToFileURL } from 'node:url';
 import type { AnalysisResult, Detection } from '../../core/analysis/types';
 import { DETECTION_KINDS } from '../../core/analysis/types';
+import type { RuleOutcome } from '../findings';
+import { NO_FINDINGS } from '../findings';
 import { KIND_TEXT } from '../kinds';
 import { TOOL_DISPLAY_NAME, TOOL_INFORMATION_URI, TOOL_VERSION } from '../version';
 import type { RootOf } from './jsonReport';
+import type { ArtifactLocation } from './sarifFindings';
+import { findingResults, findingRuleDescriptors, ruleErrorNotifications } from './sarifFindings';
 
 const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-
-interface ArtifactLocation {
-  uri: string;
-  uriBaseId: string;
-  index?: number;
-}
 
 /** A relative file path as a URI reference: each segment percent-encoded, slashes kept. */
 export function relativeUri(file: string): string {
@@ -37,11 +36,10 @@ function message(d: Detection): string {
   return `${KIND_TEXT[d.kind].short}: ${channel} (${d.library}, service ${d.service})${where}.`;
 }
 
-export function toSarif(result: AnalysisResult, rootOf: RootOf): object {
+export function toSarif(result: AnalysisResult, rootOf: RootOf, rules: RuleOutcome = NO_FINDINGS): object {
   const artifacts: Array<{ location: ArtifactLocation }> = [];
   const artifactIndex = new Map<string, number>();
-  const artifactFor = (file: string): ArtifactLocation => {
-    const root = rootOf(file);
+  const artifactFor = (file: string, root: number): ArtifactLocation => {
     const key = `${root}\u0000${file}`;
     let index = artifactIndex.get(key);
     if (index === undefined) {
@@ -52,7 +50,7 @@ export function toSarif(result: AnalysisResult, rootOf: RootOf): object {
     return { uri: relativeUri(file), uriBaseId: baseId(root), index };
   };
 
-  const rules = DETECTION_KINDS.map((kind) => ({
+  const kindRules = DETECTION_KINDS.map((kind) => ({
     id: kind,
     name: KIND_TEXT[kind].name,
     shortDescription: { text: KIND_TEXT[kind].short },
@@ -61,7 +59,9 @@ export function toSarif(result: AnalysisResult, rootOf: RootOf): object {
   }));
   const ruleIndex = new Map<string, number>(DETECTION_KINDS.map((k, i) => [k, i]));
 
-  const results = result.detections.map((d) => ({
+  // Findings first: they are what a reader acts on; detections are the map they were found on.
+  const findings = findingResults(rules.findings, result.roots, kindRules.length, artifactFor);
+  const detections = result.detections.map((d) => ({
     ruleId: d.kind,
     ruleIndex: ruleIndex.get(d.kind) ?? -1,
     level: 'note',
@@ -69,7 +69,7 @@ export function toSarif(result: AnalysisResult, rootOf: RootOf): object {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: artifactFor(d.file),
+          artifactLocation: artifactFor(d.file, rootOf(d.file)),
           region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
         },
         ...(d.enclosingFunction ? { logicalLocations: [{ fullyQualifiedName: d.enclosingFunction, kind: 'function' }] } : {}),
@@ -80,7 +80,7 @@ export function toSarif(result: AnalysisResult, rootOf: RootOf): object {
     properties: { broker: d.broker, role: d.role, library: d.library, channel: d.channel, service: d.service },
   }));
 
-  const notifications = result.skipped.map((s) => ({
+  const skipped = result.skipped.map((s) => ({
     level: 'warning',
     message: { text: `Skipped ${s.file}: ${s.detail} (${s.reason}).` },
     locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(s.file), uriBaseId: baseId(rootOf(s.file)) } } }],
@@ -98,19 +98,24 @@ export function toSarif(result: AnalysisResult, rootOf: RootOf): object {
             version: TOOL_VERSION,
             semanticVersion: TOOL_VERSION,
             informationUri: TOOL_INFORMATION_URI,
-            rules,
+            rules: [...kindRules, ...findingRuleDescriptors()],
           },
         },
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: [...ruleErrorNotifications(rules.ruleErrors, kindRules.length), ...skipped],
+          },
+        ],
         originalUriBaseIds: Object.fromEntries(result.roots.map((root, i) => [baseId(i), { uri: rootUri(root) }])),
         artifacts,
-        results,
+        results: [...findings, ...detections],
         columnKind: 'utf16CodeUnits',
       },
     ],
   };
 }
 
-export function renderSarif(result: AnalysisResult, rootOf: RootOf): string {
-  return `${JSON.stringify(toSarif(result, rootOf), null, 2)}\n`;
+export function renderSarif(result: AnalysisResult, rootOf: RootOf, rules: RuleOutcome = NO_FINDINGS): string {
+  return `${JSON.stringify(toSarif(result, rootOf, rules), null, 2)}\n`;
 }

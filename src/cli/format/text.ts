@@ -1,14 +1,19 @@
-// `--format text`: a readable summary — by service, by channel, what had no channel, what was skipped, and
-// how long it took. Long lists are capped so a big monorepo still prints a screenful per section.
+// `--format text`: a readable summary — rule findings first, then by service, by channel, what had no
+// channel, what was skipped, and how long it took. Long lists are capped so a big monorepo still prints a screenful per section.
 import type { AnalysisResult, Detection, DetectionKind, Flow } from '../../core/analysis/types';
+import type { RuleOutcome } from '../findings';
+import { NO_FINDINGS } from '../findings';
 import { TOOL_DISPLAY_NAME, TOOL_VERSION } from '../version';
 import type { Style } from './style';
 import { terminalSafe } from './style';
+import { findingCounts, findingsSection } from './textFindings';
 
 export interface TextOptions {
   style: Style;
   /** Locations listed per channel / per kind before "… and N more". */
   maxItems?: number;
+  /** Rule findings to list first; none by default. */
+  rules?: RuleOutcome;
 }
 
 const int = (n: number): string => n.toLocaleString('en-US');
@@ -112,9 +117,11 @@ export function renderText(result: AnalysisResult, options: TextOptions): string
     `${style.bold(`${TOOL_DISPLAY_NAME} ${TOOL_VERSION}`)}  ${result.roots.map(terminalSafe).join(', ')}`,
     `${plural(s.filesSeen, 'file')} seen, ${int(s.filesParsed)} parsed, ${formatBytes(s.bytesRead)}, ${plural(s.lines, 'line')} in ${formatMs(s.durationMs)} (parsing ${formatMs(s.parseMs)})`,
   ];
-  const sections = [header, servicesSection(result, style), channelsSection(result, byId, style, max), otherSection(result, style, max), skippedSection(result, style, max)];
+  const rules = options.rules ?? NO_FINDINGS;
+  const findings = findingsSection(rules.findings, rules.ruleErrors, result.roots, style, max * 10);
+  const sections = [header, findings, servicesSection(result, style), channelsSection(result, byId, style, max), otherSection(result, style, max), skippedSection(result, style, max)];
   const services = new Set(result.detections.map((d) => d.service)).size;
-  const summary = `${plural(result.detections.length, 'detection')}, ${plural(result.flows.length, 'channel')}, ${plural(services, 'service')}, ${int(result.skipped.length)} skipped`;
+  const summary = `${findingCounts(rules.findings)}, ${plural(result.detections.length, 'detection')}, ${plural(result.flows.length, 'channel')}, ${plural(services, 'service')}, ${int(result.skipped.length)} skipped`;
   sections.push([style.bold(summary)]);
   return `${sections
     .filter((lines) => lines.length > 0)

@@ -3,11 +3,10 @@
 import type ts from 'typescript';
 import type { TagExpr, ValueExpr } from './facts';
 import type { Scope } from './scope';
-import { posOf, snippetOf } from './scope';
+import { isExported, posOf, snippetOf } from './scope';
 import { tagOf, typeTag } from './tags';
 import { evalValue, propName } from './values';
 import { onClassLocal } from './localRules';
-import { isExported } from './walker';
 import { fromLibrary } from './calls';
 
 function decoratorsOf(scope: Scope, node: ts.Node): ts.Decorator[] {

@@ -3,9 +3,9 @@
 import type ts from 'typescript';
 import type { TagExpr } from './facts';
 import type { Binding, Scope } from './scope';
+import { isExported } from './scope';
 import { tagOf } from './tags';
 import { propName } from './values';
-import { isExported } from './walker';
 import { paramTag } from './classes';
 
 function fnName(scope: Scope, node: ts.FunctionLikeDeclaration): string | null {

@@ -40,7 +40,6 @@ export interface Scope {
   /** Every library module imported by the file (`kafkajs`, `@tanstack/react-query`…). */
   libs: Set<string>;
   fn: number;
-  fnNames: (string | null)[];
   path: string[];
   classes: ClassScope[];
   /** Ancestors of the node being visited (the walker does not set parent pointers). */
@@ -84,4 +83,10 @@ export function snippetOf(scope: Scope, node: ts.Node): string {
   const first = raw.split('\n')[0] ?? '';
   const collapsed = first.replace(/\s+/g, ' ').trim();
   return collapsed.length > 100 ? `${collapsed.slice(0, 97)}...` : collapsed;
+}
+
+export function isExported(scope: Scope, node: ts.Node): boolean {
+  const t = scope.ts;
+  const mods = t.canHaveModifiers(node) ? t.getModifiers(node) : undefined;
+  return !!mods?.some((m) => m.kind === t.SyntaxKind.ExportKeyword);
 }

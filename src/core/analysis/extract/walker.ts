@@ -7,7 +7,7 @@ import type ts from 'typescript';
 import type { ExportEntry, FileFacts, TagExpr, ValueExpr } from './facts';
 import { emptyFacts } from './facts';
 import type { Binding, Scope } from './scope';
-import { BindingMap } from './scope';
+import { BindingMap, isExported } from './scope';
 import { importTag, isRelative, tagOf, typeTag } from './tags';
 import { evalEnum, evalValue, propName } from './values';
 import { onStringLocal } from './localRules';
@@ -21,7 +21,7 @@ export const MAX_DEPTH = 1200;
 export function walkFile(tsm: typeof ts, sf: ts.SourceFile, text: string, file: string): FileFacts {
   const scope: Scope = {
     ts: tsm, sf, text, file, facts: emptyFacts(), bindings: new BindingMap(), libs: new Set(),
-    visit: () => undefined, fn: -1, fnNames: [], path: [], classes: [], stack: [], pendingParams: new Map(), tooDeep: false,
+    visit: () => undefined, fn: -1, path: [], classes: [], stack: [], pendingParams: new Map(), tooDeep: false,
     mentionsOutbox: /outbox/i.test(text), mentionsSse: /text\/event-stream/i.test(text), outboxTables: new Set(), handlerFns: new Set(),
     returns: [], fnReturns: new Map(), fnIndex: new Map(), namesRe: null,
   };
@@ -271,11 +271,6 @@ export function setExport(scope: Scope, name: string, expr: ts.Expression): void
   scope.facts.exports[name] = entry({ tag, value, ...(fn !== undefined ? { fn } : {}) });
 }
 
-export function isExported(scope: Scope, node: ts.Node): boolean {
-  const t = scope.ts;
-  const mods = t.canHaveModifiers(node) ? t.getModifiers(node) : undefined;
-  return !!mods?.some((m) => m.kind === t.SyntaxKind.ExportKeyword);
-}
 
 function onVariable(scope: Scope, decl: ts.VariableDeclaration, depth: number): void {
   const t = scope.ts;

@@ -1,5 +1,6 @@
 // The analysis engine shared by the cold run and the incremental analyzer: per-file state (guards,
-// prefilter, facts) keyed by path + mtime + size, and a link step that turns the facts of the included
+// prefilter, facts; with the mtime and size it was read at) keyed by path and recomputed only when that
+// file changes, and a link step that turns the facts of the included
 // files into detections and flows. Per-file link results are reused unless something they can depend on
 // (another file's exports, the file set, the services) changed.
 import fs from 'node:fs';
@@ -9,36 +10,20 @@ import type { FileFacts } from '../extract/facts';
 import { extractFacts } from '../extract/extract';
 import type { DiscoveredFile, FileKind } from '../discovery/walk';
 import { formatBytes, kindOf, makeExcluder, rel, throwIfAborted, walkRoots } from '../discovery/walk';
-import { checkBuffer, checkText } from '../discovery/guards';
-import type { PrefilterInfo } from '../discovery/prefilter';
-import { prefilter, usesName } from '../discovery/prefilter';
+import { usesName } from '../discovery/prefilter';
 import type { FileDrafts, LinkFile } from '../link/link';
 import { byPosition, fileDrafts, finishFile, makeResolver } from '../link/link';
 import { wrapperDrafts } from '../link/wrappers';
 import type { AmqpBindingFact } from '../link/flows';
 import { buildFlows } from '../link/flows';
 import type { PackageInfo } from './services';
-import { ServiceIndex, parsePackageJson } from './services';
-import ignore from 'ignore';
+import { ServiceIndex } from './services';
 import type { Ignore } from 'ignore';
+import type { FileState } from './fileState';
+import { readFileState } from './fileState';
+import { PathFilter } from './pathFilter';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
-
-interface FileState {
-  rec: DiscoveredFile;
-  skip: SkippedFile | null;
-  lines: number;
-  pre: PrefilterInfo | null;
-  /** Text kept until the file is parsed (or permanently when it came from an editor buffer). */
-  text: string | null;
-  fromEditor: boolean;
-  /** undefined: not extracted yet; null: extraction failed (see skip). */
-  facts: FileFacts | null | undefined;
-  /** Stage 2: which imported names are used as receivers (computed on demand, from the text). */
-  usage: Map<string, boolean>;
-  pkg: PackageInfo | null;
-}
-
 const RESOLVE_EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 export class Engine {
@@ -51,7 +36,7 @@ export class Engine {
   private sortedFiles: string[] | null = null;
   private linkCache = new Map<string, FileDrafts>();
   private included: Set<string> | null = null;
-  private readonly gitignoreCache = new Map<string, Ignore | null>();
+  private readonly paths: PathFilter;
   private resolveCache = new Map<string, string | null>();
   /** Finished detections of cached drafts (weakly keyed: dropped with the drafts). */
   private finished = new WeakMap<FileDrafts, Detection[]>();
@@ -63,6 +48,7 @@ export class Engine {
     this.roots = roots.map((r) => path.resolve(r));
     this.maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.excluder = makeExcluder(options.exclude);
+    this.paths = new PathFilter(this.roots, this.excluder);
   }
 
   /** Discover and read every file (cold). */
@@ -83,58 +69,12 @@ export class Engine {
         throwIfAborted(signal);
         if (done > 0) await new Promise((r) => setImmediate(r));
       }
-      this.states.set(rec.abs, this.readState(rec, null));
+      this.states.set(rec.abs, readFileState(rec, null, this.maxBytes));
       this.options.onProgress?.(++done, files.length);
     }
     this.invalidateAll();
   }
 
-  private readState(rec: DiscoveredFile, editorText: string | null): FileState {
-    const st: FileState = { rec, skip: null, lines: 0, pre: null, text: null, fromEditor: editorText !== null, facts: undefined, pkg: null, usage: new Map() };
-    let text: string;
-    if (editorText !== null) {
-      text = editorText;
-      if (Buffer.byteLength(text) > this.maxBytes && rec.kind !== 'package') {
-        st.skip = { file: rec.rel, reason: 'too-large', detail: `${formatBytes(Buffer.byteLength(text))} > ${formatBytes(this.maxBytes)} cap` };
-        return st;
-      }
-      if (text.includes('\u0000')) {
-        st.skip = { file: rec.rel, reason: 'binary', detail: 'NUL character in the text' };
-        return st;
-      }
-    } else {
-      let buf: Buffer;
-      try {
-        buf = fs.readFileSync(rec.abs);
-      } catch (e) {
-        st.skip = { file: rec.rel, reason: 'unreadable', detail: (e as Error).message };
-        return st;
-      }
-      const verdict = checkBuffer(buf);
-      if (verdict) {
-        st.skip = { file: rec.rel, ...verdict };
-        return st;
-      }
-      text = buf.toString('utf8');
-    }
-    rec.size = Buffer.byteLength(text);
-    const { lines, verdict } = checkText(text, rec.kind === 'code');
-    st.lines = lines;
-    if (verdict) {
-      st.skip = { file: rec.rel, ...verdict };
-      return st;
-    }
-    if (rec.kind === 'package') {
-      st.pkg = parsePackageJson(text);
-      st.facts = null;
-      return st;
-    }
-    // Texts are not kept (re-reading the few parsed files is cheaper than the heap they would hold),
-    // except an editor's unsaved text, which exists nowhere else.
-    if (rec.kind === 'code') st.pre = prefilter(text);
-    if (st.fromEditor) st.text = text;
-    return st;
-  }
 
   private invalidateAll(): void {
     this.services = null;
@@ -378,61 +318,17 @@ export class Engine {
 
   // ---------------------------------------------------------------- incremental updates
 
-  private rootOf(abs: string): string | null {
-    let best: string | null = null;
-    for (const r of this.roots) if ((abs === r || abs.startsWith(r + path.sep)) && (!best || r.length > best.length)) best = r;
-    return best;
-  }
-
-  private gitignoreOf(dir: string): Ignore | null {
-    if (this.gitignoreCache.has(dir)) return this.gitignoreCache.get(dir) ?? null;
-    let ig: Ignore | null;
-    try {
-      ig = ignore().add(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8'));
-    } catch {
-      ig = null;
-    }
-    this.gitignoreCache.set(dir, ig);
-    return ig;
-  }
-
-  /** Is a path excluded by the defaults, options or any .gitignore between its root and it? */
-  isIgnored(abs: string): boolean {
-    const root = this.rootOf(abs);
-    if (!root) return true;
-    const relPath = rel(root, abs);
-    const parts = relPath.split('/');
-    for (let i = 1; i <= parts.length; i++) {
-      const isDir = i < parts.length;
-      const sub = parts.slice(0, i).join('/');
-      if (this.excluder.ignores(isDir ? `${sub}/` : sub)) return true;
-    }
-    let dir = root;
-    for (let i = 0; i < parts.length; i++) {
-      const ig = this.gitignoreOf(dir);
-      if (ig) {
-        const restParts = parts.slice(i);
-        for (let j = 1; j <= restParts.length; j++) {
-          const isDir = j < restParts.length;
-          const sub = restParts.slice(0, j).join('/');
-          if (ig.ignores(isDir ? `${sub}/` : sub)) return true;
-        }
-      }
-      dir = path.join(dir, parts[i] ?? '');
-    }
-    return false;
-  }
 
   /** Re-reads one file (or takes the editor's text). Returns false when the path is not analyzable. */
   updateFile(absIn: string, text?: string): boolean {
     const abs = path.resolve(absIn);
     if (path.basename(abs) === '.gitignore') {
-      this.gitignoreCache.clear();
+      this.paths.clearGitignores();
       return false;
     }
     const kind: FileKind | null = kindOf(abs);
-    const root = this.rootOf(abs);
-    if (!kind || !root || this.isIgnored(abs)) {
+    const root = this.paths.rootOf(abs);
+    if (!kind || !root || this.paths.isIgnored(abs)) {
       return this.removeOne(abs);
     }
     let st: fs.Stats;
@@ -450,7 +346,7 @@ export class Engine {
     if (text === undefined && st.size > this.maxBytes && kind !== 'package') {
       next = { rec, skip: { file: rec.rel, reason: 'too-large', detail: `${formatBytes(st.size)} > ${formatBytes(this.maxBytes)} cap` }, lines: 0, pre: null, text: null, fromEditor: false, facts: null, pkg: null, usage: new Map() };
     } else {
-      next = this.readState(rec, text ?? null);
+      next = readFileState(rec, text ?? null, this.maxBytes);
     }
     this.states.set(abs, next);
     this.afterChange(abs, prev ?? null, next);
@@ -506,8 +402,8 @@ export class Engine {
   /** Adds every analyzable file under a directory (after a directory rename or creation). */
   addDirectory(absIn: string): void {
     const abs = path.resolve(absIn);
-    const root = this.rootOf(abs);
-    if (!root || this.isIgnored(abs)) return;
+    const root = this.paths.rootOf(abs);
+    if (!root || this.paths.isIgnored(abs)) return;
     const { files } = walkRoots([abs], { exclude: this.options.exclude, maxFileBytes: Number.MAX_SAFE_INTEGER });
     for (const f of files) this.updateFile(f.abs);
   }

@@ -1,0 +1,74 @@
+// Per-file state of the engine: guards (size, binary, encoding, minified), prefilter info, package.json
+// contents, and the lazily extracted facts. Built from one read of the file (or an editor's text).
+import fs from 'node:fs';
+import type { SkippedFile } from '../types';
+import type { FileFacts } from '../extract/facts';
+import type { DiscoveredFile } from '../discovery/walk';
+import { formatBytes } from '../discovery/walk';
+import { checkBuffer, checkText } from '../discovery/guards';
+import type { PrefilterInfo } from '../discovery/prefilter';
+import { prefilter } from '../discovery/prefilter';
+import type { PackageInfo } from './services';
+import { parsePackageJson } from './services';
+
+export interface FileState {
+  rec: DiscoveredFile;
+  skip: SkippedFile | null;
+  lines: number;
+  pre: PrefilterInfo | null;
+  /** Text kept until the file is parsed (or permanently when it came from an editor buffer). */
+  text: string | null;
+  fromEditor: boolean;
+  /** undefined: not extracted yet; null: extraction failed (see skip). */
+  facts: FileFacts | null | undefined;
+  /** Stage 2: which imported names are used as receivers (computed on demand, from the text). */
+  usage: Map<string, boolean>;
+  pkg: PackageInfo | null;
+}
+
+export function readFileState(rec: DiscoveredFile, editorText: string | null, maxBytes: number): FileState {
+  const st: FileState = { rec, skip: null, lines: 0, pre: null, text: null, fromEditor: editorText !== null, facts: undefined, pkg: null, usage: new Map() };
+  let text: string;
+  if (editorText !== null) {
+    text = editorText;
+    if (Buffer.byteLength(text) > maxBytes && rec.kind !== 'package') {
+      st.skip = { file: rec.rel, reason: 'too-large', detail: `${formatBytes(Buffer.byteLength(text))} > ${formatBytes(maxBytes)} cap` };
+      return st;
+    }
+    if (text.includes('\u0000')) {
+      st.skip = { file: rec.rel, reason: 'binary', detail: 'NUL character in the text' };
+      return st;
+    }
+  } else {
+    let buf: Buffer;
+    try {
+      buf = fs.readFileSync(rec.abs);
+    } catch (e) {
+      st.skip = { file: rec.rel, reason: 'unreadable', detail: (e as Error).message };
+      return st;
+    }
+    const verdict = checkBuffer(buf);
+    if (verdict) {
+      st.skip = { file: rec.rel, ...verdict };
+      return st;
+    }
+    text = buf.toString('utf8');
+  }
+  rec.size = Buffer.byteLength(text);
+  const { lines, verdict } = checkText(text, rec.kind === 'code');
+  st.lines = lines;
+  if (verdict) {
+    st.skip = { file: rec.rel, ...verdict };
+    return st;
+  }
+  if (rec.kind === 'package') {
+    st.pkg = parsePackageJson(text);
+    st.facts = null;
+    return st;
+  }
+  // Texts are not kept (re-reading the few parsed files is cheaper than the heap they would hold),
+  // except an editor's unsaved text, which exists nowhere else.
+  if (rec.kind === 'code') st.pre = prefilter(text);
+  if (st.fromEditor) st.text = text;
+  return st;
+}
