@@ -126,3 +126,20 @@ export async function accuracyLayer(log) {
     detail: `${json.cases} cases, ${graded.length} kinds graded`,
   };
 }
+
+/**
+ * A layer whose script prints one `ok  …` or `FAIL …` line per check (the webview's Chromium smoke test).
+ * A non-zero exit without any FAIL line still counts as one failure.
+ * @param {string} script npm script @param {(line: string) => void} log
+ * @returns {Promise<LayerResult>}
+ */
+export async function checkLinesLayer(script, log) {
+  const started = Date.now();
+  const { code, out } = await run('npm', ['run', '--silent', script], log);
+  const lines = out.split('\n');
+  const passed = lines.filter((l) => l.startsWith('ok  ')).length;
+  let failed = lines.filter((l) => l.startsWith('FAIL ')).length;
+  if (code !== 0 && failed === 0) failed = 1;
+  if (passed + failed === 0) failed = 1;
+  return { passed, failed, seconds: since(started), ...(code === 0 ? {} : { error: `npm run ${script} exited with ${code}` }) };
+}

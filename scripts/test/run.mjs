@@ -1,6 +1,6 @@
 // `npm test`: every test layer of the project, in order, on a real machine:
 //   provision (system packages, code-server, servers) → build (with the extension-host suite) →
-//   typecheck → lint → core unit → webview components → scaffold proofs → accuracy →
+//   typecheck → lint → core unit → webview components → webview bundle in Chromium → scaffold proofs → accuracy →
 //   extension host (mocha in a real VS Code) → UI end to end (playwright-core + Chromium).
 // Prints one count line per layer and closes with exactly "N passed, N failed"; exits 1 on any failure.
 // EA_LAYERS=unit,e2e (comma list of layer ids) runs only those layers (provisioning and build always run).
@@ -11,7 +11,7 @@ import { repoRoot } from '../vscode/paths.mjs';
 import { exitOnSignals } from '../vscode/signals.mjs';
 import { runE2eTests } from './e2e.mjs';
 import { runExtensionHostTests } from './extHost.mjs';
-import { accuracyLayer, checkLayer, vitestLayer } from './layers.mjs';
+import { accuracyLayer, checkLayer, checkLinesLayer, vitestLayer } from './layers.mjs';
 import { provisionPackages, provisionServers } from './provision.mjs';
 
 /** @typedef {import('./layers.mjs').LayerResult} LayerResult */
@@ -27,6 +27,7 @@ const LAYERS = [
   { id: 'lint', title: 'lint', needsBuild: false, run: () => checkLayer('lint', log) },
   { id: 'unit', title: 'core unit', needsBuild: false, run: () => vitestLayer('test:unit', log) },
   { id: 'webview', title: 'webview components', needsBuild: false, run: () => vitestLayer('test:webview', log) },
+  { id: 'webview-chromium', title: 'webview in Chromium', needsBuild: true, run: () => checkLinesLayer('test:webview:chromium', log) },
   { id: 'scaffolds', title: 'scaffold proofs', needsBuild: false, run: () => vitestLayer('test:scaffolds', log) },
   { id: 'accuracy', title: 'accuracy', needsBuild: false, when: () => 'accuracy' in scripts, run: () => accuracyLayer(log) },
   { id: 'ext-host', title: 'extension host', needsBuild: true, run: () => runExtensionHostTests({ log }) },

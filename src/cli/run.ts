@@ -10,6 +10,7 @@ import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREADABLE
 import type { RuleOutcome } from './findings';
 import { computeFindings, findingsAtOrAbove, NO_FINDINGS } from './findings';
 import { renderJson } from './format/jsonReport';
+import { appendFindingComments } from './format/mermaidFindings';
 import { renderSarif } from './format/sarif';
 import { createStyle, shouldColor } from './format/style';
 import { formatMs, renderText } from './format/text';
@@ -65,9 +66,9 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
       ...(io.signal ? { signal: io.signal } : {}),
       ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
     });
-    // The Mermaid diagram shows no findings: evaluate the rules for it only when they gate the exit code.
-    if (command.format !== 'mermaid' || command.failOn !== 'none') rules = await computeFindings(result, undefined, io.signal);
-    if (io.signal?.aborted) throw new Error('aborted');
+    rules = await computeFindings(result, undefined, io.signal);
+    // collectConfigFiles stops early on abort instead of throwing: a report from half the configs is wrong.
+    if (io.signal?.aborted) throw new Error('interrupted');
   } catch (error) {
     progress?.clear();
     if (io.signal?.aborted) {
@@ -128,7 +129,7 @@ function render(command: AnalyzeCommand, result: AnalysisResult, rules: RuleOutc
       if (diagram.channelsShown < diagram.channelsTotal && !command.quiet) {
         io.stderr.write(`${TOOL_NAME}: diagram summarised: ${diagram.channelsShown} of ${diagram.channelsTotal} channels shown\n`);
       }
-      return diagram.source;
+      return appendFindingComments(diagram.source, rules.findings);
     }
     case 'text': {
       const color = command.out === null && shouldColor(io.stdout.isTTY === true, io.env);

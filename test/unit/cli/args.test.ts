@@ -3,13 +3,17 @@ import { parseCliArgs } from '../../../src/cli/args';
 
 describe('parseCliArgs', () => {
   it('defaults to text output on the current folder', () => {
-    expect(parseCliArgs(['analyze'])).toEqual({ kind: 'analyze', dirs: ['.'], format: 'text', out: null, exclude: [], maxFileBytes: undefined, quiet: false });
+    expect(parseCliArgs(['analyze'])).toEqual({ kind: 'analyze', dirs: ['.'], format: 'text', out: null, exclude: [], maxFileBytes: undefined, quiet: false, failOn: 'none' });
   });
 
   it('reads every option, repeated excludes included', () => {
     expect(
-      parseCliArgs(['analyze', 'a', 'b', '--format', 'sarif', '--out', 'r.sarif', '--exclude', '**/gen/**', '--exclude=legacy', '--max-file-size', '2048', '--quiet']),
-    ).toEqual({ kind: 'analyze', dirs: ['a', 'b'], format: 'sarif', out: 'r.sarif', exclude: ['**/gen/**', 'legacy'], maxFileBytes: 2048, quiet: true });
+      parseCliArgs(['analyze', 'a', 'b', '--format', 'sarif', '--out', 'r.sarif', '--exclude', '**/gen/**', '--exclude=legacy', '--max-file-size', '2048', '--quiet', '--fail-on', 'information']),
+    ).toEqual({ kind: 'analyze', dirs: ['a', 'b'], format: 'sarif', out: 'r.sarif', exclude: ['**/gen/**', 'legacy'], maxFileBytes: 2048, quiet: true, failOn: 'information' });
+  });
+
+  it.each(['warning', 'information', 'hint', 'none'] as const)('accepts --fail-on %s', (level) => {
+    expect(parseCliArgs(['analyze', `--fail-on=${level}`])).toMatchObject({ kind: 'analyze', failOn: level });
   });
 
   it('answers --help and --version before anything else', () => {
@@ -31,6 +35,8 @@ describe('parseCliArgs', () => {
     [['analyze', '--out', ''], /--out needs a file name/],
     [['analyze', '--exclude', ' '], /non-empty glob/],
     [['analyze', '--quiet=yes'], /does not take an argument/],
+    [['analyze', '--fail-on', 'error'], /unknown --fail-on "error": expected one of warning, information, hint, none/],
+    [['analyze', '--fail-on'], /argument missing/],
   ])('rejects %j', (argv, message) => {
     const command = parseCliArgs(argv);
     expect(command.kind).toBe('usage-error');

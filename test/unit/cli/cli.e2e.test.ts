@@ -146,7 +146,7 @@ describe('other formats', () => {
     const r = runCliProcess(cli, ['analyze', project, '--format', 'json', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^event-architect: wrote json to .*report\.json — \d+ detections/);
+    expect(r.stderr).toMatch(/^event-architect: wrote json to .*report\.json — no findings, \d+ detections/);
     expect(validateAnalysisJson(JSON.parse(readFileSync(out, 'utf8'))), errorsOf(validateAnalysisJson)).toBe(true);
 
     const quiet = runCliProcess(cli, ['analyze', project, '--out', path.join(scratch, 'r.txt'), '--quiet']);
@@ -159,7 +159,7 @@ describe('other formats', () => {
     const blocker = path.join(scratch, 'file-not-dir');
     writeFileSync(blocker, 'x');
     const r = runCliProcess(cli, ['analyze', project, '--out', path.join(blocker, 'r.json')]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/cannot write/);
     expect(existsSync(path.join(blocker, 'r.json'))).toBe(false);
   });

@@ -122,7 +122,8 @@ describe('text report', () => {
     expect(text).toContain('socket.io  order:updated  1 producer → 0 consumers  no consumer found');
     expect(text).toContain('Not part of a channel flow (1)');
     expect(text).toContain('12 files seen, 4 parsed, 48.2 kB, 1,402 lines in 87 ms (parsing 41 ms)');
-    expect(text.trimEnd().split('\n').pop()).toBe('7 detections, 3 channels, 3 services, 0 skipped');
+    expect(text.trimEnd().split('\n').pop()).toBe('no findings, 7 detections, 3 channels, 3 services, 0 skipped');
+    expect(text).not.toContain('Findings (');
     expect(text).not.toContain('\u001b[');
   });
 
