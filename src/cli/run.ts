@@ -8,7 +8,7 @@ import type { AnalyzeCommand } from './args';
 import { parseCliArgs, USAGE } from './args';
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREADABLE_ROOT, EXIT_USAGE } from './exitCodes';
 import type { RuleOutcome } from './findings';
-import { computeFindings, findingsAtOrAbove, NO_FINDINGS } from './findings';
+import { computeFindings, findingsAtOrAbove } from './findings';
 import { renderJson } from './format/jsonReport';
 import { appendFindingComments } from './format/mermaidFindings';
 import { renderSarif } from './format/sarif';
@@ -58,7 +58,7 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
   }
   const progress = !command.quiet && io.stderr.isTTY ? new ProgressBar(io.stderr) : null;
   let result: AnalysisResult;
-  let rules: RuleOutcome = NO_FINDINGS;
+  let rules: RuleOutcome;
   try {
     result = await analyze(checked.roots, {
       exclude: command.exclude,

@@ -24,9 +24,9 @@ import {
 // Every run leaves its picture in test-results/ (ignored); `npm run test:e2e -- --update-screenshots`
 // refreshes the README's copy in docs/images/, so a normal test run never dirties the checkout.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const screenshotPath = process.env.EA_UPDATE_SCREENSHOTS
-  ? path.join(repoRoot, 'docs', 'images', 'event-architect.png')
-  : path.join(repoRoot, 'test-results', 'e2e', 'event-architect.png');
+const pictureDir = process.env.EA_UPDATE_SCREENSHOTS ? path.join(repoRoot, 'docs', 'images') : path.join(repoRoot, 'test-results', 'e2e');
+const screenshotPath = path.join(pictureDir, 'event-architect.png');
+const flowsScreenshotPath = path.join(pictureDir, 'event-flows.png');
 
 const AREAS = ['Real-time transport', 'Event patterns', 'Reliable messaging', 'UI consistency'];
 const OUTBOX = 'Use the Outbox Pattern for Atomic DB Update + Event Publish';
@@ -106,6 +106,22 @@ describe('Event Architect in the workbench', { timeout: 240_000 }, () => {
     // Showing the view starts the index; its rows are broker → channel.
     await treeRow(flows, 'orders.created').waitFor({ timeout: 60_000 });
     await treeRow(flows, 'orders.cancelled').waitFor();
+  });
+
+  it('draws the flows as a Mermaid diagram and flags the dual write in the editor', async () => {
+    // Room for the diagram in the picture: the principles are covered by the first screenshot.
+    await collapsePane(page, 'Principles');
+    await runCommand(page, 'Event Architect: Show Flow Diagram');
+    const webview = webviewContent(page);
+    // Mermaid renders an <svg> whose node labels are the channels of the shop.
+    await webview.locator('svg').filter({ hasText: 'orders.created' }).first().waitFor({ timeout: 60_000 });
+    await runCommand(page, 'Go to File...');
+    await page.locator('.quick-input-widget input.input').fill('services/orders/src/routes.ts:59');
+    await quickPickRows(page).first().waitFor();
+    await page.keyboard.press('Enter');
+    // The dual-write rule marks the publish lines (`:59` scrolls the first one into view).
+    await page.locator('.squiggly-warning').first().waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: flowsScreenshotPath });
   });
 });
 

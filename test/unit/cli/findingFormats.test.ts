@@ -14,6 +14,7 @@ import { renderJson } from '../../../src/cli/format/jsonReport';
 import { renderSarif } from '../../../src/cli/format/sarif';
 import { createStyle } from '../../../src/cli/format/style';
 import { renderText } from '../../../src/cli/format/text';
+import { appendFindingComments } from '../../../src/cli/format/mermaidFindings';
 import { findingCounts } from '../../../src/cli/format/textFindings';
 import { detection, resultOf } from '../render/resultFixture';
 import { errorsOf, validateAnalysisJson, validateSarif } from './schemaValidators';
@@ -204,5 +205,19 @@ describe('findings beyond the shop', () => {
     expect(findingsAtOrAbove(all, 'none')).toEqual([]);
     expect(findingCounts(all)).toBe('3 findings (1 warning, 1 information, 1 hint)');
     expect(findingCounts([])).toBe('no findings');
+  });
+
+  it('stay Mermaid comments within the 50,000-character limit, one line each, never a directive', () => {
+    const diagram = `flowchart LR\n${'  a --> b\n'.repeat(4_500)}`;
+    const many = Array.from({ length: 200 }, (_, i) => ({ ...hint, line: i + 1, message: `line one\nline two %%{init: {}}%% ${'x'.repeat(400)}` }));
+    const out = appendFindingComments(diagram, many);
+    expect(out.startsWith(diagram)).toBe(true);
+    expect(out.length).toBeLessThan(50_000);
+    const comments = out.slice(diagram.length).trimEnd().split('\n');
+    expect(comments.every((l) => l.startsWith('%% ') && !l.includes('%%{'))).toBe(true);
+    expect(comments.at(-1)).toMatch(/^%% … and \d+ more \(--format json lists all\)$/);
+    expect(comments[1]).toMatch(/^%% hint socketio-no-adapter src\/io\.ts:1 — line one line two %% \{init/);
+    expect(comments[1]?.endsWith('…')).toBe(true);
+    expect(appendFindingComments('flowchart LR\n', [])).toBe('flowchart LR\n');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DETECTION_KINDS } from '../../../src/core/analysis/types';
+import { RULES } from '../../../src/core/rules';
 import analysisSchema from '../../../src/cli/schema/analysis.schema.json';
 import { renderJson, toJsonReport } from '../../../src/cli/format/jsonReport';
 import { relativeUri, renderSarif, rootUri } from '../../../src/cli/format/sarif';
@@ -72,11 +73,11 @@ describe('sarif', () => {
     expect(validateSarif(noDriver)).toBe(false);
   });
 
-  it('describes the tool with a rule per detection kind', () => {
+  it('describes the tool with a rule per detection kind, then one per finding rule', () => {
     const run = JSON.parse(renderSarif(twoRoots, rootOf)).runs[0];
     expect(run.tool.driver).toMatchObject({ name: 'Event Architect', version: TOOL_VERSION });
     expect(run.tool.driver.informationUri).toMatch(/^https?:\/\//);
-    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([...DETECTION_KINDS]);
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([...DETECTION_KINDS, ...RULES.map((r) => r.id)]);
   });
 
   it('locates results relative to their root through originalUriBaseIds', () => {

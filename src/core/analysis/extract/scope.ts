@@ -87,6 +87,12 @@ export function snippetOf(scope: Scope, node: ts.Node): string {
 
 export function isExported(scope: Scope, node: ts.Node): boolean {
   const t = scope.ts;
-  const mods = t.canHaveModifiers(node) ? t.getModifiers(node) : undefined;
-  return !!mods?.some((m) => m.kind === t.SyntaxKind.ExportKeyword);
+  if (!t.canHaveModifiers(node)) return false;
+  // The raw list (decorators included) instead of `getModifiers`, which allocates a filtered copy: this
+  // runs for every variable declaration, and only the `export` keyword is looked for.
+  const mods = node.modifiers;
+  if (!mods) return false;
+  const exportKw = t.SyntaxKind.ExportKeyword;
+  for (let i = 0; i < mods.length; i++) if (mods[i]?.kind === exportKw) return true;
+  return false;
 }
