@@ -62,6 +62,8 @@ export interface Scope {
   fnIndex: Map<ts.Node, number>;
   /** Regex of the names that can matter, built for `bindings.version`. */
   namesRe: { version: number; re: RegExp | null } | null;
+  /** `forEachChild` callbacks by child depth, made once per depth instead of once per visited node. */
+  childVisitors: ((node: ts.Node) => void)[];
 }
 
 export function posOf(scope: Scope, node: ts.Node, tokenNode?: ts.Node): Pos {

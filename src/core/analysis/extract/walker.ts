@@ -23,7 +23,7 @@ export function walkFile(tsm: typeof ts, sf: ts.SourceFile, text: string, file: 
     ts: tsm, sf, text, file, facts: emptyFacts(), bindings: new BindingMap(), libs: new Set(),
     visit: () => undefined, fn: -1, path: [], classes: [], stack: [], pendingParams: new Map(), tooDeep: false,
     mentionsOutbox: /outbox/i.test(text), mentionsSse: /text\/event-stream/i.test(text), outboxTables: new Set(), handlerFns: new Set(),
-    returns: [], fnReturns: new Map(), fnIndex: new Map(), namesRe: null,
+    returns: [], fnReturns: new Map(), fnIndex: new Map(), namesRe: null, childVisitors: [],
   };
   scope.visit = (node, depth) => visit(scope, node, depth);
   scope.visit(sf, 0);
@@ -168,9 +168,15 @@ function visit(scope: Scope, node: ts.Node, depth: number): void {
 }
 
 function children(scope: Scope, node: ts.Node, depth: number): void {
-  scope.ts.forEachChild(node, (c) => {
-    scope.visit(c, depth + 1);
-  });
+  const d = depth + 1;
+  let cb = scope.childVisitors[d];
+  if (!cb) {
+    cb = (c: ts.Node): void => {
+      scope.visit(c, d);
+    };
+    scope.childVisitors[d] = cb;
+  }
+  scope.ts.forEachChild(node, cb);
 }
 
 function onBlock(scope: Scope, statements: ts.NodeArray<ts.Statement>, depth: number): void {
