@@ -36,6 +36,12 @@ const LITERAL_CALL = /\s*\(\s*['"`]/y;
  *  constructed (`amqp.connect(`). */
 const LIB_USE = /\s*(?:\(|<|\.\s*[\w$]+\s*[(.])/y;
 const IDENT = /[\w$]/;
+/**
+ * One pass that every stage-1 test needs a hit of (the token hints, a library's quoted name, the SSE type,
+ * an outbox mention, `fetch`): most files have none, and one combined scan costs about half of the five
+ * separate ones. A hit only means the exact tests below run.
+ */
+const STAGE1_GATE = new RegExp(`${TOKEN_HINT.source}|${LIB_QUOTE.source}|text\\/event-stream|${OUTBOX.source}|fetch`);
 
 export interface PrefilterInfo {
   stage1: boolean;
@@ -46,6 +52,9 @@ export interface PrefilterInfo {
 
 /** Local names bound by the import/require whose quoted specifier starts at `at`; null when unbound. */
 function boundNames(text: string, at: number): string[] | null {
+  // The pattern ends with `from` or `require(`/`import(` right before the quote: check that first (cheap)
+  // so quotes that are no import (most string literals) skip the backwards regex over 400 characters.
+  if (!importKeywordBefore(text, at)) return null;
   const m = BINDING_BEFORE.exec(text.slice(Math.max(0, at - 400), at));
   if (!m) return null;
   const clause = (m[1] ?? m[2] ?? '').replace(/\btype\b/g, ' ');
@@ -64,7 +73,7 @@ function importedNames(text: string): Map<string, string> {
   const names = new Map<string, string>();
   for (const q of text.matchAll(REL_QUOTE)) {
     const spec = q[1] ?? '';
-    for (const local of boundNames(text, q.index ?? 0) ?? []) if (!names.has(local)) names.set(local, spec);
+    for (const local of boundNames(text, q.index ?? 0) ?? []) if (!names.has(local)) names.set(ownCopy(local), ownCopy(spec));
   }
   return names;
 }
@@ -125,18 +134,51 @@ function usedAt(text: string, at: number, name: string, library: boolean): boole
 
 export function prefilter(text: string): PrefilterInfo {
   const stage1 =
-    (TOKEN_HINT.test(text) && TOKENS.test(text)) ||
+    STAGE1_GATE.test(text) &&
+    ((TOKEN_HINT.test(text) && TOKENS.test(text)) ||
     usesLibrary(text) ||
     (SSE_TYPE.test(text) && CONTENT_TYPE.test(text)) ||
     (OUTBOX.test(text) && OUTBOX_CONTEXT.test(text)) ||
-    (FETCH_READER.test(text) && DATA_LINES.test(text));
+    (FETCH_READER.test(text) && DATA_LINES.test(text)));
   const reexportSpecs: string[] = [];
   const names = stage1 ? [] : [...importedNames(text)];
   // Re-exports (barrels): a sticky check at each `export`, cheaper than scanning with the whole pattern.
   for (let at = text.indexOf('export'); at >= 0; at = text.indexOf('export', at + 6)) {
+    // Most `export`s are declarations (`export const`, `exports.x`): a re-export has `*` or `{` next.
+    let next = at + 6;
+    while (next < text.length && isSpace(text.charCodeAt(next))) next++;
+    const c = text.charCodeAt(next);
+    if (c !== 42 /* * */ && c !== 123 /* { */) continue;
     REEXPORT.lastIndex = at;
     const m = REEXPORT.exec(text);
-    if (m?.[1] && !reexportSpecs.includes(m[1])) reexportSpecs.push(m[1]);
+    if (m?.[1] && !reexportSpecs.includes(m[1])) reexportSpecs.push(ownCopy(m[1]));
   }
   return { stage1, names, reexportSpecs };
+}
+
+/** The characters `\s` matches (the re-export pattern allows them between `export` and `*`/`{`). */
+function isSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 128) return false;
+  return /\s/.test(String.fromCharCode(c));
+}
+
+/** Does `from` or `require(`/`import(` (with optional whitespace) end right before `at`? */
+function importKeywordBefore(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  if (i >= 3 && text.startsWith('from', i - 3)) return true;
+  if (text.charCodeAt(i) !== 40 /* ( */) return false;
+  i--;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  return (i >= 6 && text.startsWith('require', i - 6)) || (i >= 5 && text.startsWith('import', i - 5));
+}
+
+/**
+ * A copy of a string that does not point into the file's text. Regex captures of 13+ characters are
+ * slices of the whole text, so keeping one (a specifier in the per-file state) would keep every file's
+ * text alive for the analyzer's lifetime: tens of MB of heap that every full GC has to move.
+ */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }

@@ -70,7 +70,7 @@ export function walkRoots(roots: string[], opts: WalkOptions): WalkResult {
     const root = path.resolve(rootIn);
     let rootReal: string;
     try {
-      rootReal = fs.realpathSync(root);
+      rootReal = fs.realpathSync.native(root);
     } catch {
       skipped.push({ file: root, reason: 'unreadable', detail: 'root does not exist or cannot be read' });
       continue;
@@ -117,7 +117,7 @@ export function walkRoots(roots: string[], opts: WalkOptions): WalkResult {
         if (isDir) {
           let real: string;
           try {
-            real = fs.realpathSync(abs);
+            real = fs.realpathSync.native(abs);
           } catch {
             continue;
           }
@@ -135,7 +135,7 @@ export function walkRoots(roots: string[], opts: WalkOptions): WalkResult {
         let real = abs;
         try {
           st = fs.statSync(abs);
-          if (ent.isSymbolicLink()) real = fs.realpathSync(abs);
+          if (ent.isSymbolicLink()) real = fs.realpathSync.native(abs);
         } catch (e) {
           skipped.push({ file: relPath, reason: 'unreadable', detail: (e as Error).message });
           continue;

@@ -50,10 +50,11 @@ export function onCall(scope: Scope, call: ts.CallExpression, depth: number): vo
       }
     }
   }
-  const ev = call.arguments[0] ? evalValue(scope, call.arguments[0]) : null;
-  const evStr = ev && ev.k === 'str' ? ev.v : null;
   const owner = recv ?? calleeTag;
   if (owner) {
+    // Only callbacks of a bound receiver get the event name: most calls have none, so it is evaluated here.
+    const ev = call.arguments[0] ? evalValue(scope, call.arguments[0]) : null;
+    const evStr = ev && ev.k === 'str' ? ev.v : null;
     const m = method ?? '()';
     call.arguments.forEach((a, i) => {
       const fnArg = unwrapFn(scope, a);

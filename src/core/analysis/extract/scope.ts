@@ -64,6 +64,8 @@ export interface Scope {
   namesRe: { version: number; re: RegExp | null } | null;
   /** `forEachChild` callbacks by child depth, made once per depth instead of once per visited node. */
   childVisitors: ((node: ts.Node) => void)[];
+  /** Node kind → what the walker does with it (see walker.ts). */
+  handlers: Uint8Array;
 }
 
 export function posOf(scope: Scope, node: ts.Node, tokenNode?: ts.Node): Pos {

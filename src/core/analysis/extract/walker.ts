@@ -23,12 +23,59 @@ export function walkFile(tsm: typeof ts, sf: ts.SourceFile, text: string, file: 
     ts: tsm, sf, text, file, facts: emptyFacts(), bindings: new BindingMap(), libs: new Set(),
     visit: () => undefined, fn: -1, path: [], classes: [], stack: [], pendingParams: new Map(), tooDeep: false,
     mentionsOutbox: /outbox/i.test(text), mentionsSse: /text\/event-stream/i.test(text), outboxTables: new Set(), handlerFns: new Set(),
-    returns: [], fnReturns: new Map(), fnIndex: new Map(), namesRe: null, childVisitors: [],
+    returns: [], fnReturns: new Map(), fnIndex: new Map(), namesRe: null, childVisitors: [], handlers: handlers(tsm),
   };
   scope.visit = (node, depth) => visit(scope, node, depth);
   scope.visit(sf, 0);
   if (scope.tooDeep) scope.facts.note = 'too-deep';
   return scope.facts;
+}
+
+/** What `visit` does with a node kind (an index into a table, instead of ~35 `SyntaxKind` lookups per node). */
+const enum H {
+  Default, Skip, Import, ImportEquals, ExportDecl, ExportAssign, Variable, TypeAlias, Enum, Class, Function, Call, New,
+  StringLike, If, Block, Case, ForOf, Binary, Return, PropertyAccess,
+}
+
+let handlerTable: Uint8Array | null = null;
+let handlerTableFor: typeof ts | null = null;
+
+/** Node kind → handler, built once for the TypeScript module in use (kind numbers differ by version). */
+function handlers(t: typeof ts): Uint8Array {
+  if (handlerTable && handlerTableFor === t) return handlerTable;
+  const SK = t.SyntaxKind;
+  let max = 0;
+  for (const v of Object.values(SK)) if (typeof v === 'number' && v > max) max = v;
+  const table = new Uint8Array(max + 1);
+  // Types hold no constructs (annotations that matter are read where they are declared): in typed code
+  // they are a large share of the nodes, so skipping them makes the walk much cheaper.
+  for (let k = SK.FirstTypeNode; k <= SK.LastTypeNode; k++) table[k] = H.Skip;
+  const set = (h: H, ...kinds: ts.SyntaxKind[]): void => {
+    for (const k of kinds) table[k] = h;
+  };
+  set(H.Skip, SK.InterfaceDeclaration);
+  set(H.Import, SK.ImportDeclaration);
+  set(H.ImportEquals, SK.ImportEqualsDeclaration);
+  set(H.ExportDecl, SK.ExportDeclaration);
+  set(H.ExportAssign, SK.ExportAssignment);
+  set(H.Variable, SK.VariableDeclaration);
+  set(H.TypeAlias, SK.TypeAliasDeclaration);
+  set(H.Enum, SK.EnumDeclaration);
+  set(H.Class, SK.ClassDeclaration, SK.ClassExpression);
+  set(H.Function, SK.FunctionDeclaration, SK.FunctionExpression, SK.ArrowFunction, SK.MethodDeclaration, SK.Constructor, SK.GetAccessor, SK.SetAccessor);
+  set(H.Call, SK.CallExpression);
+  set(H.New, SK.NewExpression);
+  set(H.StringLike, SK.TaggedTemplateExpression, SK.StringLiteral, SK.NoSubstitutionTemplateLiteral, SK.TemplateExpression);
+  set(H.If, SK.IfStatement);
+  set(H.Block, SK.Block, SK.SourceFile, SK.ModuleBlock);
+  set(H.Case, SK.CaseClause, SK.DefaultClause);
+  set(H.ForOf, SK.ForOfStatement);
+  set(H.Binary, SK.BinaryExpression);
+  set(H.Return, SK.ReturnStatement);
+  set(H.PropertyAccess, SK.PropertyAccessExpression);
+  handlerTable = table;
+  handlerTableFor = t;
+  return table;
 }
 
 function visit(scope: Scope, node: ts.Node, depth: number): void {
@@ -37,36 +84,34 @@ function visit(scope: Scope, node: ts.Node, depth: number): void {
     return;
   }
   const t = scope.ts;
-  const SK = t.SyntaxKind;
-  // Types hold no constructs (annotations that matter are read where they are declared): in typed code
-  // they are a large share of the nodes, so skipping them makes the walk much cheaper.
-  if ((node.kind >= SK.FirstTypeNode && node.kind <= SK.LastTypeNode) || node.kind === SK.InterfaceDeclaration) return;
+  const h = scope.handlers[node.kind] ?? H.Default;
+  if (h === H.Skip) return;
   scope.stack.push(node);
   try {
-    switch (node.kind) {
-      case SK.ImportDeclaration:
+    switch (h) {
+      case H.Import:
         onImport(scope, node as ts.ImportDeclaration);
         return;
-      case SK.ImportEqualsDeclaration: {
+      case H.ImportEquals: {
         const ie = node as ts.ImportEqualsDeclaration;
         if (t.isExternalModuleReference(ie.moduleReference) && t.isStringLiteral(ie.moduleReference.expression)) {
           bindImport(scope, ie.name.text, ie.moduleReference.expression.text, 'default');
         }
         return;
       }
-      case SK.ExportDeclaration:
+      case H.ExportDecl:
         onExportDecl(scope, node as ts.ExportDeclaration);
         return;
-      case SK.ExportAssignment: {
+      case H.ExportAssign: {
         const ea = node as ts.ExportAssignment;
         children(scope, node, depth);
         setExport(scope, 'default', ea.expression);
         return;
       }
-      case SK.VariableDeclaration:
+      case H.Variable:
         onVariable(scope, node as ts.VariableDeclaration, depth);
         return;
-      case SK.TypeAliasDeclaration: {
+      case H.TypeAlias: {
         // `type ChatSocket = Socket<…>`: the alias stands for the library type it names.
         const ta = node as ts.TypeAliasDeclaration;
         const tag = typeTag(scope, ta.type);
@@ -76,55 +121,42 @@ function visit(scope: Scope, node: ts.Node, depth: number): void {
         }
         return;
       }
-      case SK.EnumDeclaration: {
+      case H.Enum: {
         const ed = node as ts.EnumDeclaration;
         const value = evalEnum(scope, ed);
         scope.bindings.set(ed.name.text, { value });
         if (isExported(scope, ed)) scope.facts.exports[ed.name.text] = { value };
         return;
       }
-      case SK.ClassDeclaration:
-      case SK.ClassExpression:
+      case H.Class:
         onClass(scope, node as ts.ClassLikeDeclaration, depth);
         return;
-      case SK.FunctionDeclaration:
-      case SK.FunctionExpression:
-      case SK.ArrowFunction:
-      case SK.MethodDeclaration:
-      case SK.Constructor:
-      case SK.GetAccessor:
-      case SK.SetAccessor:
+      case H.Function:
         onFunction(scope, node as ts.FunctionLikeDeclaration, depth);
         return;
-      case SK.CallExpression:
+      case H.Call:
         onCall(scope, node as ts.CallExpression, depth);
         return;
-      case SK.NewExpression:
+      case H.New:
         onNew(scope, node as ts.NewExpression, depth);
         return;
-      case SK.TaggedTemplateExpression:
-      case SK.StringLiteral:
-      case SK.NoSubstitutionTemplateLiteral:
-      case SK.TemplateExpression:
+      case H.StringLike:
         onStringLocal(scope, node);
         children(scope, node, depth);
         return;
-      case SK.IfStatement:
+      case H.If:
         onIf(scope, node as ts.IfStatement, depth);
         return;
-      case SK.Block:
-      case SK.SourceFile:
-      case SK.ModuleBlock:
+      case H.Block:
         onBlock(scope, (node as ts.Block).statements, depth);
         return;
-      case SK.CaseClause:
-      case SK.DefaultClause: {
+      case H.Case: {
         scope.path.push(`${node.pos}:case`);
         onBlock(scope, (node as ts.CaseClause).statements, depth);
         scope.path.pop();
         return;
       }
-      case SK.ForOfStatement: {
+      case H.ForOf: {
         const fo = node as ts.ForOfStatement;
         visit(scope, fo.expression, depth + 1);
         const src = tagOf(scope, fo.expression);
@@ -141,17 +173,17 @@ function visit(scope: Scope, node: ts.Node, depth: number): void {
         visit(scope, fo.statement, depth + 1);
         return;
       }
-      case SK.BinaryExpression:
+      case H.Binary:
         onBinary(scope, node as ts.BinaryExpression, depth);
         return;
-      case SK.ReturnStatement: {
+      case H.Return: {
         const rs = node as ts.ReturnStatement;
         children(scope, node, depth);
         const top = scope.returns.length - 1;
         if (top >= 0 && !scope.returns[top] && rs.expression) scope.returns[top] = tagOf(scope, rs.expression);
         return;
       }
-      case SK.PropertyAccessExpression: {
+      case H.PropertyAccess: {
         const pa = node as ts.PropertyAccessExpression;
         if (t.isIdentifier(pa.expression) && pa.expression.text === 'Transport' && /^[A-Z_]+$/.test(pa.name.text)) {
           if (!scope.facts.transports.includes(pa.name.text)) scope.facts.transports.push(pa.name.text);
