@@ -35,6 +35,11 @@ export function kindOf(file: string): FileKind | null {
 export interface WalkOptions {
   exclude?: string[];
   maxFileBytes: number;
+  /**
+   * false: regular files are not stat-ed here (size -1, mtime 0; the reader takes both from the open file
+   * and applies the size cap itself), which saves a path lookup per file on a cold scan.
+   */
+  statFiles?: boolean;
   signal?: AbortSignal;
 }
 
@@ -131,6 +136,12 @@ export function walkRoots(roots: string[], opts: WalkOptions): WalkResult {
         }
         const kind = kindOf(ent.name);
         if (!kind) continue;
+        if (opts.statFiles === false && !ent.isSymbolicLink()) {
+          if (seenFiles.has(abs)) continue;
+          seenFiles.add(abs);
+          files.push({ abs, root, rel: relPath, kind, size: -1, mtimeMs: 0 });
+          continue;
+        }
         let st: fs.Stats;
         let real = abs;
         try {

@@ -110,8 +110,7 @@ function bodyMayMatter(scope: Scope, body: ts.Block): boolean {
 function thisMatters(scope: Scope): boolean {
   const self = scope.bindings.get('this')?.tag;
   if (self?.k === 'new' && self.of.k === 'cls' && (self.of.base || self.of.members)) return true;
-  for (const [k, v] of scope.bindings) if (k.startsWith('this.') && v.tag) return true;
-  return false;
+  return scope.bindings.taggedThisMembers > 0;
 }
 
 /** Names whose use can make a construct: tagged bindings, workspace functions, imports. */

@@ -15,10 +15,26 @@ export interface Binding {
 /** Name bindings; `version` changes whenever a binding that can matter (tagged, a function) is set. */
 export class BindingMap extends Map<string, Binding> {
   version = 0;
+  /** How many `this.x` bindings have a tag (kept so the walker need not scan every binding for them). */
+  taggedThisMembers = 0;
 
   override set(key: string, value: Binding): this {
     if (value.tag || value.fn !== undefined) this.version++;
+    if (key.startsWith('this.')) {
+      if (super.get(key)?.tag) this.taggedThisMembers--;
+      if (value.tag) this.taggedThisMembers++;
+    }
     return super.set(key, value);
+  }
+
+  override delete(key: string): boolean {
+    if (key.startsWith('this.') && super.get(key)?.tag) this.taggedThisMembers--;
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.taggedThisMembers = 0;
+    super.clear();
   }
 }
 

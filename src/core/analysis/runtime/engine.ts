@@ -53,7 +53,7 @@ export class Engine {
 
   /** Discover and read every file (cold). */
   async scanAll(signal?: AbortSignal): Promise<void> {
-    const { files, skipped } = walkRoots(this.roots, { exclude: this.options.exclude, maxFileBytes: this.maxBytes, signal });
+    const { files, skipped } = walkRoots(this.roots, { exclude: this.options.exclude, maxFileBytes: this.maxBytes, signal, statFiles: false });
     this.walkSkipped = skipped.filter((s) => s.reason === 'symlink-loop' || s.reason === 'unreadable');
     this.states.clear();
     const tooLarge = skipped.filter((s) => s.reason === 'too-large');
@@ -88,17 +88,21 @@ export class Engine {
   // ---------------------------------------------------------------- workspace view for the resolver
 
   resolveModule(fromFile: string, spec: string): string | null {
+    return this.resolveFromDir(path.dirname(fromFile), spec);
+  }
+
+  private resolveFromDir(dir: string, spec: string): string | null {
     // Memoized per directory + specifier: the file set only changes through invalidateAll().
-    const key = `${path.dirname(fromFile)}\u0000${spec}`;
+    const key = `${dir}\u0000${spec}`;
     const hit = this.resolveCache.get(key);
     if (hit !== undefined) return hit;
-    const resolved = this.resolveUncached(fromFile, spec);
+    const resolved = this.resolveUncached(dir, spec);
     this.resolveCache.set(key, resolved);
     return resolved;
   }
 
-  private resolveUncached(fromFile: string, spec: string): string | null {
-    const base = path.resolve(path.dirname(fromFile), spec);
+  private resolveUncached(dir: string, spec: string): string | null {
+    const base = path.resolve(dir, spec);
     const has = (p: string): boolean => {
       const s = this.states.get(p);
       return !!s && s.rec.kind === 'code';
@@ -137,6 +141,7 @@ export class Engine {
     this.parseMs += performance.now() - t0;
     this.parsedCount++;
     st.facts = out.facts;
+    if (!st.fromEditor) st.text = null;
     if (out.failure) st.skip = { file: st.rec.rel, reason: out.failure.reason, detail: out.failure.detail };
     return st.facts;
   }
@@ -185,8 +190,15 @@ export class Engine {
         // Stage 2: a name imported from a stage-1 module, used as a receiver. The text is read only here,
         // for the few files that import such a module.
         let text: string | null = null;
+        const dir = path.dirname(abs);
+        let lastSpec: string | null = null;
+        let target: string | null = null;
         for (const [name, spec] of st.pre.names) {
-          const target = this.resolveModule(abs, spec);
+          // Names of one import are adjacent and share its specifier: resolve it once.
+          if (spec !== lastSpec) {
+            target = this.resolveFromDir(dir, spec);
+            lastSpec = spec;
+          }
           if (!target || !leadsToStage1(target, 0)) continue;
           let used = st.usage.get(name);
           if (used === undefined) {
