@@ -1,7 +1,9 @@
 // Re-index benchmark driver (bundled to .cache/bench-dist/reindex.js and run in a fresh process by run.ts).
 // The workspace is the corpus plus a small service folder holding one file of N lines; each iteration
-// rewrites that file with different topic names and times `IncrementalAnalyzer.updateFile` — read, parse,
-// extract and re-link against the whole corpus — exactly what the extension does on save.
+// changes that file and times `IncrementalAnalyzer.updateFile` — read, parse, extract and re-link against
+// the whole corpus — exactly what the extension does on save. Two edit modes:
+//   full: every block's topic name changes (a full rewrite: nothing of the old tree is reusable);
+//   line: one topic string in one block changes (what typing does: a one-line local edit).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,15 +11,24 @@ import { parseArgs } from 'node:util';
 import { IncrementalAnalyzer } from '../../src/core/analysis';
 import type { ReindexResult } from './report';
 import { percentile } from './stats';
-import { syntheticServiceFile } from './syntheticFile';
+import { blockCount, syntheticServiceFile } from './syntheticFile';
+
+export type EditMode = 'full' | 'line';
 
 const WARMUP_EDITS = 5;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { corpus: { type: 'string' }, lines: { type: 'string', default: '2000' }, iterations: { type: 'string', default: '40' } },
+    options: {
+      corpus: { type: 'string' },
+      lines: { type: 'string', default: '2000' },
+      iterations: { type: 'string', default: '40' },
+      mode: { type: 'string', default: 'full' },
+    },
   });
   if (!values.corpus) throw new Error('--corpus DIR is required');
+  const mode = values.mode;
+  if (mode !== 'full' && mode !== 'line') throw new Error(`--mode must be full or line, not ${mode}`);
   const lines = Number(values.lines);
   const iterations = Number(values.iterations);
 
@@ -33,8 +44,12 @@ async function main(): Promise<void> {
 
     const times: number[] = [];
     const cpuTimes: number[] = [];
+    // Line mode: edit i changes block i mod n only, so each text differs from the previous in one line.
+    const variants: number[] = [];
+    const blocks = blockCount(lines);
     for (let i = 1; i <= WARMUP_EDITS + iterations; i++) {
-      writeFileSync(file, syntheticServiceFile(lines, i));
+      if (mode === 'line') variants[i % blocks] = i;
+      writeFileSync(file, syntheticServiceFile(lines, mode === 'line' ? variants : i));
       const cpuBefore = process.cpuUsage();
       const started = performance.now();
       const delta = await analyzer.updateFile(file);
@@ -48,6 +63,8 @@ async function main(): Promise<void> {
     }
     const detectionsInFile = analyzer.result().detections.filter((d) => d.file === 'src/orders.service.ts').length;
     const result: ReindexResult = {
+      mode,
+      youngGenerationMb: youngGenerationMb(),
       lines,
       iterations,
       p50Ms: percentile(times, 50),
@@ -61,6 +78,13 @@ async function main(): Promise<void> {
   } finally {
     rmSync(workspace, { recursive: true, force: true });
   }
+}
+
+/** The young generation this process runs with (semi-space × 2), from `--max-semi-space-size`; null when
+ *  Node's default applies. */
+function youngGenerationMb(): number | null {
+  const flag = process.execArgv.find((a) => a.startsWith('--max-semi-space-size='));
+  return flag ? Number(flag.split('=')[1]) * 2 : null;
 }
 
 main().catch((error: unknown) => {

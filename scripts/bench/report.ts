@@ -1,6 +1,10 @@
 // Benchmark result shape, targets and the human-readable table.
 
 export interface ReindexResult {
+  /** full: the whole file rewritten (every topic changes); line: one topic string in one block changes. */
+  mode: 'full' | 'line';
+  /** Young-generation size the driver ran with (MB), or null for Node's default. */
+  youngGenerationMb: number | null;
   lines: number;
   iterations: number;
   p50Ms: number;
@@ -45,7 +49,8 @@ const cpu = (v: number | null): string => (v === null ? '' : `, CPU ${s(v)}`);
 const ms = (v: number): string => `${v.toFixed(2)} ms`;
 
 export function evaluateTargets(r: BenchResult): Target[] {
-  const at2000 = r.reindex.find((x) => x.lines === 2000);
+  const at2000 = r.reindex.find((x) => x.lines === 2000 && x.mode === 'full');
+  const line2000 = r.reindex.find((x) => x.lines === 2000 && x.mode === 'line');
   const rss = r.cold.maxRssMbMedian;
   return [
     { name: 'cold analysis', goal: '≤ 2.00 s', actual: s(r.cold.wallMsMedian), pass: r.cold.wallMsMedian <= 2000 },
@@ -57,8 +62,17 @@ export function evaluateTargets(r: BenchResult): Target[] {
       actual: at2000 ? ms(at2000.p95Ms) : 'not measured',
       pass: at2000 !== undefined && at2000.p95Ms <= 20,
     },
+    {
+      name: 're-index p95 @ 2,000, 1 line',
+      goal: '≤ 20 ms',
+      actual: line2000 ? ms(line2000.p95Ms) : 'not measured',
+      pass: line2000 !== undefined && line2000.p95Ms <= 20,
+    },
   ];
 }
+
+const youngLabel = (mb: number | null): string =>
+  mb === null ? "Node's default" : `${mb} MB (--max-semi-space-size=${mb / 2}, as the extension's worker: maxYoungGenerationSizeMb ${mb})`;
 
 export function formatReport(r: BenchResult): string {
   const busy = Math.max(r.machine.loadAverage1mBefore, r.machine.loadAverage1mAfter) > r.machine.cpus;
@@ -72,9 +86,10 @@ export function formatReport(r: BenchResult): string {
     `                  runs: ${r.cold.wallMs.map((v) => (v / 1000).toFixed(2)).join(', ')} s`,
     `ripgrep           ${s(r.ripgrep.wallMsMedian)}${cpu(r.ripgrep.cpuMsMedian)}, ${r.ripgrep.maxRssMbMedian?.toFixed(0) ?? '?'} MB   → analyzer takes ${r.ripgrep.ratio.toFixed(2)}× ripgrep's wall time`,
     `ast-grep scan     ${s(r.astGrep.wallMsMedian)}${cpu(r.astGrep.cpuMsMedian)}, ${r.astGrep.maxRssMbMedian?.toFixed(0) ?? '?'} MB   → analyzer takes ${r.astGrep.ratio.toFixed(2)}× ast-grep's wall time`,
+    `re-index          full = whole file rewritten, 1 line = one topic string edited (typing); young generation ${youngLabel(r.reindex[0]?.youngGenerationMb ?? null)}`,
     ...r.reindex.map(
       (x) =>
-        `re-index ${String(x.lines).padStart(5)} lines  p50 ${ms(x.p50Ms)}, p95 ${ms(x.p95Ms)}, max ${ms(x.maxMs)}; CPU p50 ${ms(x.cpuP50Ms)}, p95 ${ms(x.cpuP95Ms)} ` +
+        `re-index ${String(x.lines).padStart(5)} lines ${x.mode === 'full' ? 'full  ' : '1 line'}  p50 ${ms(x.p50Ms)}, p95 ${ms(x.p95Ms)}, max ${ms(x.maxMs)}; CPU p50 ${ms(x.cpuP50Ms)}, p95 ${ms(x.cpuP95Ms)} ` +
         `(${x.iterations} edits, ${x.detectionsInFile} detections in file)`,
     ),
     '',

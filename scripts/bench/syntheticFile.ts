@@ -38,10 +38,22 @@ const HEADER = [
   ``,
 ];
 
-/** Exactly `lines` lines (the last one ends with a newline); `variant` changes topic names between edits. */
-export function syntheticServiceFile(lines: number, variant = 0): string {
+/** Lines per block (each block holds one Kafka topic literal). */
+const BLOCK_LINES = block(0, 0).length;
+
+/** How many whole blocks a file of `lines` lines holds. */
+export function blockCount(lines: number): number {
+  return Math.max(1, Math.floor((lines - HEADER.length) / BLOCK_LINES));
+}
+
+/**
+ * Exactly `lines` lines (the last one ends with a newline). `variant` changes topic names between edits:
+ * one number for every block (a full rewrite), or one per block (`variants[i]`, 0 when absent) so an edit
+ * can change a single line, as typing does.
+ */
+export function syntheticServiceFile(lines: number, variant: number | readonly number[] = 0): string {
   const out = [...HEADER];
-  for (let i = 0; out.length < lines; i++) out.push(...block(i, variant));
+  for (let i = 0; out.length < lines; i++) out.push(...block(i, typeof variant === 'number' ? variant : (variant[i] ?? 0)));
   // Cut at a block boundary where possible so the file stays valid TypeScript, then pad with comments.
   let cut = out.slice(0, lines);
   while (cut.length > HEADER.length && cut[cut.length - 1] !== '') cut = cut.slice(0, -1);

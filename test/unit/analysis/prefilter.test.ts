@@ -24,6 +24,43 @@ describe('prefilter stage 1', () => {
   });
 });
 
+describe('prefilter: tokens in comments and constructor prototypes', () => {
+  it('ignores construct tokens that only appear on whole-line comments', () => {
+    const doc = [
+      `/**`,
+      ` * Return an async generator from \`.subscription()\` instead.`,
+      ` */`,
+      `// see httpSubscriptionLink for the client side`,
+      `export type Kind = 'query' | 'mutation' | 'subscription';`,
+    ].join('\n');
+    expect(prefilter(doc).stage1).toBe(false);
+  });
+
+  it('still accepts a token in code, also after a closed comment or a URL with //', () => {
+    expect(prefilter(`/* eslint-disable */ const es = new EventSource(url);\n`).stage1).toBe(true);
+    expect(prefilter(`const es = base === 'http://x' ? new EventSource(base) : null;\n`).stage1).toBe(true);
+    expect(prefilter(`/** live feed */\nexport const feed = t.procedure.subscription(async function* () {});\n`).stage1).toBe(true);
+  });
+
+  it('does not count a constructor used only through its prototype', () => {
+    const text = `const { EventEmitter: EE } = require('node:events');\nfunction tap(body) {\n  EE.prototype.on.call(body, 'data', () => {});\n}\nmodule.exports = { tap };\n`;
+    expect(prefilter(text).stage1).toBe(false);
+  });
+
+  it('ignores a library named only in a JSDoc type import', () => {
+    const text = `/**\n * @template {import("events").EventEmitter} T\n * @param {T} emitter\n */\nfunction once(emitter) {\n  return emitter;\n}\n`;
+    expect(prefilter(text).stage1).toBe(false);
+    expect(prefilter(`/* shared */ const { EventEmitter } = require('events');\nexport const bus = new EventEmitter();\n`).stage1).toBe(true);
+  });
+
+  it('counts the prototype use when the constructor itself may escape the file, and any real use', () => {
+    const escapes = `const EE = require('events');\nEE.prototype.on.call(x, 'data', f);\nmodule.exports = { EE };\n`;
+    expect(prefilter(escapes).stage1).toBe(true);
+    const constructed = `const EE = require('events');\nEE.prototype.on.call(x, 'data', f);\nexport const bus = new EE();\n`;
+    expect(prefilter(constructed).stage1).toBe(true);
+  });
+});
+
 describe('prefilter re-exports and imported names', () => {
   it('finds re-exports with any spacing and skips export declarations', () => {
     const text = [

@@ -15,6 +15,12 @@ const IMPORT_BEFORE = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)$/;
 /** Literal pre-check for TOKENS (cheaper than the full pattern on the many files without any). */
 const TOKEN_HINT = /EventSource|WebSocket|\.subscription|Mutation|mutationOptions|@Sse|Transport\.|streamSSE|WSClient|SubscriptionLink/;
 const TOKENS = /new\s+EventSource\b|new\s+WebSocket\b|\.subscription\s*\(|(?:use|inject|create)Mutation\s*[(<]|mutationOptions\s*[(<]|@Sse\b|Transport\.[A-Z]|streamSSE|createWSClient|httpSubscriptionLink/;
+/** The same tokens, scanned globally so hits on comment lines can be skipped. */
+const TOKENS_ALL = new RegExp(TOKENS.source, 'g');
+/** A line that is a comment from its start (`// …`, `/* …`, ` * …` of a doc block): a token there is prose
+ *  (tRPC and Effect document `.subscription()` in JSDoc), never a construct. Only whole-line comments count,
+ *  so a `//` inside a string before the token (`'http://…'`) cannot hide code. */
+const COMMENT_LINE = /^[ \t]*(?:\/\/|\/\*|\*(?:[ \t]|$))/;
 /** Outbox mentions count only next to a table definition or a read of rows (an ABI named `Outbox` does not). */
 const OUTBOX = /[Oo]utbox|OUTBOX/;
 const OUTBOX_CONTEXT =
@@ -88,11 +94,55 @@ function usesLibrary(text: string): boolean {
   for (const m of text.matchAll(LIB_QUOTE)) {
     const quoteAt = m.index ?? 0;
     if (!IMPORT_BEFORE.test(text.slice(Math.max(0, quoteAt - 20), quoteAt))) continue;
+    // JSDoc types (` * @template {import("events").EventEmitter} T`) import nothing.
+    if (onCommentLine(text, quoteAt)) continue;
     const names = boundNames(text, quoteAt);
     if (names === null) return true;
-    if (names.some((n) => usesName(text, n, true))) return true;
+    if (names.some((n) => libraryNameUsed(text, n, quoteAt))) return true;
   }
   return false;
+}
+
+/** Does a stage-1 token occur outside whole-line comments? */
+function tokenInCode(text: string): boolean {
+  for (const m of text.matchAll(TOKENS_ALL)) if (!onCommentLine(text, m.index ?? 0)) return true;
+  return false;
+}
+
+// Is `at` on a line that is a comment from its start? A block comment closed before `at` on that line
+// (an eslint-disable comment, then `new EventSource(url)`) leaves it in code.
+function onCommentLine(text: string, at: number): boolean {
+  const lead = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+  return COMMENT_LINE.test(lead) && !lead.includes('*/');
+}
+
+/**
+ * Is a library binding used? As `usesName(…, true)`, except for two weak uses that cannot yield a tag:
+ * `Name.prototype…` (a constructor's prototype: `EE.prototype.on.call(body, …)`) and the binding itself
+ * when it renames (`const { EventEmitter: EE } = require(…)`, which the declared-type test would take for
+ * `: Type`). They count only when the name also appears bare after its import (`module.exports = { EE }`
+ * could hand the constructor to another file), so a file that can hold a construct is still parsed.
+ */
+function libraryNameUsed(text: string, name: string, quoteAt: number): boolean {
+  const from = Math.max(0, quoteAt - 400);
+  const clause = BINDING_BEFORE.exec(text.slice(from, quoteAt));
+  const clauseAt = clause ? from + clause.index : quoteAt;
+  let weak = false;
+  let bare = false;
+  let seen = 0;
+  for (let at = text.indexOf(name); at >= 0 && seen < 2000; at = text.indexOf(name, at + name.length), seen++) {
+    const proto = text.startsWith('.prototype', at + name.length);
+    if (usedAt(text, at, name, true)) {
+      if (!proto && (at < clauseAt || at >= quoteAt)) return true;
+      weak = true;
+    } else if (at > quoteAt && !proto && isWholeWord(text, at, name)) bare = true;
+  }
+  return weak && bare;
+}
+
+function isWholeWord(text: string, at: number, name: string): boolean {
+  const before = text[at - 1] ?? ' ';
+  return !IDENT.test(before) && before !== '.' && !IDENT.test(text[at + name.length] ?? ' ');
 }
 
 /**
@@ -135,7 +185,7 @@ function usedAt(text: string, at: number, name: string, library: boolean): boole
 export function prefilter(text: string): PrefilterInfo {
   const stage1 =
     STAGE1_GATE.test(text) &&
-    ((TOKEN_HINT.test(text) && TOKENS.test(text)) ||
+    ((TOKEN_HINT.test(text) && TOKENS.test(text) && tokenInCode(text)) ||
     usesLibrary(text) ||
     (SSE_TYPE.test(text) && CONTENT_TYPE.test(text)) ||
     (OUTBOX.test(text) && OUTBOX_CONTEXT.test(text)) ||

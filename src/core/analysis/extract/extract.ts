@@ -7,6 +7,7 @@ import { emptyFacts } from './facts';
 import { walkFile } from './walker';
 import { prismaFacts, sqlFacts } from './schemaText';
 import type { FileKind } from '../discovery/walk';
+import type { SourceFileCache } from './sourceCache';
 
 export interface ExtractOutcome {
   facts: FileFacts | null;
@@ -28,14 +29,19 @@ function scriptKind(file: string): ts.ScriptKind {
   }
 }
 
-export function extractFacts(file: string, kind: FileKind, text: string): ExtractOutcome {
+/** `trees`: when given, the file's tree is kept there and re-parsed incrementally on the next call. */
+export function extractFacts(file: string, kind: FileKind, text: string, trees?: SourceFileCache): ExtractOutcome {
   if (kind === 'sql') return { facts: sqlFacts(text) };
   if (kind === 'prisma') return { facts: prismaFacts(text) };
   if (kind !== 'code') return { facts: emptyFacts() };
   try {
-    const sf = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind(file));
+    const create = (): ts.SourceFile =>
+      ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind(file));
+    const sf = trees ? trees.parse(ts, file, text, create) : create();
     return { facts: walkFile(ts, sf, text, file) };
   } catch (e) {
+    // A tree that failed to parse or walk is not a safe base for the next incremental parse.
+    trees?.forget(file);
     if (e instanceof RangeError) return { facts: null, failure: { reason: 'too-deep', detail: 'nesting too deep to parse (stack overflow avoided)' } };
     return { facts: null, failure: { reason: 'parse-error', detail: (e as Error).message.slice(0, 200) } };
   }

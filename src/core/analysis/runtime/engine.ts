@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { AnalysisOptions, AnalysisResult, Detection, Flow, SkippedFile } from '../types';
 import type { FileFacts } from '../extract/facts';
 import { extractFacts } from '../extract/extract';
+import { SourceFileCache } from '../extract/sourceCache';
 import type { DiscoveredFile, FileKind } from '../discovery/walk';
 import { formatBytes, kindOf, makeExcluder, rel, throwIfAborted, walkRoots } from '../discovery/walk';
 import { usesName } from '../discovery/prefilter';
@@ -41,6 +42,9 @@ export class Engine {
   /** Finished detections of cached drafts (weakly keyed: dropped with the drafts). */
   private finished = new WeakMap<FileDrafts, Detection[]>();
   private leadsCache = new Map<string, boolean>();
+  /** Trees of files re-parsed after the first link (edits), for incremental re-parsing. */
+  private readonly trees = new SourceFileCache(3);
+  private linkedOnce = false;
   parseMs = 0;
   parsedCount = 0;
 
@@ -137,7 +141,7 @@ export class Engine {
       return null;
     }
     const t0 = performance.now();
-    const out = extractFacts(file, st.rec.kind, text);
+    const out = extractFacts(file, st.rec.kind, text, this.linkedOnce ? this.trees : undefined);
     this.parseMs += performance.now() - t0;
     this.parsedCount++;
     st.facts = out.facts;
@@ -293,6 +297,7 @@ export class Engine {
     }
     detections.sort(byPosition);
     const flows: Flow[] = buildFlows(detections, bindings);
+    this.linkedOnce = true;
     return { result: this.assemble(detections, flows, performance.now() - started), perFile };
   }
 
@@ -394,6 +399,7 @@ export class Engine {
   }
 
   private removeOne(abs: string): boolean {
+    this.trees.forget(abs);
     const prev = this.states.get(abs);
     if (!prev) return false;
     this.states.delete(abs);
