@@ -2,6 +2,7 @@
 // returns a small API for the extension-host tests. Nothing here indexes or parses: the index starts
 // when a view is first shown or a command needs it.
 import * as vscode from 'vscode';
+import type { Detection } from '../core/analysis/types';
 import { ArchitectureView } from './architecture/architectureView';
 import { registerCommands } from './commands/registerCommands';
 import { registerDiagnostics } from './diagnostics';
@@ -33,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
 
   const logger = createLogger(store);
   const index = store.add(new IndexManager(() => createWorkerBackend(context.extensionUri, logger), logger));
-  const locate = (d: { file: string; root?: string }) => locateDetection(index, d);
+  const locate = (d: Detection) => locateDetection(index, d);
   const flowsTree = store.add(new FlowsTreeProvider(locate));
   const principlesTree = new PrinciplesTreeProvider();
   // The view's actions run commands through `services`, which exists by the time any message arrives.
@@ -70,8 +71,8 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
   return { principlesTree, flowsTree, architecture, index, diagnostics, activationMs };
 }
 
-function locateDetection(index: IndexManager, detection: { file: string; root?: string }): vscode.Uri | undefined {
-  const root = detection.root ?? index.result?.roots[0];
+function locateDetection(index: IndexManager, detection: Detection): vscode.Uri | undefined {
+  const root = index.result?.roots[detection.root];
   return root ? vscode.Uri.joinPath(vscode.Uri.file(root), detection.file) : undefined;
 }
 

@@ -76,6 +76,8 @@ export interface Detection extends SourceRange {
   channelIsPattern: boolean;
   /** POSIX path relative to the analysis root that holds the file. */
   file: string;
+  /** Index into `AnalysisResult.roots` of that root (multi-root workspaces). */
+  root: number;
   /** Name of the enclosing function/method (`OrdersService.create`), or null at module level. */
   enclosingFunction: string | null;
   /** Service name: the `name` of the nearest package.json, else the root folder's name. */
@@ -107,6 +109,8 @@ export type SkipReason =
 
 export interface SkippedFile {
   file: string;
+  /** Index into `AnalysisResult.roots` of the root that holds `file`. */
+  root: number;
   reason: SkipReason;
   /** Human-readable detail, e.g. `1.4 MB > 1 MB cap`. */
   detail: string;

@@ -84,7 +84,7 @@ describe('bad input', () => {
 
   it('reports an unreadable root instead of throwing, and cancels through an AbortSignal', async () => {
     const r = await analyze(['/definitely/not/here']);
-    expect(r.skipped).toEqual([{ file: path.resolve('/definitely/not/here'), reason: 'unreadable', detail: 'root does not exist or cannot be read' }]);
+    expect(r.skipped).toEqual([{ root: 0, file: path.resolve('/definitely/not/here'), reason: 'unreadable', detail: 'root does not exist or cannot be read' }]);
     const root = writeTree(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`src/f${i}.ts`, PUBLISH])));
     try {
       const ctrl = new AbortController();

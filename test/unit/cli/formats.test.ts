@@ -54,7 +54,7 @@ describe('sarif', () => {
     ],
     {
       roots: ['/work/repo a', '/work/wörker'],
-      skipped: [{ file: 'vendor/huge.js', reason: 'too-large', detail: '1.4 MB > 1 MB cap' }],
+      skipped: [{ file: 'vendor/huge.js', root: 0, reason: 'too-large', detail: '1.4 MB > 1 MB cap' }],
     },
   );
   const rootOf = (file: string) => (file.startsWith('lib/') ? 1 : 0);
@@ -132,7 +132,7 @@ describe('text report', () => {
     const many = Array.from({ length: 25 }, (_, i) =>
       detection({ kind: 'queue.produce', library: 'bullmq', broker: 'bullmq', role: 'producer', channel: 'emails', file: `api/r${i}.ts`, line: i + 1, service: 'api' }),
     );
-    const result = resultOf(many, { skipped: [{ file: 'big.js', reason: 'too-large', detail: '2.0 MB > 1 MB cap' }] });
+    const result = resultOf(many, { skipped: [{ file: 'big.js', root: 0, reason: 'too-large', detail: '2.0 MB > 1 MB cap' }] });
     const text = renderText(result, { style: plain, maxItems: 10 });
     expect(text).toContain('… and 15 more');
     expect(text).toContain('Skipped files (1)\n  big.js  too-large  2.0 MB > 1 MB cap');

@@ -26,6 +26,7 @@ export function detection(input: DetectionInput): Detection {
     channel: input.channel,
     channelIsPattern: input.channel?.includes('*') ?? false,
     file: input.file,
+    root: 0,
     line: input.line,
     column,
     endLine: input.line,

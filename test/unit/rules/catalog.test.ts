@@ -34,6 +34,7 @@ describe('rule catalog', () => {
       channel: '/events',
       channelIsPattern: false,
       file: 'src/gone.ts',
+      root: 0,
       enclosingFunction: null,
       service: 'gone',
       snippet: "'Content-Type': 'text/event-stream'",
@@ -55,7 +56,7 @@ describe('rule catalog', () => {
     const result = emptyResult(['/r']);
     result.detections.push({
       id: 'a.ts:1:1:dual_write', kind: 'dual_write', library: 'kafkajs', broker: 'kafka', role: 'producer', channel: 't',
-      channelIsPattern: false, file: 'a.ts', enclosingFunction: 'f', service: 's', snippet: 'producer.send({ topic: t })',
+      channelIsPattern: false, file: 'a.ts', root: 0, enclosingFunction: 'f', service: 's', snippet: 'producer.send({ topic: t })',
       line: 1, column: 1, endLine: 1, endColumn: 10,
     });
     const findings = evaluateRules(result, () => undefined);
@@ -67,7 +68,7 @@ describe('rule catalog', () => {
     const result = emptyResult(['/r']);
     result.detections.push({
       id: 'a.ts:1:1:dual_write', kind: 'dual_write', library: 'kafkajs', broker: 'kafka', role: 'producer', channel: 't',
-      channelIsPattern: false, file: 'a.ts', enclosingFunction: 'f', service: 's', snippet: 'producer.send({ topic: t })',
+      channelIsPattern: false, file: 'a.ts', root: 0, enclosingFunction: 'f', service: 's', snippet: 'producer.send({ topic: t })',
       line: 1, column: 1, endLine: 1, endColumn: 10,
     });
     // A services map that cannot be read (e.g. a damaged worker message): only dual-write touches it here.

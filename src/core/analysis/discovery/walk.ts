@@ -11,6 +11,8 @@ export type FileKind = 'code' | 'sql' | 'prisma' | 'package';
 export interface DiscoveredFile {
   abs: string;
   root: string;
+  /** Index of `root` in the analysis's roots. */
+  rootIndex: number;
   /** POSIX path relative to `root`. */
   rel: string;
   kind: FileKind;
@@ -71,13 +73,13 @@ export function walkRoots(roots: string[], opts: WalkOptions): WalkResult {
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
   const excluder = makeExcluder(opts.exclude);
-  for (const rootIn of roots) {
+  for (const [rootIndex, rootIn] of roots.entries()) {
     const root = path.resolve(rootIn);
     let rootReal: string;
     try {
       rootReal = fs.realpathSync.native(root);
     } catch {
-      skipped.push({ file: root, reason: 'unreadable', detail: 'root does not exist or cannot be read' });
+      skipped.push({ root: rootIndex, file: root, reason: 'unreadable', detail: 'root does not exist or cannot be read' });
       continue;
     }
     const stack: { dir: string; real: string; layers: IgnoreLayer[] }[] = [{ dir: root, real: rootReal, layers: [] }];
@@ -90,7 +92,7 @@ export function walkRoots(roots: string[], opts: WalkOptions): WalkResult {
       try {
         entries = fs.readdirSync(cur.dir, { withFileTypes: true });
       } catch (e) {
-        skipped.push({ file: rel(root, cur.dir) || '.', reason: 'unreadable', detail: (e as Error).message });
+        skipped.push({ root: rootIndex, file: rel(root, cur.dir) || '.', reason: 'unreadable', detail: (e as Error).message });
         continue;
       }
       const layers = [...cur.layers];
@@ -113,7 +115,7 @@ export function walkRoots(roots: string[], opts: WalkOptions): WalkResult {
             isDir = st.isDirectory();
             isFile = st.isFile();
           } catch {
-            skipped.push({ file: relPath, reason: 'unreadable', detail: 'broken symbolic link' });
+            skipped.push({ root: rootIndex, file: relPath, reason: 'unreadable', detail: 'broken symbolic link' });
             continue;
           }
         }
@@ -127,7 +129,7 @@ export function walkRoots(roots: string[], opts: WalkOptions): WalkResult {
             continue;
           }
           if (seenDirs.has(real)) {
-            if (ent.isSymbolicLink()) skipped.push({ file: relPath, reason: 'symlink-loop', detail: `symbolic link to an already visited directory (${real})` });
+            if (ent.isSymbolicLink()) skipped.push({ root: rootIndex, file: relPath, reason: 'symlink-loop', detail: `symbolic link to an already visited directory (${real})` });
             continue;
           }
           seenDirs.add(real);
@@ -139,7 +141,7 @@ export function walkRoots(roots: string[], opts: WalkOptions): WalkResult {
         if (opts.statFiles === false && !ent.isSymbolicLink()) {
           if (seenFiles.has(abs)) continue;
           seenFiles.add(abs);
-          files.push({ abs, root, rel: relPath, kind, size: -1, mtimeMs: 0 });
+          files.push({ abs, root, rootIndex, rel: relPath, kind, size: -1, mtimeMs: 0 });
           continue;
         }
         let st: fs.Stats;
@@ -148,16 +150,16 @@ export function walkRoots(roots: string[], opts: WalkOptions): WalkResult {
           st = fs.statSync(abs);
           if (ent.isSymbolicLink()) real = fs.realpathSync.native(abs);
         } catch (e) {
-          skipped.push({ file: relPath, reason: 'unreadable', detail: (e as Error).message });
+          skipped.push({ root: rootIndex, file: relPath, reason: 'unreadable', detail: (e as Error).message });
           continue;
         }
         if (seenFiles.has(real)) continue;
         seenFiles.add(real);
         if (st.size > opts.maxFileBytes && kind !== 'package') {
-          skipped.push({ file: relPath, reason: 'too-large', detail: `${formatBytes(st.size)} > ${formatBytes(opts.maxFileBytes)} cap` });
+          skipped.push({ root: rootIndex, file: relPath, reason: 'too-large', detail: `${formatBytes(st.size)} > ${formatBytes(opts.maxFileBytes)} cap` });
           continue;
         }
-        files.push({ abs, root, rel: relPath, kind, size: st.size, mtimeMs: st.mtimeMs });
+        files.push({ abs, root, rootIndex, rel: relPath, kind, size: st.size, mtimeMs: st.mtimeMs });
       }
     }
   }

@@ -13,6 +13,23 @@ const CONSUMER_KINDS = new Set<DetectionKind>([
   'emitter.on', 'sse.client',
 ]);
 
+/**
+ * Socket lifecycle events are detections (the spec counts them) but not channels between services:
+ * every socket has them, so as flows they would only pair every client with every server.
+ */
+const SOCKET_LIFECYCLE: Partial<Record<Broker, ReadonlySet<string>>> = {
+  'socket.io': new Set([
+    'connection', 'connect', 'disconnect', 'disconnecting', 'connect_error', 'error', 'reconnect', 'reconnect_attempt',
+    'reconnect_error', 'reconnect_failed', 'ping', 'pong', 'open', 'close', 'upgrade', 'new_namespace',
+  ]),
+  // ws messages have no names: `message` is the socket itself, like its open/close/error events.
+  ws: new Set(['connection', 'open', 'close', 'error', 'message', 'ping', 'pong', 'upgrade', 'headers', 'listening', 'unexpected-response', 'wsClientError']),
+};
+
+export function isSocketLifecycle(broker: Broker, channel: string): boolean {
+  return SOCKET_LIFECYCLE[broker]?.has(channel) ?? false;
+}
+
 export interface AmqpBindingFact {
   queue: string;
   exchange: string;
@@ -40,7 +57,7 @@ export function buildFlows(detections: Detection[], bindings: AmqpBindingFact[])
     const isP = PRODUCER_KINDS.has(d.kind);
     const isC = CONSUMER_KINDS.has(d.kind);
     if (!isP && !isC) continue;
-    if (d.channel === null) continue;
+    if (d.channel === null || isSocketLifecycle(d.broker, d.channel)) continue;
     {
       const raw = d.channel;
       const channel = normalize(d.broker, raw);

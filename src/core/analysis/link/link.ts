@@ -12,6 +12,8 @@ export interface LinkFile {
   abs: string;
   /** POSIX path relative to its root. */
   rel: string;
+  /** Index of that root in the analysis's roots. */
+  root: number;
   service: string;
   facts: FileFacts;
 }
@@ -135,7 +137,9 @@ function toDetections(d: Draft, f: LinkFile): Detection[] {
 
 function toDetection(d: Draft, f: LinkFile, raw: { channel: string; pattern: boolean } | null, index: number): Detection {
   const ch = raw ? publicChannel(raw) : null;
-  const base = `${f.rel}:${d.pos.line}:${d.pos.column}:${d.kind}`;
+  // Ids stay `file:line:column:kind` in the first root; later roots prefix their index so two roots with
+  // the same relative path never collide.
+  const base = `${f.root > 0 ? `${f.root}/` : ''}${f.rel}:${d.pos.line}:${d.pos.column}:${d.kind}`;
   const det: Detection = {
     id: index === 0 ? base : `${base}#${ch?.channel ?? index}`,
     kind: d.kind,
@@ -145,6 +149,7 @@ function toDetection(d: Draft, f: LinkFile, raw: { channel: string; pattern: boo
     channel: ch?.channel ?? null,
     channelIsPattern: ch?.pattern ?? false,
     file: f.rel,
+    root: f.root,
     enclosingFunction: d.fn >= 0 ? (f.facts.fns[d.fn]?.name ?? null) : null,
     service: f.service,
     snippet: d.snippet,
@@ -158,6 +163,7 @@ function toDetection(d: Draft, f: LinkFile, raw: { channel: string; pattern: boo
 }
 
 export function byPosition(a: Detection, b: Detection): number {
+  if (a.root !== b.root) return a.root - b.root;
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   if (a.line !== b.line) return a.line - b.line;
   if (a.column !== b.column) return a.column - b.column;

@@ -62,10 +62,10 @@ export class Engine {
     this.states.clear();
     const tooLarge = skipped.filter((s) => s.reason === 'too-large');
     for (const s of tooLarge) {
-      const root = this.roots.find((r) => fs.existsSync(path.join(r, s.file))) ?? this.roots[0] ?? '';
+      const root = this.roots[s.root] ?? this.roots[0] ?? '';
       const abs = path.join(root, s.file);
       const kind = kindOf(abs) ?? 'code';
-      this.states.set(abs, { rec: { abs, root, rel: s.file, kind, size: 0, mtimeMs: 0 }, skip: s, lines: 0, pre: null, text: null, fromEditor: false, facts: null, pkg: null, usage: new Map() });
+      this.states.set(abs, { rec: { abs, root, rootIndex: s.root, rel: s.file, kind, size: 0, mtimeMs: 0 }, skip: s, lines: 0, pre: null, text: null, fromEditor: false, facts: null, pkg: null, usage: new Map() });
     }
     let done = 0;
     for (const rec of files) {
@@ -146,7 +146,7 @@ export class Engine {
     this.parsedCount++;
     st.facts = out.facts;
     if (!st.fromEditor) st.text = null;
-    if (out.failure) st.skip = { file: st.rec.rel, reason: out.failure.reason, detail: out.failure.detail };
+    if (out.failure) st.skip = { file: st.rec.rel, root: st.rec.rootIndex, reason: out.failure.reason, detail: out.failure.detail };
     return st.facts;
   }
 
@@ -271,7 +271,7 @@ export class Engine {
       const st = this.states.get(f);
       if (!st?.facts) continue;
       const service = svc.serviceOf(f, st.rec.root);
-      const lf: LinkFile = { abs: f, rel: st.rec.rel, service, facts: st.facts };
+      const lf: LinkFile = { abs: f, rel: st.rec.rel, root: st.rec.rootIndex, service, facts: st.facts };
       let fd = this.linkCache.get(f);
       if (!fd) {
         fd = fileDrafts(lf, resolver, transports.get(service) ?? new Set());
@@ -311,7 +311,7 @@ export class Engine {
         bytes += st.rec.size;
         lines += st.lines;
       }
-      if (st.facts?.note === 'too-deep') skipped.push({ file: st.rec.rel, reason: 'too-deep', detail: 'nesting deeper than the walker limit: analyzed only the outer levels' });
+      if (st.facts?.note === 'too-deep') skipped.push({ file: st.rec.rel, root: st.rec.rootIndex, reason: 'too-deep', detail: 'nesting deeper than the walker limit: analyzed only the outer levels' });
     }
     skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
     const services: AnalysisResult['services'] = {};
@@ -356,12 +356,12 @@ export class Engine {
       if (text === undefined) return this.removeOne(abs);
       st = { size: Buffer.byteLength(text), mtimeMs: Date.now() } as fs.Stats;
     }
-    const rec: DiscoveredFile = { abs, root, rel: rel(root, abs), kind, size: st.size, mtimeMs: st.mtimeMs };
+    const rec: DiscoveredFile = { abs, root, rootIndex: Math.max(0, this.roots.indexOf(root)), rel: rel(root, abs), kind, size: st.size, mtimeMs: st.mtimeMs };
     // Always re-read: a watcher event means the content may differ even when mtime and size do not.
     const prev = this.states.get(abs);
     let next: FileState;
     if (text === undefined && st.size > this.maxBytes && kind !== 'package') {
-      next = { rec, skip: { file: rec.rel, reason: 'too-large', detail: `${formatBytes(st.size)} > ${formatBytes(this.maxBytes)} cap` }, lines: 0, pre: null, text: null, fromEditor: false, facts: null, pkg: null, usage: new Map() };
+      next = { rec, skip: { file: rec.rel, root: rec.rootIndex, reason: 'too-large', detail: `${formatBytes(st.size)} > ${formatBytes(this.maxBytes)} cap` }, lines: 0, pre: null, text: null, fromEditor: false, facts: null, pkg: null, usage: new Map() };
     } else {
       next = readFileState(rec, text ?? null, this.maxBytes);
     }

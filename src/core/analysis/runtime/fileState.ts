@@ -32,11 +32,11 @@ export function readFileState(rec: DiscoveredFile, editorText: string | null, ma
   if (editorText !== null) {
     text = editorText;
     if (Buffer.byteLength(text) > maxBytes && rec.kind !== 'package') {
-      st.skip = { file: rec.rel, reason: 'too-large', detail: `${formatBytes(Buffer.byteLength(text))} > ${formatBytes(maxBytes)} cap` };
+      st.skip = { file: rec.rel, root: rec.rootIndex, reason: 'too-large', detail: `${formatBytes(Buffer.byteLength(text))} > ${formatBytes(maxBytes)} cap` };
       return st;
     }
     if (text.includes('\u0000')) {
-      st.skip = { file: rec.rel, reason: 'binary', detail: 'NUL character in the text' };
+      st.skip = { file: rec.rel, root: rec.rootIndex, reason: 'binary', detail: 'NUL character in the text' };
       return st;
     }
   } else {
@@ -44,17 +44,17 @@ export function readFileState(rec: DiscoveredFile, editorText: string | null, ma
     try {
       const read = readCapped(rec, maxBytes);
       if (read === null) {
-        st.skip = { file: rec.rel, reason: 'too-large', detail: `${formatBytes(rec.size)} > ${formatBytes(maxBytes)} cap` };
+        st.skip = { file: rec.rel, root: rec.rootIndex, reason: 'too-large', detail: `${formatBytes(rec.size)} > ${formatBytes(maxBytes)} cap` };
         return st;
       }
       buf = read;
     } catch (e) {
-      st.skip = { file: rec.rel, reason: 'unreadable', detail: (e as Error).message };
+      st.skip = { file: rec.rel, root: rec.rootIndex, reason: 'unreadable', detail: (e as Error).message };
       return st;
     }
     const verdict = checkBuffer(buf);
     if (verdict) {
-      st.skip = { file: rec.rel, ...verdict };
+      st.skip = { file: rec.rel, root: rec.rootIndex, ...verdict };
       return st;
     }
     text = buf.toString('utf8');
@@ -64,7 +64,7 @@ export function readFileState(rec: DiscoveredFile, editorText: string | null, ma
   const { lines, verdict } = checkText(text, rec.kind === 'code');
   st.lines = lines;
   if (verdict) {
-    st.skip = { file: rec.rel, ...verdict };
+    st.skip = { file: rec.rel, root: rec.rootIndex, ...verdict };
     return st;
   }
   if (rec.kind === 'package') {
