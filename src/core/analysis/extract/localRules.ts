@@ -189,7 +189,7 @@ function recordWrite(scope: Scope, call: ts.CallExpression, method: string, recv
   if (DB_WRITES.has(method)) {
     const rootUpper = /^[A-Z]/.test(recvText) && !/^[A-Z_]+$/.test(recvText);
     if (method === 'save' || orm || DB_RECEIVER.test(recvText) || rootUpper) {
-      if (!/(cache|map|set|list|array|redis|queue|emitter|client\.(?:hset|set))/i.test(recvText)) markWrite(scope);
+      if (!isInMemoryReceiver(recvText)) markWrite(scope);
     }
     return;
   }
@@ -199,6 +199,23 @@ function recordWrite(scope: Scope, call: ts.CallExpression, method: string, recv
     return;
   }
   void call;
+}
+
+const IN_MEMORY_WORDS = new Set(['cache', 'map', 'set', 'list', 'array', 'redis', 'queue', 'emitter']);
+
+/**
+ * A cache, collection, Redis client or queue is not persistent state. Judged by whole words of the
+ * receiver (`userCache`, `this.sessionMap`, `redis`), never by substrings: `Listing`, `Asset`,
+ * `UserSettings` and `Playlist` are ORM models whose writes count.
+ */
+export function isInMemoryReceiver(recvText: string): boolean {
+  if (/client\.(?:hset|set)\b/i.test(recvText)) return true;
+  const words = recvText
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .map((w) => w.toLowerCase())
+    .filter((w) => w.length > 0);
+  return words.some((w) => IN_MEMORY_WORDS.has(w) || IN_MEMORY_WORDS.has(w.replace(/s$/, '')));
 }
 
 function markWrite(scope: Scope): void {
