@@ -76,7 +76,13 @@ export function evalValue(scope: Scope, node: ts.Node | undefined, depth = 0): V
       return UNKNOWN;
     }
     case SK.ArrayLiteralExpression:
-      return { k: 'arr', items: (node as ts.ArrayLiteralExpression).elements.slice(0, MAX_PROPS).map((e) => evalValue(scope, e, depth + 1)) };
+      // `[...ORDER_TOPICS, AUDIT_TOPIC]`: a spread contributes its array (flattened by channelsOf).
+      return {
+        k: 'arr',
+        items: (node as ts.ArrayLiteralExpression).elements
+          .slice(0, MAX_PROPS)
+          .map((e) => evalValue(scope, e.kind === SK.SpreadElement ? (e as ts.SpreadElement).expression : e, depth + 1)),
+      };
     case SK.ObjectLiteralExpression: {
       const props: Record<string, ValueExpr> = {};
       let n = 0;
