@@ -21,11 +21,22 @@ function sseLibrary(scope: Scope): string {
   return 'node:http';
 }
 
-/** `app/api/events/route.ts` → `/api/events` (route groups `(x)` dropped). */
+/**
+ * The route of a Next.js route file: App Router `app/api/events/route.ts` → `/api/events` (route groups
+ * `(x)` dropped), Pages Router `pages/api/jobs/[id]/progress.ts` → `/api/jobs/[id]/progress` (`index`
+ * dropped). Dynamic segments stay as written.
+ */
 export function nextRoute(file: string): string | null {
-  const m = /(?:^|\/)app\/(.*?)\/?route\.[cm]?[jt]sx?$/.exec(file.replace(/\\/g, '/'));
-  if (!m) return null;
-  const segs = (m[1] ?? '').split('/').filter((s) => s && !/^\(.*\)$/.test(s));
+  const posix = file.replace(/\\/g, '/');
+  const app = /(?:^|\/)app\/(.*?)\/?route\.[cm]?[jt]sx?$/.exec(posix);
+  if (app) {
+    const segs = (app[1] ?? '').split('/').filter((s) => s && !/^\(.*\)$/.test(s));
+    return `/${segs.join('/')}`;
+  }
+  const pages = /(?:^|\/)pages\/(api\/.*?)\.[cm]?[jt]sx?$/.exec(posix);
+  if (!pages) return null;
+  const segs = (pages[1] ?? '').split('/');
+  if (segs[segs.length - 1] === 'index') segs.pop();
   return `/${segs.join('/')}`;
 }
 
