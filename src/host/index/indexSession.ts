@@ -7,8 +7,8 @@ import type { FileChange } from './changeBatcher';
 import type { IndexBackend, IndexSettings } from './indexBackend';
 
 /** Files the analyzer reads; anything else never reaches the worker. */
-export const INDEXED_GLOB = '**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.sql,*.prisma,package.json}';
-const INDEXED_FILE = /\.(?:[cm]?[jt]sx?|sql|prisma)$|(?:^|[\\/])package\.json$/;
+export const INDEXED_GLOB = '**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.vue,*.svelte,*.sql,*.prisma,package.json}';
+const INDEXED_FILE = /\.(?:[cm]?[jt]sx?|vue|svelte|sql|prisma)$|(?:^|[\\/])package\.json$/;
 const STORM_THRESHOLD = 500;
 
 export interface IndexSessionEvents {

@@ -21,7 +21,8 @@ export interface DiscoveredFile {
 }
 
 export const DEFAULT_EXCLUDES = ['node_modules', 'dist', 'build', 'out', 'coverage', '.next', '.git'];
-export const CODE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
+// `.vue` and `.svelte` components are code too: only their `<script>` blocks are parsed (extract/sfc.ts).
+export const CODE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.vue', '.svelte']);
 
 export function kindOf(file: string): FileKind | null {
   const base = path.basename(file);

@@ -8,6 +8,7 @@ import { walkFile } from './walker';
 import { prismaFacts, sqlFacts } from './schemaText';
 import type { FileKind } from '../discovery/walk';
 import type { SourceFileCache } from './sourceCache';
+import { isSfcFile, sfcScriptView } from './sfc';
 
 export interface ExtractOutcome {
   facts: FileFacts | null;
@@ -15,6 +16,8 @@ export interface ExtractOutcome {
 }
 
 function scriptKind(file: string): ts.ScriptKind {
+  // A component's script view is TypeScript (plain `<script>` JS parses as TS too); TSX is chosen by the
+  // caller from the block's `lang`.
   switch (path.extname(file).toLowerCase()) {
     case '.tsx':
       return ts.ScriptKind.TSX;
@@ -34,9 +37,16 @@ export function extractFacts(file: string, kind: FileKind, text: string, trees?:
   if (kind === 'sql') return { facts: sqlFacts(text) };
   if (kind === 'prisma') return { facts: prismaFacts(text) };
   if (kind !== 'code') return { facts: emptyFacts() };
+  let kindOfScript = scriptKind(file);
+  if (isSfcFile(file)) {
+    // Parse only the `<script>` blocks, at their original positions (see sfc.ts).
+    const view = sfcScriptView(text);
+    text = view.text;
+    kindOfScript = view.tsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  }
   try {
     const create = (): ts.SourceFile =>
-      ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind(file));
+      ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kindOfScript);
     const sf = trees ? trees.parse(ts, file, text, create) : create();
     return { facts: walkFile(ts, sf, text, file) };
   } catch (e) {

@@ -250,6 +250,9 @@ function bindImport(scope: Scope, local: string, spec: string, name: string): vo
     if (!scope.facts.imports.includes(spec)) scope.facts.imports.push(spec);
   } else {
     scope.libs.add(spec);
+    // A bare specifier may still be the workspace's own (a tsconfig `paths` alias, a workspace package):
+    // its values resolve through the engine when it maps to a file, and stay unknown for libraries.
+    if (!spec.startsWith('node:')) b.value = { k: 'ref', spec, name, path: [] };
   }
   scope.bindings.set(local, b);
 }

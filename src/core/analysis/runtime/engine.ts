@@ -12,6 +12,7 @@ import { SourceFileCache } from '../extract/sourceCache';
 import type { DiscoveredFile, FileKind } from '../discovery/walk';
 import { formatBytes, kindOf, makeExcluder, rel, throwIfAborted, walkRoots } from '../discovery/walk';
 import { usesName } from '../discovery/prefilter';
+import { codeView } from '../extract/sfc';
 import type { FileDrafts, LinkFile } from '../link/link';
 import { byPosition, fileDrafts, finishFile, makeResolver } from '../link/link';
 import { wrapperDrafts } from '../link/wrappers';
@@ -23,6 +24,7 @@ import type { Ignore } from 'ignore';
 import type { FileState } from './fileState';
 import { readFileState } from './fileState';
 import { PathFilter } from './pathFilter';
+import { ModuleAliases } from './moduleAliases';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 const RESOLVE_EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -38,6 +40,7 @@ export class Engine {
   private linkCache = new Map<string, FileDrafts>();
   private included: Set<string> | null = null;
   private readonly paths: PathFilter;
+  private readonly aliases: ModuleAliases;
   private resolveCache = new Map<string, string | null>();
   /** Finished detections of cached drafts (weakly keyed: dropped with the drafts). */
   private finished = new WeakMap<FileDrafts, Detection[]>();
@@ -53,6 +56,12 @@ export class Engine {
     this.maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.excluder = makeExcluder(options.exclude);
     this.paths = new PathFilter(this.roots, this.excluder);
+    this.aliases = new ModuleAliases(this.roots, () => this.packageNames());
+  }
+
+  /** Workspace package.json files with their names, for imports of workspace packages by name. */
+  private *packageNames(): Iterable<[string, string | undefined]> {
+    for (const [abs, st] of this.states) if (st.pkg) yield [abs, st.pkg.name ?? undefined];
   }
 
   /** Discover and read every file (cold). */
@@ -87,6 +96,7 @@ export class Engine {
     this.included = null;
     this.resolveCache = new Map();
     this.leadsCache = new Map();
+    this.aliases.invalidate();
   }
 
   // ---------------------------------------------------------------- workspace view for the resolver
@@ -106,7 +116,17 @@ export class Engine {
   }
 
   private resolveUncached(dir: string, spec: string): string | null {
-    const base = path.resolve(dir, spec);
+    const relative = spec.startsWith('.') || path.isAbsolute(spec);
+    if (relative) return this.resolveBase(path.resolve(dir, spec));
+    // A bare specifier: a tsconfig `paths` alias or a workspace package, else a library (null).
+    for (const candidate of this.aliases.candidates(dir, spec)) {
+      const hit = this.resolveBase(candidate);
+      if (hit) return hit;
+    }
+    return null;
+  }
+
+  private resolveBase(base: string): string | null {
     const has = (p: string): boolean => {
       const s = this.states.get(p);
       return !!s && s.rec.kind === 'code';
@@ -207,7 +227,7 @@ export class Engine {
           let used = st.usage.get(name);
           if (used === undefined) {
             text ??= this.textOf(abs, st);
-            used = text !== null && usesName(text, name);
+            used = text !== null && usesName(codeView(abs, text), name);
             st.usage.set(name, used);
           }
           if (used) {

@@ -8,6 +8,7 @@ import { formatBytes } from '../discovery/walk';
 import { checkBuffer, checkText } from '../discovery/guards';
 import type { PrefilterInfo } from '../discovery/prefilter';
 import { prefilter } from '../discovery/prefilter';
+import { codeView } from '../extract/sfc';
 import type { PackageInfo } from './services';
 import { parsePackageJson } from './services';
 
@@ -75,7 +76,8 @@ export function readFileState(rec: DiscoveredFile, editorText: string | null, ma
   // Texts are not kept (re-reading the few parsed files is cheaper than the heap they would hold), except
   // an editor's unsaved text, which exists nowhere else, and a stage-1 file's until it is parsed (every
   // stage-1 file is: holding ~1 % of the texts briefly saves reading them twice).
-  if (rec.kind === 'code') st.pre = prefilter(text);
+  // A component's template is not code: the prefilter sees the same script view the parser will.
+  if (rec.kind === 'code') st.pre = prefilter(codeView(rec.abs, text));
   if (st.fromEditor || st.pre?.stage1) st.text = text;
   return st;
 }
