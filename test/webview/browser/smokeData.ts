@@ -15,6 +15,7 @@ function detection(service: string, file: string, line: number, kind: DetectionK
     channel,
     channelIsPattern: false,
     file,
+    root: 0,
     enclosingFunction: fn,
     service,
     snippet: `${kind} ${channel}`,
