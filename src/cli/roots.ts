@@ -1,6 +1,6 @@
 // Root folders: checked before the analysis starts (exit 3 with a clear message instead of an empty
-// report), and mapped back from a root-relative path when several roots were given.
-import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
+// report).
+import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export type RootCheck = { ok: true; roots: string[] } | { ok: false; message: string };
@@ -26,21 +26,4 @@ export function checkRoots(dirs: string[], cwd: string): RootCheck {
     if (!roots.includes(abs)) roots.push(abs);
   }
   return { ok: true, roots };
-}
-
-/**
- * Detections carry a path relative to the root that holds them but not the root itself; with one root the
- * answer is trivial, with several the first root that has the file wins (roots rarely share relative paths).
- */
-export function rootResolver(roots: string[]): (file: string) => number {
-  if (roots.length <= 1) return () => 0;
-  const cache = new Map<string, number>();
-  return (file) => {
-    let index = cache.get(file);
-    if (index === undefined) {
-      index = Math.max(0, roots.findIndex((root) => existsSync(path.join(root, ...file.split('/')))));
-      cache.set(file, index);
-    }
-    return index;
-  };
 }

@@ -16,7 +16,8 @@ import { createStyle, shouldColor } from './format/style';
 import { formatMs, renderText } from './format/text';
 import { findingCounts } from './format/textFindings';
 import { ProgressBar } from './progress';
-import { checkRoots, rootResolver } from './roots';
+import { checkRoots } from './roots';
+import type { RootOf } from './format/jsonReport';
 import { TOOL_NAME, TOOL_VERSION } from './version';
 
 export interface OutStream {
@@ -118,7 +119,8 @@ function gate(command: AnalyzeCommand, rules: RuleOutcome, io: CliIo): number {
 }
 
 function render(command: AnalyzeCommand, result: AnalysisResult, rules: RuleOutcome, io: CliIo): string {
-  const rootOf = rootResolver(result.roots);
+  // The analyzer says which root holds each file.
+  const rootOf: RootOf = (item) => item.root;
   switch (command.format) {
     case 'json':
       return renderJson(result, rootOf, rules);

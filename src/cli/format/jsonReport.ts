@@ -46,7 +46,8 @@ export interface JsonReport {
 }
 
 /** Which root a root-relative path belongs to; the CLI answers it from the file system. */
-export type RootOf = (file: string) => number;
+/** Which root (index into `roots`) holds a detection or skipped file. */
+export type RootOf = (item: { file: string; root: number }) => number;
 
 function toJsonDetection(d: Detection, rootOf: RootOf): JsonDetection {
   const out: JsonDetection = {
@@ -57,7 +58,7 @@ function toJsonDetection(d: Detection, rootOf: RootOf): JsonDetection {
     role: d.role,
     channel: d.channel,
     channelIsPattern: d.channelIsPattern,
-    root: rootOf(d.file),
+    root: rootOf(d),
     file: d.file,
     line: d.line,
     column: d.column,
@@ -83,7 +84,7 @@ export function toJsonReport(result: AnalysisResult, rootOf: RootOf, rules: Rule
     roots: [...result.roots],
     detections: result.detections.map((d) => toJsonDetection(d, rootOf)),
     flows: result.flows.map((f) => ({ id: f.id, broker: f.broker, channel: f.channel, producers: [...f.producers], consumers: [...f.consumers] })),
-    skipped: result.skipped.map((k) => ({ root: rootOf(k.file), file: k.file, reason: k.reason, detail: k.detail })),
+    skipped: result.skipped.map((k) => ({ root: rootOf(k), file: k.file, reason: k.reason, detail: k.detail })),
     services: Object.fromEntries(
       Object.entries(result.services).map(([name, svc]) => [name, { root: svc.root, libraries: [...svc.libraries] }]),
     ),

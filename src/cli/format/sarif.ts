@@ -69,7 +69,7 @@ export function toSarif(result: AnalysisResult, rootOf: RootOf, rules: RuleOutco
     locations: [
       {
         physicalLocation: {
-          artifactLocation: artifactFor(d.file, rootOf(d.file)),
+          artifactLocation: artifactFor(d.file, rootOf(d)),
           region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
         },
         ...(d.enclosingFunction ? { logicalLocations: [{ fullyQualifiedName: d.enclosingFunction, kind: 'function' }] } : {}),
@@ -83,7 +83,7 @@ export function toSarif(result: AnalysisResult, rootOf: RootOf, rules: RuleOutco
   const skipped = result.skipped.map((s) => ({
     level: 'warning',
     message: { text: `Skipped ${s.file}: ${s.detail} (${s.reason}).` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(s.file), uriBaseId: baseId(rootOf(s.file)) } } }],
+    locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(s.file), uriBaseId: baseId(rootOf(s)) } } }],
     properties: { reason: s.reason },
   }));
 

@@ -57,7 +57,7 @@ describe('sarif', () => {
       skipped: [{ file: 'vendor/huge.js', root: 0, reason: 'too-large', detail: '1.4 MB > 1 MB cap' }],
     },
   );
-  const rootOf = (file: string) => (file.startsWith('lib/') ? 1 : 0);
+  const rootOf = (item: { file: string }) => (item.file.startsWith('lib/') ? 1 : 0);
 
   it('is valid SARIF 2.1.0', () => {
     const log = JSON.parse(renderSarif(twoRoots, rootOf));
