@@ -47,7 +47,9 @@ const IDENT = /[\w$]/;
  * an outbox mention, `fetch`): most files have none, and one combined scan costs about half of the five
  * separate ones. A hit only means the exact tests below run.
  */
-const STAGE1_GATE = new RegExp(`${TOKEN_HINT.source}|${LIB_QUOTE.source}|text\\/event-stream|${OUTBOX.source}|fetch`);
+/** socket.io's documented handler modules take `(io, socket)` without importing socket.io. */
+const IO_SOCKET_PARAMS = /\(\s*(?:io\s*,\s*socket|socket\s*,\s*io)\s*[,)]/;
+const STAGE1_GATE = new RegExp(`${TOKEN_HINT.source}|${LIB_QUOTE.source}|text\\/event-stream|${OUTBOX.source}|fetch|${IO_SOCKET_PARAMS.source}`);
 
 export interface PrefilterInfo {
   stage1: boolean;
@@ -189,7 +191,8 @@ export function prefilter(text: string): PrefilterInfo {
     usesLibrary(text) ||
     (SSE_TYPE.test(text) && CONTENT_TYPE.test(text)) ||
     (OUTBOX.test(text) && OUTBOX_CONTEXT.test(text)) ||
-    (FETCH_READER.test(text) && DATA_LINES.test(text)));
+    (FETCH_READER.test(text) && DATA_LINES.test(text)) ||
+    IO_SOCKET_PARAMS.test(text));
   const reexportSpecs: string[] = [];
   const names = stage1 ? [] : [...importedNames(text)];
   // Re-exports (barrels): a sticky check at each `export`, cheaper than scanning with the whole pattern.

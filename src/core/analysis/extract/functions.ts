@@ -52,9 +52,10 @@ export function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth
     if (wrapperCandidate && isExported(scope, node)) scope.facts.exports[node.name.text] = { fn: scope.fn };
   }
   const pending = scope.pendingParams.get(node);
+  const conventional = socketIoHandlerParams(scope, node);
   node.parameters.forEach((p, i) => {
     if (t.isIdentifier(p.name)) {
-      const tag = paramTag(scope, p) ?? pending?.[i] ?? null;
+      const tag = paramTag(scope, p) ?? pending?.[i] ?? conventional.get(p.name.text) ?? null;
       scope.bindings.set(p.name.text, wrapperCandidate ? { tag, value: { k: 'param', i } } : { tag });
     } else if (t.isObjectBindingPattern(p.name)) {
       const base = pending?.[i] ?? null;
@@ -126,3 +127,20 @@ function namesRegex(scope: Scope): RegExp | null {
   return re;
 }
 
+
+const SOCKET_IO_SERVER: TagExpr = { k: 'new', of: { k: 'lib', mod: 'socket.io', name: 'Server' }, arg0: null };
+
+/**
+ * socket.io's documented handler-module shape, `module.exports = (io, socket) => { socket.on(…) }`:
+ * untyped parameters named exactly `io` and `socket` side by side are a socket.io server and a
+ * connected socket. Both names are required, so a lone `socket` (net, ws) keeps no tag.
+ */
+function socketIoHandlerParams(scope: Scope, node: ts.SignatureDeclaration): Map<string, TagExpr> {
+  const t = scope.ts;
+  const out = new Map<string, TagExpr>();
+  const names = node.parameters.map((p) => (t.isIdentifier(p.name) && !p.type ? p.name.text : ''));
+  if (!names.includes('io') || !names.includes('socket')) return out;
+  out.set('io', SOCKET_IO_SERVER);
+  out.set('socket', { k: 'param', of: SOCKET_IO_SERVER, m: 'on#1', ev: 'connection', i: 0 });
+  return out;
+}
