@@ -6,7 +6,7 @@
 //   const mod = await project.importModule<typeof import('...')>('outbox/relay.ts');
 //   ... run it against services.* ...
 //   project.remove();
-export { createTempProject, repoRoot } from './tempProject';
+export { STRICT_COMPILER_OPTIONS, createTempProject, repoRoot } from './tempProject';
 export type { ProjectFile, ScriptResult, SpawnedScript, TempProject, TypecheckResult } from './tempProject';
 export { services, postgresUrl, uniqueName } from './services';
 export { waitFor, sleep, withTimeout } from './wait';

@@ -60,21 +60,24 @@ export interface TempProject {
   remove(): void;
 }
 
+/** The strict compiler options every proof project starts from (presets widen them, never loosen). */
+export const STRICT_COMPILER_OPTIONS = {
+  target: 'ES2022',
+  module: 'NodeNext',
+  moduleResolution: 'NodeNext',
+  lib: ['ES2023'],
+  types: ['node'],
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  noImplicitOverride: true,
+  noFallthroughCasesInSwitch: true,
+  esModuleInterop: true,
+  skipLibCheck: true,
+  noEmit: true,
+};
+
 const TSCONFIG = {
-  compilerOptions: {
-    target: 'ES2022',
-    module: 'NodeNext',
-    moduleResolution: 'NodeNext',
-    lib: ['ES2023'],
-    types: ['node'],
-    strict: true,
-    noUncheckedIndexedAccess: true,
-    noImplicitOverride: true,
-    noFallthroughCasesInSwitch: true,
-    esModuleInterop: true,
-    skipLibCheck: true,
-    noEmit: true,
-  },
+  compilerOptions: STRICT_COMPILER_OPTIONS,
   include: ['**/*.ts'],
   exclude: ['node_modules', '.build'],
 };

@@ -1,25 +1,12 @@
 // Temp projects for the realtime proofs, on top of the shared harness. The harness tsconfig (NodeNext,
 // strict, noUncheckedIndexedAccess) is kept and only widened where the generated code's target demands:
 // browser globals for client code, legacy decorators for NestJS, bundler resolution for Next.js.
-import { createTempProject, type ProjectFile, type TempProject } from '../../harness/index';
+import { STRICT_COMPILER_OPTIONS, createTempProject, type ProjectFile, type TempProject } from '../../harness/index';
 import type { ScaffoldFile } from '../../../../src/core/scaffolds/types';
 
 type Preset = 'node' | 'browser' | 'nest' | 'next';
 
-const base = {
-  target: 'ES2022',
-  module: 'NodeNext',
-  moduleResolution: 'NodeNext',
-  lib: ['ES2023'],
-  types: ['node'],
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  noImplicitOverride: true,
-  noFallthroughCasesInSwitch: true,
-  esModuleInterop: true,
-  skipLibCheck: true,
-  noEmit: true,
-};
+const base = STRICT_COMPILER_OPTIONS;
 
 const presets: Record<Preset, Record<string, unknown>> = {
   node: base,
