@@ -52,9 +52,12 @@ describe('parseArgs', () => {
       verbose: true,
       json: false,
       fail: false,
+      heldout: false,
       filters: ['messaging/kafka'],
     });
-    expect(parseArgs(['--json'])).toMatchObject({ json: true, fail: true, filters: [] });
+    expect(parseArgs(['--json'])).toMatchObject({ json: true, fail: true, heldout: false, filters: [] });
+    // The held-out set is reported, never gating.
+    expect(parseArgs(['--heldout'])).toMatchObject({ heldout: true, fail: false });
     expect(parseArgs(['--strict'])).toEqual({ error: 'unknown option --strict' });
   });
 });

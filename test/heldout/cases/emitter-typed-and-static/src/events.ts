@@ -1,0 +1,4 @@
+export enum CartEvent {
+  ItemAdded = 'cart.item-added',
+  CheckedOut = 'cart.checked-out',
+}

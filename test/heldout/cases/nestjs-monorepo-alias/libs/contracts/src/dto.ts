@@ -1,0 +1,5 @@
+export interface InvoiceIssuedEvent {
+  invoiceId: string;
+  customerId: string;
+  amountCents: number;
+}

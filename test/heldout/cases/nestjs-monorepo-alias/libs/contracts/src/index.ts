@@ -1,0 +1,3 @@
+export * from './topics';
+export * from './dto';
+export const KAFKA_CLIENT = 'KAFKA_CLIENT';
