@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleCli, runCliProcess } from './cliProcess';
 import { writeFindingsProject } from './findingsProject';
 import { errorsOf, validateAnalysisJson, validateSarif } from './schemaValidators';
+import { SHOP_FINDINGS, SHOP_ROOT } from './shopFindings';
 
 interface JsonFinding {
   ruleId: string;
@@ -22,17 +23,7 @@ interface SarifResult {
   locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }>;
 }
 
-const shop = path.resolve(__dirname, '../../../examples/shop');
-const SHOP_FINDINGS = [
-  'unguarded-invalidation apps/web/src/hooks/useOrders.ts:38',
-  'sse-proxy-buffering infra/nginx.conf:33',
-  'socketio-no-adapter services/chat/src/index.ts:9',
-  'ws-one-way-push services/live-prices/src/index.ts:4',
-  'sse-no-heartbeat services/notifications/src/stream.ts:13',
-  'dual-write services/orders/src/routes.ts:59',
-  'dual-write services/orders/src/routes.ts:63',
-  'dual-write services/orders/src/routes.ts:84',
-];
+const shop = SHOP_ROOT;
 
 let cli = '';
 let project = '';

@@ -1,7 +1,6 @@
 // The rule findings in every CLI format, computed by the real analyzer and rules over examples/shop (the
 // demo that carries 8 problems on purpose), plus the edge cases the shop does not have: several roots,
 // hint severity, and a rule that fails.
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/analysis';
 import type { AnalysisResult } from '../../../src/core/analysis/types';
@@ -18,19 +17,10 @@ import { appendFindingComments } from '../../../src/cli/format/mermaidFindings';
 import { findingCounts } from '../../../src/cli/format/textFindings';
 import { detection, resultOf } from '../render/resultFixture';
 import { errorsOf, validateAnalysisJson, validateSarif } from './schemaValidators';
+import { SHOP_FINDINGS, SHOP_ROOT } from './shopFindings';
 
-const shopRoot = path.resolve(__dirname, '../../../examples/shop');
+const shopRoot = SHOP_ROOT;
 const oneRoot = () => 0;
-const SHOP_FINDINGS = [
-  'unguarded-invalidation apps/web/src/hooks/useOrders.ts:38',
-  'sse-proxy-buffering infra/nginx.conf:33',
-  'socketio-no-adapter services/chat/src/index.ts:9',
-  'ws-one-way-push services/live-prices/src/index.ts:4',
-  'sse-no-heartbeat services/notifications/src/stream.ts:13',
-  'dual-write services/orders/src/routes.ts:59',
-  'dual-write services/orders/src/routes.ts:63',
-  'dual-write services/orders/src/routes.ts:84',
-];
 
 let shop: AnalysisResult;
 let rules: RuleOutcome;
