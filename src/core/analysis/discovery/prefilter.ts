@@ -53,35 +53,60 @@ const STAGE1_GATE = new RegExp(`${TOKEN_HINT.source}|${LIB_QUOTE.source}|text\\/
 
 export interface PrefilterInfo {
   stage1: boolean;
-  /** Names bound by relative imports (`[local, specifier]`), for stage 2; empty for stage-1 files. */
-  names: [string, string][];
+  /** Names bound by relative imports (`[local, specifier, imported]`), for stage 2; empty for stage-1
+   *  files. `imported` is the export the name stands for (`default`, or `*` for a whole module). */
+  names: [string, string, string][];
   reexportSpecs: string[];
 }
 
-/** Local names bound by the import/require whose quoted specifier starts at `at`; null when unbound. */
-function boundNames(text: string, at: number): string[] | null {
+/** A name bound by an import: the local name and the exported name it stands for (`default`; `*` for a
+ *  namespace, a whole `require(…)` or a dynamic `import(…)`, which may be any export). */
+export interface BoundName {
+  local: string;
+  imported: string;
+}
+
+/** Names bound by the import/require whose quoted specifier starts at `at`; null when unbound. */
+function boundNames(text: string, at: number): BoundName[] | null {
   // The pattern ends with `from` or `require(`/`import(` right before the quote: check that first (cheap)
   // so quotes that are no import (most string literals) skip the backwards regex over 400 characters.
   if (!importKeywordBefore(text, at)) return null;
   const m = BINDING_BEFORE.exec(text.slice(Math.max(0, at - 400), at));
   if (!m) return null;
+  const isImport = m[1] !== undefined;
   const clause = (m[1] ?? m[2] ?? '').replace(/\btype\b/g, ' ');
-  const out: string[] = [];
-  for (const part of clause.split(/[{},]/)) {
-    const p = part.trim();
-    if (!p) continue;
-    const local = /(?:\bas\s+|\*\s*as\s+|:\s*)([\w$]+)$/.exec(p)?.[1] ?? (/^[\w$]+$/.test(p) ? p : null);
-    if (local) out.push(local);
+  const out: BoundName[] = [];
+  // Inside braces a part names an export; outside, it is a default import (`import a, {…}`), a namespace
+  // (`* as ns`) or a whole module bound by `require`/`import()`.
+  let inBraces = false;
+  for (const piece of clause.split(/([{}])|,/)) {
+    if (piece === '{') inBraces = true;
+    else if (piece === '}') inBraces = false;
+    const p = piece?.trim();
+    if (!p || p === '{' || p === '}') continue;
+    const renamed = /^([\w$]+)\s*(?:\bas\b|:)\s*([\w$]+)$/.exec(p);
+    if (renamed?.[1] && renamed[2]) {
+      out.push({ local: renamed[2], imported: inBraces ? renamed[1] : '*' });
+      continue;
+    }
+    const ns = /^\*\s*as\s+([\w$]+)$/.exec(p);
+    if (ns?.[1]) {
+      out.push({ local: ns[1], imported: '*' });
+      continue;
+    }
+    if (/^[\w$]+$/.test(p)) out.push({ local: p, imported: inBraces ? p : isImport ? 'default' : '*' });
   }
   return out;
 }
 
-/** Local names bound by relative imports, each with the specifier it comes from. */
-function importedNames(text: string): Map<string, string> {
-  const names = new Map<string, string>();
+/** Names bound by relative imports: local name → specifier and the exported name. */
+function importedNames(text: string): Map<string, [string, string]> {
+  const names = new Map<string, [string, string]>();
   for (const q of text.matchAll(REL_QUOTE)) {
     const spec = q[1] ?? '';
-    for (const local of boundNames(text, q.index ?? 0) ?? []) if (!names.has(local)) names.set(ownCopy(local), ownCopy(spec));
+    for (const b of boundNames(text, q.index ?? 0) ?? []) {
+      if (!names.has(b.local)) names.set(ownCopy(b.local), [ownCopy(spec), ownCopy(b.imported)]);
+    }
   }
   return names;
 }
@@ -100,7 +125,7 @@ function usesLibrary(text: string): boolean {
     if (onCommentLine(text, quoteAt)) continue;
     const names = boundNames(text, quoteAt);
     if (names === null) return true;
-    if (names.some((n) => libraryNameUsed(text, n, quoteAt))) return true;
+    if (names.some((n) => libraryNameUsed(text, n.local, quoteAt))) return true;
   }
   return false;
 }
@@ -162,6 +187,48 @@ export function usesName(text: string, name: string, library = false): boolean {
   return false;
 }
 
+/** Right after a name: a member access (`ns.member`, also across whitespace). */
+const MEMBER_AFTER = /\s*\.\s*([\w$]+)/y;
+/** Right before a name: what binds it (`* as ns`, `const ns =`), not a use. */
+const BINDER_BEFORE = /(?:\bas|\bconst|\blet|\bvar)\s+$/;
+const CALL_AFTER = /\s*\(/y;
+const IN_STRING_BEFORE = /['"`/@-]/;
+const CONSTRUCT_BEFORE = /\b(?:new|extends)\s+$/;
+
+/**
+ * The members a module binding is used through (`HttpApiSchema.Empty`, `events.publish(…)`), or null when it
+ * is also used bare (passed along, called, spread), where any export may be reached.
+ */
+export function namespaceMembers(text: string, name: string): Set<string> | null {
+  const members = new Set<string>();
+  let seen = 0;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+    if (++seen > 2000) return null;
+    const before = text[at - 1] ?? ' ';
+    const end = at + name.length;
+    if (IDENT.test(before) || before === '.' || IDENT.test(text[end] ?? ' ')) continue;
+    // Inside a specifier or another string (`'./schema'`, `'@app/schema'`): not the binding.
+    if (IN_STRING_BEFORE.test(before)) continue;
+    MEMBER_AFTER.lastIndex = end;
+    const m = MEMBER_AFTER.exec(text);
+    if (m?.[1]) {
+      members.add(m[1]);
+      continue;
+    }
+    if (BINDER_BEFORE.test(text.slice(Math.max(0, at - 12), at)) || onCommentLine(text, at)) continue;
+    // `new ns(…)`, `ns(…)`, `extends ns`: a whole `require(…)` used as its `module.exports` value.
+    CALL_AFTER.lastIndex = end;
+    if (CALL_AFTER.test(text) || CONSTRUCT_BEFORE.test(text.slice(Math.max(0, at - 12), at))) {
+      members.add('default');
+      continue;
+    }
+    // Object keys and property names in a literal (`{ HttpApiSchema: … }`) are not uses either, but
+    // telling them apart needs a parse: treat every other occurrence as a bare use.
+    return null;
+  }
+  return members;
+}
+
 /** Is the occurrence of `name` at `at` a receiver, base class, constructor, decorator or declared type? */
 function usedAt(text: string, at: number, name: string, library: boolean): boolean {
   const before = text[at - 1] ?? ' ';
@@ -194,7 +261,7 @@ export function prefilter(text: string): PrefilterInfo {
     (FETCH_READER.test(text) && DATA_LINES.test(text)) ||
     IO_SOCKET_PARAMS.test(text));
   const reexportSpecs: string[] = [];
-  const names = stage1 ? [] : [...importedNames(text)];
+  const names: [string, string, string][] = stage1 ? [] : [...importedNames(text)].map(([local, [spec, imported]]) => [local, spec, imported]);
   // Re-exports (barrels): a sticky check at each `export`, cheaper than scanning with the whole pattern.
   for (let at = text.indexOf('export'); at >= 0; at = text.indexOf('export', at + 6)) {
     // Most `export`s are declarations (`export const`, `exports.x`): a re-export has `*` or `{` next.

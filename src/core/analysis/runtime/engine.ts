@@ -11,8 +11,6 @@ import { extractFacts } from '../extract/extract';
 import { SourceFileCache } from '../extract/sourceCache';
 import type { DiscoveredFile, FileKind } from '../discovery/walk';
 import { formatBytes, kindOf, makeExcluder, rel, throwIfAborted, walkRoots } from '../discovery/walk';
-import { usesName } from '../discovery/prefilter';
-import { codeView } from '../extract/sfc';
 import type { FileDrafts, LinkFile } from '../link/link';
 import { byPosition, fileDrafts, finishFile, makeResolver } from '../link/link';
 import { wrapperDrafts } from '../link/wrappers';
@@ -25,6 +23,7 @@ import type { FileState } from './fileState';
 import { readFileState } from './fileState';
 import { PathFilter } from './pathFilter';
 import { ModuleAliases } from './moduleAliases';
+import { Inclusion } from './inclusion';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 const RESOLVE_EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -38,13 +37,12 @@ export class Engine {
   private services: ServiceIndex | null = null;
   private sortedFiles: string[] | null = null;
   private linkCache = new Map<string, FileDrafts>();
-  private included: Set<string> | null = null;
   private readonly paths: PathFilter;
   private readonly aliases: ModuleAliases;
+  private readonly inclusion: Inclusion;
   private resolveCache = new Map<string, string | null>();
   /** Finished detections of cached drafts (weakly keyed: dropped with the drafts). */
   private finished = new WeakMap<FileDrafts, Detection[]>();
-  private leadsCache = new Map<string, boolean>();
   /** Trees of files re-parsed after the first link (edits), for incremental re-parsing. */
   private readonly trees = new SourceFileCache(3);
   private linkedOnce = false;
@@ -57,6 +55,13 @@ export class Engine {
     this.excluder = makeExcluder(options.exclude);
     this.paths = new PathFilter(this.roots, this.excluder);
     this.aliases = new ModuleAliases(this.roots, () => this.packageNames());
+    this.inclusion = new Inclusion({
+      states: this.states,
+      resolveFromDir: (dir, spec) => this.resolveFromDir(dir, spec),
+      resolveModule: (from, spec) => this.resolveModule(from, spec),
+      textOf: (file, st) => this.textOf(file, st),
+      facts: (file) => this.facts(file),
+    });
   }
 
   /** Workspace package.json files with their names, for imports of workspace packages by name. */
@@ -93,9 +98,8 @@ export class Engine {
     this.services = null;
     this.sortedFiles = null;
     this.linkCache = new Map();
-    this.included = null;
     this.resolveCache = new Map();
-    this.leadsCache = new Map();
+    this.inclusion.invalidate();
     this.aliases.invalidate();
   }
 
@@ -173,72 +177,7 @@ export class Engine {
   /** Facts for receiver-type resolution: only files that can export a library-bound value (included
    *  files and barrels re-exporting them); other files cannot, so they are not parsed for it. */
   tagFacts(file: string): FileFacts | null {
-    const included = this.computeIncluded();
-    if (!included.has(file) && !this.leadsToStage1(file, 0)) return null;
-    return this.facts(file);
-  }
-
-  // ---------------------------------------------------------------- inclusion (prefilter stage 2)
-
-  private leadsToStage1(p: string, depth: number): boolean {
-    const st = this.states.get(p);
-    if (st?.pre?.stage1) return true;
-    if (!st?.pre?.reexportSpecs.length || depth > 3) return false;
-    const memo = depth === 0 ? this.leadsCache.get(p) : undefined;
-    if (memo !== undefined) return memo;
-    let found = false;
-    for (const spec of st.pre.reexportSpecs) {
-      const target = this.resolveModule(p, spec);
-      if (target && this.leadsToStage1(target, depth + 1)) {
-        found = true;
-        break;
-      }
-    }
-    if (depth === 0) this.leadsCache.set(p, found);
-    return found;
-  }
-
-  private computeIncluded(): Set<string> {
-    if (this.included) return this.included;
-    const inc = new Set<string>();
-    const leadsToStage1 = (p: string, depth: number): boolean => this.leadsToStage1(p, depth);
-    for (const [abs, st] of this.states) {
-      if (st.skip) continue;
-      if (st.rec.kind === 'sql' || st.rec.kind === 'prisma') {
-        inc.add(abs);
-        continue;
-      }
-      if (st.rec.kind !== 'code' || !st.pre) continue;
-      if (st.pre.stage1) inc.add(abs);
-      else if (st.pre.names.length) {
-        // Stage 2: a name imported from a stage-1 module, used as a receiver. The text is read only here,
-        // for the few files that import such a module.
-        let text: string | null = null;
-        const dir = path.dirname(abs);
-        let lastSpec: string | null = null;
-        let target: string | null = null;
-        for (const [name, spec] of st.pre.names) {
-          // Names of one import are adjacent and share its specifier: resolve it once.
-          if (spec !== lastSpec) {
-            target = this.resolveFromDir(dir, spec);
-            lastSpec = spec;
-          }
-          if (!target || !leadsToStage1(target, 0)) continue;
-          let used = st.usage.get(name);
-          if (used === undefined) {
-            text ??= this.textOf(abs, st);
-            used = text !== null && usesName(codeView(abs, text), name);
-            st.usage.set(name, used);
-          }
-          if (used) {
-            inc.add(abs);
-            break;
-          }
-        }
-      }
-    }
-    this.included = inc;
-    return inc;
+    return this.inclusion.canExportTags(file) ? this.facts(file) : null;
   }
 
   private serviceIndex(): ServiceIndex {
@@ -260,7 +199,7 @@ export class Engine {
   /** Links every included file (reusing cached per-file results) and builds the result. */
   async link(signal?: AbortSignal): Promise<{ result: AnalysisResult; perFile: Map<string, Detection[]> }> {
     const started = performance.now();
-    const included = this.computeIncluded();
+    const included = this.inclusion.set();
     const order = this.files().filter((f) => included.has(f));
     let n = 0;
     for (const f of order) {
@@ -401,12 +340,7 @@ export class Engine {
       return;
     }
     // A stage-2 candidate may start or stop using its imports as receivers with the same import list.
-    if (this.included && next?.pre?.names.length) {
-      const before = this.included;
-      this.included = null;
-      const after = this.computeIncluded();
-      if (before.has(abs) !== after.has(abs)) this.linkCache = new Map();
-    }
+    if (next?.pre?.names.length && this.inclusion.recheck(abs)) this.linkCache = new Map();
     // Same file set and inclusion: other files' link results only change if this file's exports or
     // transports changed. Extract now to compare (the parse would happen in link anyway).
     const prevFacts = prev?.facts;
@@ -415,7 +349,11 @@ export class Engine {
     const nextFacts = this.facts(abs);
     const sig = (f: FileFacts | null | undefined): string | null =>
       f === undefined ? null : JSON.stringify([f?.exports ?? null, f?.starExports ?? null, f?.transports ?? null]);
-    if (sig(prevFacts) !== sig(nextFacts)) this.linkCache = new Map();
+    if (sig(prevFacts) !== sig(nextFacts)) {
+      // Other files' links, and which stage-2 files can hold constructs, depend on these exports.
+      this.linkCache = new Map();
+      this.inclusion.invalidateExports();
+    }
   }
 
   private removeOne(abs: string): boolean {

@@ -1,0 +1,219 @@
+// Which files are parsed for detections (prefilter stage 2, decided with knowledge of other files):
+//   - stage-1 files, SQL and Prisma files always;
+//   - a file that imports a name from a module leading to stage 1 (the module itself, or a barrel
+//     re-exporting one) and uses it as a receiver, base class, constructor, decorator, declared type or
+//     wrapper call, when that name can carry a construct: the export resolves to something bound to a
+//     library (a client, a queue, a class extending EventEmitter…) or to a function that may wrap one.
+// The last test is what keeps a large codebase cheap: a module that passes stage 1 because it creates an
+// emitter is imported by hundreds of files for its ordinary helpers, and none of those needs parsing.
+// The exporting modules are parsed to decide it, but they are stage-1 files or barrels, parsed anyway.
+import path from 'node:path';
+import type { FileFacts } from '../extract/facts';
+import { namespaceMembers, usesName } from '../discovery/prefilter';
+import { codeView } from '../extract/sfc';
+import type { Tag } from '../link/resolve';
+import { Resolver } from '../link/resolve';
+import type { FileState } from './fileState';
+
+/** What the inclusion decision reads from the engine. */
+export interface InclusionHost {
+  readonly states: ReadonlyMap<string, FileState>;
+  resolveFromDir(dir: string, spec: string): string | null;
+  resolveModule(fromFile: string, spec: string): string | null;
+  textOf(file: string, st: FileState): string | null;
+  facts(file: string): FileFacts | null;
+}
+
+/** How far `export … from` chains are followed to reach a stage-1 module. */
+const MAX_REEXPORT_DEPTH = 3;
+
+export class Inclusion {
+  private included: Set<string> | null = null;
+  private readonly leads = new Map<string, boolean>();
+  /** `file#exported` → can that export carry a construct (memoized until exports change). */
+  private readonly carries = new Map<string, boolean>();
+
+  constructor(private readonly host: InclusionHost) {}
+
+  /** The file set or the import graph changed: everything is recomputed on the next call. */
+  invalidate(): void {
+    this.included = null;
+    this.leads.clear();
+    this.carries.clear();
+  }
+
+  /** A file's exports changed: which imports carry constructs may differ. */
+  invalidateExports(): void {
+    this.included = null;
+    this.carries.clear();
+  }
+
+  /**
+   * Recomputes the set after one stage-2 candidate changed its uses (same imports, same exports) and says
+   * whether that file's membership changed.
+   */
+  recheck(file: string): boolean {
+    const before = this.included;
+    this.included = null;
+    const after = this.set();
+    return !!before && before.has(file) !== after.has(file);
+  }
+
+  has(file: string): boolean {
+    return this.set().has(file);
+  }
+
+  /** Files that can export library-bound values: included files and barrels re-exporting stage-1 ones. */
+  canExportTags(file: string): boolean {
+    return this.set().has(file) || this.leadsToStage1(file, 0);
+  }
+
+  set(): Set<string> {
+    if (this.included) return this.included;
+    const inc = new Set<string>();
+    const resolver = this.exportResolver();
+    for (const [abs, st] of this.host.states) {
+      if (st.skip) continue;
+      if (st.rec.kind === 'sql' || st.rec.kind === 'prisma') {
+        inc.add(abs);
+        continue;
+      }
+      if (st.rec.kind !== 'code' || !st.pre) continue;
+      if (st.pre.stage1) inc.add(abs);
+      else if (st.pre.names.length && this.stage2(abs, st, resolver)) inc.add(abs);
+    }
+    this.included = inc;
+    return inc;
+  }
+
+  private stage2(abs: string, st: FileState, resolver: Resolver): boolean {
+    const pre = st.pre;
+    if (!pre) return false;
+    let text: string | null = null;
+    const dir = path.dirname(abs);
+    let lastSpec: string | null = null;
+    let target: string | null = null;
+    for (const [name, spec, imported] of pre.names) {
+      // Names of one import are adjacent and share its specifier: resolve it once.
+      if (spec !== lastSpec) {
+        target = this.host.resolveFromDir(dir, spec);
+        lastSpec = spec;
+      }
+      const module = target;
+      if (!module || !this.leadsToStage1(module, 0)) continue;
+      // The text is read only here, for the few files that import such a module.
+      let used = st.usage.get(name);
+      if (used === undefined) {
+        text ??= this.host.textOf(abs, st);
+        used = text !== null && usesName(codeView(abs, text), name);
+        st.usage.set(name, used);
+      }
+      if (!used) continue;
+      if (imported !== '*') {
+        if (this.carriesConstruct(resolver, module, imported)) return true;
+        continue;
+      }
+      // A whole module (`import * as ns`, `const ns = require(…)`): only the members used can matter.
+      text ??= this.host.textOf(abs, st);
+      const members = text === null ? null : namespaceMembers(codeView(abs, text), name);
+      if (members === null ? this.carriesConstruct(resolver, module, '*') : [...members].some((m) => this.carriesConstruct(resolver, module, m))) return true;
+    }
+    return false;
+  }
+
+  private leadsToStage1(p: string, depth: number): boolean {
+    const st = this.host.states.get(p);
+    if (st?.pre?.stage1) return true;
+    if (!st?.pre?.reexportSpecs.length || depth > MAX_REEXPORT_DEPTH) return false;
+    const memo = depth === 0 ? this.leads.get(p) : undefined;
+    if (memo !== undefined) return memo;
+    let found = false;
+    for (const spec of st.pre.reexportSpecs) {
+      const target = this.host.resolveModule(p, spec);
+      if (target && this.leadsToStage1(target, depth + 1)) {
+        found = true;
+        break;
+      }
+    }
+    if (depth === 0) this.leads.set(p, found);
+    return found;
+  }
+
+  /** A resolver over the modules that can export library-bound values before the included set exists:
+   *  stage-1 files and the barrels leading to them (the same files the link resolves such exports in). */
+  private exportResolver(): Resolver {
+    return new Resolver({
+      facts: (f) => this.host.facts(f),
+      tagFacts: (f) => (this.leadsToStage1(f, 0) ? this.host.facts(f) : null),
+      resolveModule: (from, spec) => this.host.resolveModule(from, spec),
+    });
+  }
+
+  /** Can export `imported` of `file` (`*`: any export) be a receiver, constructor or wrapper? */
+  private carriesConstruct(resolver: Resolver, file: string, imported: string): boolean {
+    const key = `${file}#${imported}`;
+    let hit = this.carries.get(key);
+    if (hit !== undefined) return hit;
+    const facts = this.host.facts(file);
+    if (!facts) hit = true; // unparseable: nothing is known, so nothing is ruled out
+    else if (imported === '*') {
+      hit = facts.starExports.length > 0 || Object.keys(facts.exports).some((n) => carries(resolver, file, n));
+    } else hit = carries(resolver, file, imported);
+    this.carries.set(key, hit);
+    return hit;
+  }
+}
+
+/**
+ * Can an export be a receiver or a wrapper? A value bound to a library (directly, or as the base of a class
+ * or the result of a function), a class holding fields, or a function that calls something bound.
+ * Ordinary classes and helpers (most exports of a large module) cannot.
+ */
+function carries(resolver: Resolver, file: string, name: string): boolean {
+  const tag = resolver.exportTag(file, name, 0);
+  if (tag && tagCarries(resolver, tag, 0)) return true;
+  const fn = resolver.exportFn(file, name);
+  return !!fn && callsSomethingBound(resolver, fn.file, fn.fn);
+}
+
+function tagCarries(resolver: Resolver, tag: Tag, depth: number): boolean {
+  if (tag.lib || tag.t === 'relns') return true;
+  if (depth >= 8) return false;
+  // A local class's fields (`private producer = kafka.producer()`) are reached as `svc.producer.send(…)`.
+  if (tag.members && tag.file) {
+    for (const m of Object.values(tag.members)) {
+      const mt = resolver.tag(tag.file, m, 0);
+      if (mt && tagCarries(resolver, mt, depth + 1)) return true;
+    }
+  }
+  return !!tag.base && tagCarries(resolver, tag.base, depth + 1);
+}
+
+/**
+ * Does function `fn` of `file` use something bound to a library (a site whose receiver or callee resolves
+ * to a library tag), or call a function that does? Sites are recorded for any bound receiver, including
+ * unrelated libraries, so the tags are resolved here.
+ */
+function callsSomethingBound(resolver: Resolver, file: string, fn: number, depth = 0): boolean {
+  const facts = resolver.ws.facts(file);
+  if (!facts) return true;
+  if (depth > 4) return false;
+  for (const s of facts.sites) {
+    if (s.fn !== fn) continue;
+    const recv = s.recv ? resolver.tag(file, s.recv, 0) : null;
+    if (recv && tagCarries(resolver, recv, 0)) return true;
+    const callee = s.callee ? resolver.tag(file, s.callee, 0) : null;
+    if (callee && tagCarries(resolver, callee, 0)) return true;
+  }
+  for (const c of facts.calls) {
+    if (c.fn !== fn) continue;
+    const target = 'fn' in c.callee ? { file, fn: c.callee.fn } : calleeFn(resolver, file, c.callee);
+    if (target && (target.file !== file || target.fn !== fn) && callsSomethingBound(resolver, target.file, target.fn, depth + 1)) return true;
+  }
+  return false;
+}
+
+function calleeFn(resolver: Resolver, file: string, callee: { spec: string; name: string }): { file: string; fn: number } | null {
+  const target = resolver.ws.resolveModule(file, callee.spec);
+  return target ? resolver.exportFn(target, callee.name) : null;
+}

@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { IncrementalAnalyzer, analyze } from '../../../src/core/analysis/index';
+import type { AnalysisResult } from '../../../src/core/analysis/index';
+import { namespaceMembers } from '../../../src/core/analysis/discovery/prefilter';
+import { analyzeTree, removeTree, writeTree } from './tree';
+
+// A stage-1 module (it imports `node:events`) that exports a bus and ordinary helpers: files that import
+// only the helpers cannot hold a construct and are not parsed; files that use the bus are.
+const EVENTS = [
+  `import { EventEmitter } from 'node:events';`,
+  `export const bus = new EventEmitter();`,
+  `export function formatDate(d: string): string {`,
+  `  return new Date(d).toISOString();`,
+  `}`,
+  `export class Money {`,
+  `  constructor(readonly cents: number) {}`,
+  `  add(other: Money): Money { return new Money(this.cents + other.cents); }`,
+  `}`,
+  ``,
+].join('\n');
+
+const EVENTS_WRAPPING = `${EVENTS}export function announce(topic: string): void {\n  bus.emit(topic, { at: Date.now() });\n}\n`;
+
+const kindsAt = (r: AnalysisResult, file: string): string[] => r.detections.filter((d) => d.file === file).map((d) => `${d.kind}:${d.channel}@${d.line}`);
+
+describe('which files importing a stage-1 module are parsed', () => {
+  it('skips files that use only its helpers and parses those that use its bus', async () => {
+    const r = await analyzeTree({
+      'package.json': '{ "name": "billing" }',
+      'src/events.ts': EVENTS,
+      'src/report.ts': `import { formatDate, Money } from './events';\nexport const line = (d: string) => formatDate('2026-01-01') + new Money(5).add(new Money(1)).cents + d;\n`,
+      'src/orders.ts': `import { bus } from './events';\nexport function placed(id: string) {\n  bus.emit('order.placed', { id });\n}\n`,
+    });
+    expect(r.stats.filesParsed).toBe(2);
+    expect(kindsAt(r, 'src/orders.ts')).toEqual(['emitter.emit:order.placed@3']);
+    expect(kindsAt(r, 'src/report.ts')).toEqual([]);
+  });
+
+  it('narrows a namespace import to the members it uses', async () => {
+    const r = await analyzeTree({
+      'package.json': '{ "name": "billing" }',
+      'src/events.ts': EVENTS,
+      // A comment naming the namespace bare is not a use.
+      'src/report.ts': `import * as events from './events';\n// events is only used for formatting here\nexport const stamp = () => events.formatDate('2026-01-01');\n`,
+      'src/orders.ts': `import * as events from './events';\nexport const placed = () => events.bus.emit('order.placed');\n`,
+    });
+    expect(r.stats.filesParsed).toBe(2);
+    expect(kindsAt(r, 'src/orders.ts')).toEqual(['emitter.emit:order.placed@2']);
+  });
+
+  it('parses a file whose CommonJS require is constructed, when the module exports an emitter subclass', async () => {
+    const r = await analyzeTree({
+      'package.json': '{ "name": "jobs" }',
+      'lib/store.js': `const EventEmitter = require('events');\nclass Store extends EventEmitter {}\nmodule.exports = Store;\n`,
+      'lib/app.js': `const Store = require('./store');\nconst store = new Store();\nstore.emit('job.saved', { id: 1 });\n`,
+    });
+    expect(kindsAt(r, 'lib/app.js')).toEqual(['emitter.emit:job.saved@3']);
+  });
+
+  it('includes a caller once the helper it calls starts wrapping the bus (incremental equals cold)', async () => {
+    const files = {
+      'package.json': '{ "name": "billing" }',
+      'src/events.ts': EVENTS,
+      'src/notify.ts': `import { announce } from './events';\nexport const paid = () => announce('invoice.paid');\n`,
+    };
+    const root = writeTree(files);
+    roots.push(root);
+    const inc = new IncrementalAnalyzer([root]);
+    const first = await inc.initialize();
+    expect(kindsAt(first, 'src/notify.ts')).toEqual([]);
+    fs.writeFileSync(path.join(root, 'src/events.ts'), EVENTS_WRAPPING);
+    await inc.updateFile(path.join(root, 'src/events.ts'));
+    const cold = await analyze([root]);
+    expect(kindsAt(inc.result(), 'src/notify.ts')).toEqual(['emitter.emit:invoice.paid@2']);
+    expect(inc.result().detections).toEqual(cold.detections);
+    // And back: the helper no longer wraps the bus.
+    fs.writeFileSync(path.join(root, 'src/events.ts'), EVENTS);
+    await inc.updateFile(path.join(root, 'src/events.ts'));
+    expect(kindsAt(inc.result(), 'src/notify.ts')).toEqual([]);
+    expect(inc.result().detections).toEqual((await analyze([root])).detections);
+  });
+
+  const roots: string[] = [];
+  afterAll(() => roots.forEach(removeTree));
+});
+
+describe('namespaceMembers', () => {
+  it('lists the members a namespace is used through', () => {
+    const text = `import * as schema from './schema';\nconst a = schema.Empty;\nconst b = schema\n  .asProblem(x);\ntype T = schema.Status;\n`;
+    expect([...(namespaceMembers(text, 'schema') ?? [])]).toEqual(['Empty', 'asProblem', 'Status']);
+  });
+
+  it('takes a constructed or called CommonJS module as its default export', () => {
+    const text = `const Cursor = require('./cursor');\nconst c = new Cursor(q);\nclass Mine extends Cursor {}\n`;
+    expect([...(namespaceMembers(text, 'Cursor') ?? [])]).toEqual(['default']);
+  });
+
+  it('gives up (null) when the namespace is passed along bare', () => {
+    expect(namespaceMembers(`import * as events from './events';\nregister(events);\n`, 'events')).toBeNull();
+  });
+});
