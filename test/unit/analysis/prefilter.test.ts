@@ -84,14 +84,14 @@ describe('prefilter re-exports and imported names', () => {
       `const label = './not/an/import';`,
       `console.log('../also/not/an/import');`,
     ].join('\n');
-    const names = new Map(prefilter(text).names);
+    const names = new Map(prefilter(text).names.map(([local, spec, imported]) => [local, `${spec} ${imported}`]));
     expect(names).toEqual(
       new Map([
-        ['redis', './clients/redisConnection'],
-        ['pub', './clients/redisConnection'],
-        ['bus', '../shared/eventBus'],
-        ['queue', './queues/orderQueue'],
-        ['worker', './workers/emailWorker'],
+        ['redis', './clients/redisConnection redis'],
+        ['pub', './clients/redisConnection publisher'],
+        ['bus', '../shared/eventBus default'],
+        ['queue', './queues/orderQueue queue'],
+        ['worker', './workers/emailWorker *'],
       ]),
     );
   });

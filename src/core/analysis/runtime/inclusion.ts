@@ -116,7 +116,9 @@ export class Inclusion {
       // A whole module (`import * as ns`, `const ns = require(…)`): only the members used can matter.
       text ??= this.host.textOf(abs, st);
       const members = text === null ? null : namespaceMembers(codeView(abs, text), name);
-      if (members === null ? this.carriesConstruct(resolver, module, '*') : [...members].some((m) => this.carriesConstruct(resolver, module, m))) return true;
+      // A member may also be one of a CommonJS `module.exports = new Bus()` value: its default export.
+      const carried = members === null ? this.carriesConstruct(resolver, module, '*') : members.size > 0 && (this.carriesConstruct(resolver, module, 'default') || [...members].some((m) => this.carriesConstruct(resolver, module, m)));
+      if (carried) return true;
     }
     return false;
   }
