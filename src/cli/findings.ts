@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AnalysisResult } from '../core/analysis/types';
 import { collectConfigFiles, evaluateRules } from '../core/rules';
-import type { Finding, FindingSeverity, ReadFile } from '../core/rules/types';
+import type { ConfigFile, Finding, FindingSeverity, ReadFile } from '../core/rules/types';
 import type { FailOn } from './args';
 
 export interface RuleError {
@@ -32,10 +32,11 @@ export const readFromDisk: ReadFile = (rel, root) => {
   }
 };
 
-export async function computeFindings(result: AnalysisResult, readFile: ReadFile = readFromDisk, signal?: AbortSignal): Promise<RuleOutcome> {
+/** `configs`: the deployment files, when the caller started collecting them already (alongside the analysis). */
+export async function computeFindings(result: AnalysisResult, readFile: ReadFile = readFromDisk, signal?: AbortSignal, configs?: Promise<ConfigFile[]>): Promise<RuleOutcome> {
   const ruleErrors: RuleError[] = [];
-  const configs = await collectConfigFiles(result.roots, signal);
-  const findings = evaluateRules(result, readFile, configs, {
+  const configFiles = await (configs ?? collectConfigFiles(result.roots, signal));
+  const findings = evaluateRules(result, readFile, configFiles, {
     onRuleError: (ruleId, error) => ruleErrors.push({ ruleId, message: error instanceof Error ? error.message : String(error) }),
   });
   return { findings, ruleErrors };

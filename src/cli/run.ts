@@ -4,6 +4,7 @@ import path from 'node:path';
 import { analyze } from '../core/analysis';
 import type { AnalysisResult } from '../core/analysis/types';
 import { renderFlowMermaid } from '../core/render/mermaid';
+import { collectConfigFiles } from '../core/rules';
 import type { AnalyzeCommand } from './args';
 import { parseCliArgs, USAGE } from './args';
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREADABLE_ROOT, EXIT_USAGE } from './exitCodes';
@@ -60,6 +61,8 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
   const progress = !command.quiet && io.stderr.isTTY ? new ProgressBar(io.stderr) : null;
   let result: AnalysisResult;
   let rules: RuleOutcome;
+  // The deployment files the rules read are collected while the analysis runs (its I/O waits overlap).
+  const configs = collectConfigFiles(checked.roots, io.signal);
   try {
     result = await analyze(checked.roots, {
       exclude: command.exclude,
@@ -67,7 +70,7 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
       ...(io.signal ? { signal: io.signal } : {}),
       ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
     });
-    rules = await computeFindings(result, undefined, io.signal);
+    rules = await computeFindings(result, undefined, io.signal, configs);
     // collectConfigFiles stops early on abort instead of throwing: a report from half the configs is wrong.
     if (io.signal?.aborted) throw new Error('interrupted');
   } catch (error) {

@@ -77,7 +77,9 @@ export function onCall(scope: Scope, call: ts.CallExpression, depth: number): vo
       pos: posOf(scope, call, tokenNode), fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, call),
     });
   }
-  if (!method && t.isIdentifier(callee) && call.arguments.length > 0) recordWrapperCall(scope, call, callee);
+  // Without arguments a call fills no channel parameter: it can be no wrapper call (see link/wrappers.ts).
+  if (call.arguments.length > 0 && !method && t.isIdentifier(callee)) recordWrapperCall(scope, call, callee);
+  else if (call.arguments.length > 0 && recv && method && t.isPropertyAccessExpression(callee)) recordMethodCall(scope, call, recv, method, callee.name);
   // `expressWs(app)` upgrades `app` in place: later `app.ws(route)` calls are WebSocket routes.
   if (calleeTag?.k === 'lib' && calleeTag.mod === 'express-ws' && call.arguments[0] && t.isIdentifier(call.arguments[0])) {
     scope.bindings.set(call.arguments[0].text, { tag: { k: 'prop', of: { k: 'call', of: calleeTag, arg0: null }, name: 'app' } });
@@ -94,9 +96,23 @@ function recordWrapperCall(scope: Scope, call: ts.CallExpression, callee: ts.Ide
   let target: { fn: number } | { spec: string; name: string } | null = null;
   if (b.fn !== undefined) target = { fn: b.fn };
   else if (b.tag?.k === 'imp') target = { spec: b.tag.spec, name: b.tag.name };
+  // A bare specifier may be a path alias into the workspace (`@/lib/events`): the linker resolves it.
+  else if (b.tag?.k === 'lib' && !b.tag.mod.startsWith('node:') && b.tag.name !== '*') target = { spec: b.tag.mod, name: b.tag.name };
+  // `const { sendJson } = require('./amqp')`: a member of `module.exports` is a named export.
+  else if (b.tag?.k === 'prop' && b.tag.of.k === 'imp' && b.tag.of.name === 'default') target = { spec: b.tag.of.spec, name: b.tag.name };
   if (!target) return;
   scope.facts.calls.push({
     callee: target, args: call.arguments.slice(0, 6).map((a) => evalValue(scope, a)), pos: posOf(scope, call, callee),
+    fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, call),
+  });
+}
+
+/** Method calls on workspace objects and class instances: the linker sees through those that are wrappers. */
+function recordMethodCall(scope: Scope, call: ts.CallExpression, recv: TagExpr, method: string, token: ts.Node): void {
+  const root = rootOf(recv);
+  if (root.k !== 'imp' && root.k !== 'cls') return;
+  scope.facts.methodCalls.push({
+    recv, method, args: call.arguments.slice(0, 6).map((a) => evalValue(scope, a)), pos: posOf(scope, call, token),
     fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, call),
   });
 }

@@ -30,7 +30,8 @@ export function onClass(scope: Scope, cls: ts.ClassLikeDeclaration, depth: numbe
   for (const h of cls.heritageClauses ?? []) {
     if (h.token === t.SyntaxKind.ExtendsKeyword && h.types[0]) base = tagOf(scope, h.types[0].expression);
   }
-  const clsTag: TagExpr = { k: 'cls', base };
+  const methods: Record<string, number> = {};
+  const clsTag: TagExpr = { k: 'cls', base, methods };
   if (name && t.isClassDeclaration(cls)) {
     scope.bindings.set(name, { tag: clsTag });
     if (isExported(scope, cls)) {
@@ -48,7 +49,7 @@ export function onClass(scope: Scope, cls: ts.ClassLikeDeclaration, depth: numbe
   const members: Record<string, TagExpr> = {};
   for (const [k, v] of scope.bindings) if (k.startsWith('this.') && v.tag) members[k.slice(5)] = v.tag;
   if (Object.keys(members).length) clsTag.members = members;
-  scope.classes.push({ name, decorators: decorators.map(({ callee, args, name: n }) => ({ callee, args, name: n })) });
+  scope.classes.push({ name, decorators: decorators.map(({ callee, args, name: n }) => ({ callee, args, name: n })), methods });
   const classDecorators = decorators.map(({ callee, args }) => ({ callee, args }));
   for (const d of decorators) {
     if (!d.callee || !fromLibrary(d.callee)) continue;

@@ -15,6 +15,10 @@ export type ValueExpr =
   | { k: 'param'; i: number }
   | { k: 'arr'; items: ValueExpr[] }
   | { k: 'obj'; props: Record<string, ValueExpr> }
+  /** A workspace function returning a channel built from its parameters (`(id) => \`poll:${id}:votes\``). */
+  | { k: 'fnv'; ret: ValueExpr }
+  /** A call of such a function: its result with the arguments in place of the parameters. */
+  | { k: 'call'; of: ValueExpr; args: ValueExpr[] }
   | { k: 'unknown' };
 
 /** How a receiver's library type can be computed (a tiny type system over imports and factories). */
@@ -28,7 +32,7 @@ export type TagExpr =
   /** Parameter `i` of a callback passed to `of.m(ev, cb)` (or `iter` for `for await … of`). */
   | { k: 'param'; of: TagExpr; m: string; ev: string | null; i: number }
   /** A class declared in a file; its instances take the tag of `base` (e.g. `extends EventEmitter`). */
-  | { k: 'cls'; base: TagExpr | null; members?: Record<string, TagExpr> }
+  | { k: 'cls'; base: TagExpr | null; members?: Record<string, TagExpr>; methods?: Record<string, number> }
   /** A function of the workspace whose calls return `ret` (`async function nats() { …; return nc }`). */
   | { k: 'fn'; ret: TagExpr }
   /** A value whose declared type is `of` (annotation, NestJS injection); `name` from `@InjectQueue('x')`. */
@@ -103,6 +107,17 @@ export interface WrapperCall {
   snippet: string;
 }
 
+/** A method call on a workspace object or class instance (`bus.publishUpdate(id, data)`, `this.events.publish(…)`). */
+export interface MethodCall {
+  recv: TagExpr;
+  method: string;
+  args: ValueExpr[];
+  pos: Pos;
+  fn: number;
+  path: string[];
+  snippet: string;
+}
+
 export interface FileFacts {
   /** Relative import specifiers (for dependency tracking). */
   imports: string[];
@@ -114,10 +129,12 @@ export interface FileFacts {
   /** NestJS microservice transports named in this file (`Transport.KAFKA` → `KAFKA`). */
   transports: string[];
   calls: WrapperCall[];
+  /** Calls of methods of workspace classes and object literals (possible wrappers). */
+  methodCalls: MethodCall[];
   /** Set when the file was parsed only partly (deep nesting) or had syntax errors. */
   note?: string;
 }
 
 export function emptyFacts(): FileFacts {
-  return { imports: [], exports: {}, starExports: [], sites: [], locals: [], fns: [], transports: [], calls: [] };
+  return { imports: [], exports: {}, starExports: [], sites: [], locals: [], fns: [], transports: [], calls: [], methodCalls: [] };
 }

@@ -1,11 +1,11 @@
 // Function-likes: their FnInfo (name, writes, outbox mention), parameter bindings (tags, wrapper
 // parameters), return tags, and skipping bodies that cannot matter.
 import type ts from 'typescript';
-import type { TagExpr } from './facts';
+import type { TagExpr, ValueExpr } from './facts';
 import type { Binding, Scope } from './scope';
 import { isExported } from './scope';
 import { tagOf } from './tags';
-import { propName } from './values';
+import { evalValue, propName } from './values';
 import { paramTag } from './classes';
 
 function fnName(scope: Scope, node: ts.FunctionLikeDeclaration): string | null {
@@ -44,7 +44,16 @@ export function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth
   // Parameters of a named, non-handler function are symbolic: a channel built from them is filled in by
   // each caller (wrappers such as `publishEvent(topic, payload)`).
   const wrapperCandidate = name !== null && !isHandler && scope.fn >= 0;
-  if (wrapperCandidate) scope.fnIndex.set(node, scope.fn);
+  if (wrapperCandidate) {
+    scope.fnIndex.set(node, scope.fn);
+    // A class's methods are reachable through its instances (`bus.publishUpdate(…)`).
+    const parent = scope.stack[scope.stack.length - 2];
+    const cls = scope.classes[scope.classes.length - 1];
+    if (cls && parent && t.isClassLike(parent) && t.isMethodDeclaration(node) && node.name && t.isIdentifier(node.name)) cls.methods[node.name.text] = scope.fn;
+    // `publish = async (topic, payload) => { … }` as a class property.
+    const owner = scope.stack[scope.stack.length - 3];
+    if (cls && parent && owner && t.isPropertyDeclaration(parent) && t.isIdentifier(parent.name) && t.isClassLike(owner)) cls.methods[parent.name.text] = scope.fn;
+  }
   if (t.isFunctionDeclaration(node) && node.name) {
     const b: Binding = { tag: null, init: node };
     if (wrapperCandidate) b.fn = scope.fn;
@@ -72,6 +81,7 @@ export function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth
   // class and no construct token cannot hold a detection, a binding or a write that matters: skip it.
   const ownFunction = scope.fn !== savedFn;
   if (node.body && !(ownFunction && t.isBlock(node.body) && !bodyMayMatter(scope, node.body))) scope.visit(node.body, depth + 1);
+  if (wrapperCandidate && node.body) recordReturnValue(scope, node, node.body);
   let ret = scope.returns.pop() ?? null;
   if (!ret && node.body && !t.isBlock(node.body)) ret = tagOf(scope, node.body);
   if (ret) {
@@ -87,6 +97,32 @@ export function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth
   }
   scope.fn = savedFn;
   scope.path = savedPath;
+}
+
+/**
+ * A named function that only computes a channel from its parameters (`const key = (id) => \`deploy:${id}:log\``,
+ * `function subject(site) { return \`readings.${site}\` }`): its calls are channel values.
+ */
+function recordReturnValue(scope: Scope, node: ts.FunctionLikeDeclaration, body: ts.ConciseBody): void {
+  const t = scope.ts;
+  let expr: ts.Expression | null = null;
+  if (!t.isBlock(body)) expr = body;
+  else if (body.statements.length === 1) {
+    const only = body.statements[0];
+    if (only && t.isReturnStatement(only) && only.expression) expr = only.expression;
+  }
+  if (!expr) return;
+  const ret = evalValue(scope, expr);
+  const literal = ret.k === 'str' || (ret.k === 'tpl' && ret.parts.some((p) => p.k === 'str' && p.v !== ''));
+  if (!literal) return;
+  const value: ValueExpr = { k: 'fnv', ret };
+  scope.fnValues.set(node, value);
+  if (t.isFunctionDeclaration(node) && node.name) {
+    const b = scope.bindings.get(node.name.text);
+    if (b) b.value = value;
+    const ex = scope.facts.exports[node.name.text];
+    if (ex && isExported(scope, node)) ex.value = value;
+  }
 }
 
 /** Construct tokens that need no binding (SSE, outbox, SQL, mutations, tRPC, fetch readers, requires…). */

@@ -8,6 +8,9 @@ import type { Scope } from './scope';
 import { posAt, posOf, snippetOf } from './scope';
 import { evalValue, propName } from './values';
 import { rootOf, tagOf } from './tags';
+import { fileRoute, nextRoute } from './fileRoutes';
+
+export { nextRoute };
 
 function push(scope: Scope, kind: DetectionKind, library: string, broker: Broker, role: Role, channel: ValueExpr | null, node: ts.Node, token?: ts.Node): void {
   scope.facts.locals.push({ kind, library, broker, role, channel, pos: posOf(scope, node, token), fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, token && token !== node ? node : node) });
@@ -19,25 +22,6 @@ function sseLibrary(scope: Scope): string {
   for (const [mod, lib] of SSE_LIBS) if (scope.libs.has(mod)) return lib;
   if (nextRoute(scope.file)) return 'next';
   return 'node:http';
-}
-
-/**
- * The route of a Next.js route file: App Router `app/api/events/route.ts` → `/api/events` (route groups
- * `(x)` dropped), Pages Router `pages/api/jobs/[id]/progress.ts` → `/api/jobs/[id]/progress` (`index`
- * dropped). Dynamic segments stay as written.
- */
-export function nextRoute(file: string): string | null {
-  const posix = file.replace(/\\/g, '/');
-  const app = /(?:^|\/)app\/(.*?)\/?route\.[cm]?[jt]sx?$/.exec(posix);
-  if (app) {
-    const segs = (app[1] ?? '').split('/').filter((s) => s && !/^\(.*\)$/.test(s));
-    return `/${segs.join('/')}`;
-  }
-  const pages = /(?:^|\/)pages\/(api\/.*?)\.[cm]?[jt]sx?$/.exec(posix);
-  if (!pages) return null;
-  const segs = (pages[1] ?? '').split('/');
-  if (segs[segs.length - 1] === 'index') segs.pop();
-  return `/${segs.join('/')}`;
 }
 
 const ROUTE_METHODS = new Set(['get', 'post', 'all', 'put', 'route', 'use', 'sse']);
@@ -62,7 +46,7 @@ function routeOf(scope: Scope): ValueExpr | null {
       if (m?.[1]) return { k: 'str', v: m[1] };
     }
   }
-  const nr = nextRoute(scope.file);
+  const nr = fileRoute(scope.file, /\b(?:defineEventHandler|eventHandler)\s*\(/.test(scope.text));
   return nr ? { k: 'str', v: nr } : null;
 }
 

@@ -41,6 +41,8 @@ export class BindingMap extends Map<string, Binding> {
 export interface ClassScope {
   name: string | null;
   decorators: { callee: TagExpr | null; args: ValueExpr[]; name: string }[];
+  /** Methods by name → function index, shared with the class's tag (instances' wrapper methods). */
+  methods: Record<string, number>;
 }
 
 export interface Scope {
@@ -74,6 +76,8 @@ export interface Scope {
   returns: (TagExpr | null)[];
   /** Function-like nodes → their return tag (for `const getClient = () => client`). */
   fnReturns: Map<ts.Node, TagExpr>;
+  /** Function-like nodes → the channel-like value they return (`(id) => \`deploy:${id}:log\``). */
+  fnValues: Map<ts.Node, ValueExpr>;
   /** Function-like nodes → their index in `facts.fns` (named functions only). */
   fnIndex: Map<ts.Node, number>;
   /** Regex of the names that can matter, built for `bindings.version`. */

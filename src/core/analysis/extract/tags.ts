@@ -51,6 +51,9 @@ export function tagOf(scope: Scope, node: ts.Node | undefined, depth = 0): TagEx
         const a0 = ce.arguments[0];
         return a0 && t.isStringLiteral(a0) ? importTag(a0.text, 'default') : null;
       }
+      // `connect(url).then((conn) => conn.createChannel())`: a promise chain yields its callback's result.
+      const thenRet = thenResult(scope, ce);
+      if (thenRet) return thenRet;
       const callee = tagOf(scope, ce.expression, depth + 1);
       return callee ? { k: 'call', of: callee, arg0: ce.arguments[0] ? evalValue(scope, ce.arguments[0]) : null } : null;
     }
@@ -73,6 +76,8 @@ export function tagOf(scope: Scope, node: ts.Node | undefined, depth = 0): TagEx
       if (op === SK.QuestionQuestionToken || op === SK.BarBarToken) return tagOf(scope, be.left, depth + 1) ?? tagOf(scope, be.right, depth + 1);
       return null;
     }
+    case SK.ObjectLiteralExpression:
+      return objectTag(scope, node as ts.ObjectLiteralExpression);
     case SK.ConditionalExpression: {
       const c = node as ts.ConditionalExpression;
       return tagOf(scope, c.whenTrue, depth + 1) ?? tagOf(scope, c.whenFalse, depth + 1);
@@ -80,6 +85,38 @@ export function tagOf(scope: Scope, node: ts.Node | undefined, depth = 0): TagEx
     default:
       return null;
   }
+}
+
+/**
+ * An object literal of workspace functions (`export const bus = { publish(…) {…} }`, `module.exports = {
+ * sendJson }`) is like an instance of a class with those methods: its calls can be wrappers.
+ */
+function objectTag(scope: Scope, obj: ts.ObjectLiteralExpression): TagExpr | null {
+  const t = scope.ts;
+  let methods: Record<string, number> | null = null;
+  for (const p of obj.properties) {
+    if (!p.name || !(t.isIdentifier(p.name) || t.isStringLiteral(p.name))) continue;
+    let fn: number | undefined;
+    if (t.isMethodDeclaration(p)) fn = scope.fnIndex.get(p);
+    else if (t.isShorthandPropertyAssignment(p)) fn = scope.bindings.get(p.name.text)?.fn;
+    else if (t.isPropertyAssignment(p)) {
+      let init: ts.Node = p.initializer;
+      while (t.isParenthesizedExpression(init) || t.isAsExpression(init)) init = init.expression;
+      fn = t.isIdentifier(init) ? scope.bindings.get(init.text)?.fn : scope.fnIndex.get(init);
+    }
+    if (fn === undefined) continue;
+    methods ??= {};
+    methods[p.name.text] = fn;
+  }
+  return methods ? { k: 'new', of: { k: 'cls', base: null, methods }, arg0: null } : null;
+}
+
+function thenResult(scope: Scope, ce: ts.CallExpression): TagExpr | null {
+  const t = scope.ts;
+  if (!t.isPropertyAccessExpression(ce.expression) || ce.expression.name.text !== 'then') return null;
+  let cb: ts.Node | undefined = ce.arguments[0];
+  while (cb && (t.isParenthesizedExpression(cb) || t.isAsExpression(cb))) cb = cb.expression;
+  return cb ? (scope.fnReturns.get(cb) ?? null) : null;
 }
 
 /** The TagExpr of a declared type: `Producer`, `amqp.Channel`, `Redis | null`, `Promise<Redis>`. */

@@ -73,8 +73,16 @@ export function evalValue(scope: Scope, node: ts.Node | undefined, depth = 0): V
       if (t.isIdentifier(callee) && callee.text === 'require' && a0 && t.isStringLiteral(a0) && /^\.\.?(\/|$)/.test(a0.text)) {
         return { k: 'ref', spec: a0.text, name: 'default', path: [] };
       }
+      // `pollChannel(params.id)`: a workspace function computing the channel (resolved by the linker).
+      if (t.isIdentifier(callee) || t.isPropertyAccessExpression(callee)) {
+        const of = evalValue(scope, callee, depth + 1);
+        if (of.k === 'fnv' || of.k === 'ref') return { k: 'call', of, args: ce.arguments.slice(0, 6).map((a) => evalValue(scope, a, depth + 1)) };
+      }
       return UNKNOWN;
     }
+    case SK.ArrowFunction:
+    case SK.FunctionExpression:
+      return scope.fnValues.get(node) ?? UNKNOWN;
     case SK.ArrayLiteralExpression:
       // `[...ORDER_TOPICS, AUDIT_TOPIC]`: a spread contributes its array (flattened by channelsOf).
       return {

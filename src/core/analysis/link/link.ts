@@ -24,6 +24,8 @@ export interface FileDrafts {
   bindings: AmqpBindingFact[];
   /** The function each of `facts.calls` calls (file + index), when it is a workspace function. */
   callTargets: ({ file: string; fn: number } | null)[];
+  /** The method each of `facts.methodCalls` calls, when it is a workspace class's or object's. */
+  methodTargets: ({ file: string; fn: number } | null)[];
 }
 
 const DUAL_WRITE_TARGETS = new Set<DetectionKind>([
@@ -72,7 +74,12 @@ export function fileDrafts(f: LinkFile, r: Resolver, transports: Set<string>): F
     const mod = r.ws.resolveModule(f.abs, callee.spec);
     return mod ? r.exportFn(mod, callee.name) : null;
   });
-  return { drafts, bindings, callTargets };
+  const methodTargets = f.facts.methodCalls.map((c) => {
+    const recv = r.tag(f.abs, c.recv);
+    const fn = recv?.methods?.[c.method];
+    return fn !== undefined && recv?.file ? { file: recv.file, fn } : null;
+  });
+  return { drafts, bindings, callTargets, methodTargets };
 }
 
 /** Detections of one file: its drafts plus wrapper calls, and the dual writes among them. */
@@ -158,7 +165,7 @@ function toDetection(d: Draft, f: LinkFile, raw: { channel: string; pattern: boo
     endLine: d.pos.endLine,
     endColumn: d.pos.endColumn,
   };
-  if (d.routingKey !== undefined) det.routingKey = d.routingKey;
+  if (d.routingKey !== undefined) det.routingKey = d.routingKey === null ? null : (publicChannel({ channel: d.routingKey, pattern: false })?.channel ?? null);
   return det;
 }
 

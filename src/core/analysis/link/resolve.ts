@@ -14,6 +14,8 @@ export interface Tag {
   file?: string;
   /** Fields of a local class (instances of `local`). */
   members?: Record<string, TagExpr>;
+  /** Methods of a workspace class or object literal (function indices in `file`): possible wrappers. */
+  methods?: Record<string, number>;
 }
 
 export type RValue =
@@ -21,6 +23,8 @@ export type RValue =
   | { k: 'regex'; source: string }
   | { k: 'arr'; items: RValue[] }
   | { k: 'obj'; props: Record<string, RValue> }
+  /** A function whose calls return `ret` (a channel with parameter markers). */
+  | { k: 'fn'; ret: RValue }
   | { k: 'unknown' };
 
 export interface WorkspaceView {
@@ -42,8 +46,14 @@ export class Resolver {
   tag(file: string, e: TagExpr | null, depth = 0): Tag | null {
     if (!e || depth > MAX_DEPTH) return null;
     switch (e.k) {
-      case 'lib':
+      case 'lib': {
+        const known = libExport(e.mod, e.name, true);
+        if (known) return known;
+        // A bare specifier that is the workspace's own (`@/lib/redis`, `~/utils/bus`, `$lib/server/db`).
+        const target = this.ws.resolveModule(file, e.mod);
+        if (target) return e.name === '*' ? { t: 'relns', lib: '', file: target } : this.exportTag(target, e.name, depth + 1);
         return libExport(e.mod, e.name);
+      }
       case 'global':
         return libExport('global', e.name);
       case 'imp': {
@@ -59,6 +69,7 @@ export class Resolver {
       case 'cls': {
         const tag: Tag = { t: 'cls', lib: '', base: this.tag(file, e.base, depth + 1), file };
         if (e.members) tag.members = e.members;
+        if (e.methods && hasKeys(e.methods)) tag.methods = e.methods;
         return tag;
       }
       case 'prop': {
@@ -81,6 +92,11 @@ export class Resolver {
       }
       case 'call': {
         if (e.of.k === 'prop') {
+          // `require('./amqp').getChannel()`: a function exported through `module.exports = { … }`.
+          if (e.of.of.k === 'imp' && e.of.of.name === 'default') {
+            const named = this.tag(file, e.of, depth + 1);
+            if (named) return callResult(named, this.value(file, e.arg0));
+          }
           const recv = this.tag(file, e.of.of, depth + 1);
           if (!recv) return null;
           if (recv.t === 'relns' && recv.file) return callResult(this.exportTag(recv.file, e.of.name, depth + 1), this.value(file, e.arg0));
@@ -206,6 +222,15 @@ export class Resolver {
         out = out.replace(/\*+/g, '*');
         return { k: 'str', v: out, pattern };
       }
+      case 'fnv':
+        return { k: 'fn', ret: this.val(file, e.ret, depth + 1) };
+      case 'call': {
+        const f = this.val(file, e.of, depth + 1);
+        if (f.k !== 'fn' || f.ret.k !== 'str') return UNKNOWN;
+        if (!f.ret.v.includes(MARKER_CHAR)) return f.ret;
+        const filled = fillParams(f.ret.v, e.args.map((a) => this.val(file, a, depth + 1)));
+        return { k: 'str', v: filled.channel, pattern: f.ret.pattern || filled.pattern };
+      }
       case 'ref': {
         const target = this.ws.resolveModule(file, e.spec);
         if (!target) return UNKNOWN;
@@ -252,10 +277,30 @@ export function paramMarker(i: number): string {
   return `\uE000P${i}\uE000`;
 }
 
+/** Replaces a template's parameter markers with the caller's arguments (unknown → `*`). */
+export function fillParams(template: string, args: (RValue | null)[]): { channel: string; pattern: boolean } {
+  let pattern = false;
+  const channel = template.replace(PARAM_MARKER, (_m, idx: string) => {
+    const c = channelOf(args[Number(idx)] ?? null);
+    if (c.channel === null) {
+      pattern = true;
+      return '*';
+    }
+    pattern ||= c.pattern;
+    return c.channel;
+  });
+  return { channel, pattern };
+}
+
 /** Private-use character delimiting parameter markers (never in real channel names). */
 export const MARKER_CHAR = '\uE000';
 
 export const PARAM_MARKER = /\uE000P(\d+)\uE000/g;
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
+}
 
 function libExport(mod: string, name: string, strict = false): Tag | null {
   const canon = canonicalModule(mod);
@@ -280,8 +325,13 @@ export function instanceOf(ctor: Tag | null, name: RValue | null): Tag | null {
   if (ctor.t.startsWith('ctor:')) return { t: ctor.t.slice(5), lib: ctor.lib, name };
   if (ctor.t === 'cls') {
     const fromBase = ctor.base ? instanceOf(ctor.base, name) : null;
-    if (fromBase) return fromBase;
-    return ctor.members ? { t: 'local', lib: '', members: ctor.members, file: ctor.file } : null;
+    // `class Bus extends EventEmitter { publishOrder() { this.emit(…) } }`: an emitter with wrapper methods.
+    if (fromBase) return ctor.methods ? { ...fromBase, methods: ctor.methods, file: ctor.file } : fromBase;
+    if (!ctor.members && !ctor.methods) return null;
+    const tag: Tag = { t: 'local', lib: '', file: ctor.file };
+    if (ctor.members) tag.members = ctor.members;
+    if (ctor.methods) tag.methods = ctor.methods;
+    return tag;
   }
   // A type annotation naming an instance type directly (`nest.factory`) keeps it.
   if (!ctor.t.includes(':') && ctor.t !== 'mod' && ctor.t !== 'relns') return ctor;

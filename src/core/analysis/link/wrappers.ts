@@ -5,30 +5,20 @@
 import type { Draft } from './classify';
 import { NATS_WILD } from './classify';
 import type { FileDrafts, LinkFile } from './link';
-import type { WrapperCall } from '../extract/facts';
-import type { RValue, Resolver } from './resolve';
-import { MARKER_CHAR, PARAM_MARKER, channelOf } from './resolve';
+import type { MethodCall, WrapperCall } from '../extract/facts';
+import type { Resolver } from './resolve';
+import { MARKER_CHAR, fillParams } from './resolve';
 
 const MAX_ROUNDS = 6;
+
+/** The construct's channel (or AMQP routing key) comes from a parameter of its function. */
+function hasParam(d: Draft): boolean {
+  return d.channels.some((c) => c.channel.includes(MARKER_CHAR)) || !!d.routingKey?.includes(MARKER_CHAR);
+}
 
 type WrapperTable = Map<string, Draft[]>;
 
 const key = (file: string, fn: number): string => `${file}#${fn}`;
-
-/** Replaces a template's parameter markers with the caller's arguments (unknown → `*`). */
-function fill(template: string, args: (RValue | null)[]): { channel: string; pattern: boolean } {
-  let pattern = false;
-  const channel = template.replace(PARAM_MARKER, (_m, idx: string) => {
-    const c = channelOf(args[Number(idx)] ?? null);
-    if (c.channel === null) {
-      pattern = true;
-      return '*';
-    }
-    pattern ||= c.pattern;
-    return c.channel;
-  });
-  return { channel, pattern };
-}
 
 /**
  * Wrapper-call drafts per file. `draftsByFile` are the files' own drafts; drafts whose channel holds a
@@ -48,17 +38,23 @@ export function wrapperDrafts(files: LinkFile[], byFile: Map<string, FileDrafts>
   };
   for (const f of files) {
     for (const d of byFile.get(f.abs)?.drafts ?? []) {
-      if (d.kind !== 'dual_write' && d.channels.some((c) => c.channel.includes(MARKER_CHAR))) add(f.abs, d);
+      if (d.kind !== 'dual_write' && hasParam(d)) add(f.abs, d);
     }
   }
   const out = new Map<string, Draft[]>();
   if (table.size === 0) return out;
   // Call targets were resolved with the files' drafts (cached per file).
-  const calls: { f: LinkFile; c: WrapperCall; target: { file: string; fn: number } }[] = [];
+  const calls: { f: LinkFile; c: WrapperCall | MethodCall; target: { file: string; fn: number } }[] = [];
   for (const f of files) {
-    const targets = byFile.get(f.abs)?.callTargets ?? [];
+    const fd = byFile.get(f.abs);
+    const targets = fd?.callTargets ?? [];
     f.facts.calls.forEach((c, i) => {
       const target = targets[i];
+      if (target) calls.push({ f, c, target });
+    });
+    const methodTargets = fd?.methodTargets ?? [];
+    f.facts.methodCalls.forEach((c, i) => {
+      const target = methodTargets[i];
       if (target) calls.push({ f, c, target });
     });
   }
@@ -72,16 +68,18 @@ export function wrapperDrafts(files: LinkFile[], byFile: Map<string, FileDrafts>
       for (const w of wrapped) {
         const channels = w.channels.map((ch) => {
           if (!ch.channel.includes(MARKER_CHAR)) return ch;
-          const filled = fill(ch.channel, args);
+          const filled = fillParams(ch.channel, args);
           // A subject filled in by the caller can be a NATS wildcard subscription.
           if (w.kind === 'nats.subscribe' && NATS_WILD.test(filled.channel)) filled.pattern = true;
           return filled;
         });
         const d: Draft = { ...w, channels, pos: c.pos, fn: c.fn, path: c.path, snippet: c.snippet };
+        // `publish(EXCHANGE, routingKey)` with the routing key from the caller: the exchange is fixed.
+        if (w.routingKey?.includes(MARKER_CHAR)) d.routingKey = fillParams(w.routingKey, args).channel;
         const list = out.get(f.abs) ?? [];
         list.push(d);
         out.set(f.abs, list);
-        if (channels.some((ch) => ch.channel.includes(MARKER_CHAR)) && add(f.abs, d)) changed = true;
+        if (hasParam(d) && add(f.abs, d)) changed = true;
       }
     }
     if (!changed) break;
