@@ -101,3 +101,29 @@ describe('namespaceMembers', () => {
     expect(namespaceMembers(`import * as events from './events';\nregister(events);\n`, 'events')).toBeNull();
   });
 });
+
+describe('a package folder resolves to its entry', () => {
+  it("follows `require('../')` in a package's own examples to its main module", async () => {
+    const r = await analyzeTree({
+      'package.json': JSON.stringify({ name: 'tiny-nats-client', main: 'lib/index.js', dependencies: { nats: '2.29.3' } }),
+      // The library's binding handed on by assignment is what the examples use.
+      'lib/index.js': `const { connect, StringCodec } = require('nats');\nexports.connect = connect;\nexports.StringCodec = StringCodec;\n`,
+      'examples/pub.js': `const { connect } = require('../');\n(async () => {\n  const nc = await connect({ servers: 'localhost:4222' });\n  nc.publish('greetings.hello', 'hi');\n})();\n`,
+    });
+    expect(kindsAt(r, 'examples/pub.js')).toEqual(['nats.publish:greetings.hello@4']);
+  });
+
+  it('prefers `exports` over `main`, and falls back to an index file', async () => {
+    const r = await analyzeTree({
+      'package.json': JSON.stringify({ name: 'bus', main: 'old.js', exports: { '.': { require: './src/bus.js' } } }),
+      'old.js': `module.exports = {};\n`,
+      'src/bus.js': `const { EventEmitter } = require('events');\nmodule.exports = new EventEmitter();\n`,
+      'demo/index.js': `const bus = require('..');\nbus.emit('demo.started');\n`,
+      'plugins/package.json': JSON.stringify({ name: 'bus-plugins' }),
+      'plugins/index.js': `const { EventEmitter } = require('events');\nmodule.exports = new EventEmitter();\n`,
+      'demo/plugins.js': `const plugins = require('../plugins');\nplugins.emit('plugin.loaded');\n`,
+    });
+    expect(kindsAt(r, 'demo/index.js')).toEqual(['emitter.emit:demo.started@2']);
+    expect(kindsAt(r, 'demo/plugins.js')).toEqual(['emitter.emit:plugin.loaded@2']);
+  });
+});

@@ -37,7 +37,6 @@ const REL_QUOTE = /['"](\.{1,2}(?:\/[^'"\n]*)?)['"]/g;
 const BINDING_BEFORE = /(?:import\s+([\w$\s{},*]+?)\s+from\s*|(?:const|let|var)\s+([\w$]+|\{[^}]*\})\s*=\s*(?:await\s+)?(?:require|import)\s*\(\s*)$/;
 /** After an imported name: a member chain ending in a messaging-like call (`bus.emit(`, `io.to(`). */
 const CHAIN_CALL = /(?:\.[\w$]+)*\.(?:publish|emit|send|sendBatch|add|addBulk|upsertJobScheduler|subscribe|psubscribe|sendToQueue|consume|on|once|request|xadd|xAdd|call|respond|process|to|in|producer|consumer|jetstream|createChannel|adapter)\s*\(/y;
-const LITERAL_CALL = /\s*\(\s*['"`]/y;
 /** A library binding used at all: called, a generic type (`Socket<…>`), or a member of it called or
  *  constructed (`amqp.connect(`). */
 const LIB_USE = /\s*(?:\(|<|\.\s*[\w$]+\s*[(.])/y;
@@ -162,10 +161,18 @@ function libraryNameUsed(text: string, name: string, quoteAt: number): boolean {
     if (usedAt(text, at, name, true)) {
       if (!proto && (at < clauseAt || at >= quoteAt)) return true;
       weak = true;
-    } else if (at > quoteAt && !proto && isWholeWord(text, at, name)) bare = true;
+    } else if (at > quoteAt && !proto && isWholeWord(text, at, name)) {
+      // Handed on to other files (`exports.connect = connect`, `module.exports = { connect }`,
+      // `export { connect }`): the importers' uses are the constructs, so the binding counts.
+      if (EXPORTED_BEFORE.test(text.slice(Math.max(0, at - 200), at))) return true;
+      bare = true;
+    }
   }
   return weak && bare;
 }
+
+/** Right before a name: it is being exported (CommonJS assignment, `module.exports = {…}`, `export {…}`). */
+const EXPORTED_BEFORE = /(?:\bexports(?:\.[\w$]+)?\s*=\s*|\bmodule\.exports\s*=\s*\{[^}]*|\bexport\s*\{[^}]*)$/;
 
 function isWholeWord(text: string, at: number, name: string): boolean {
   const before = text[at - 1] ?? ' ';
@@ -240,9 +247,11 @@ function usedAt(text: string, at: number, name: string, library: boolean): boole
   }
   CHAIN_CALL.lastIndex = end;
   if (CHAIN_CALL.test(text)) return true;
-  // `publishEvent('orders.created', …)`: a call of a possible wrapper with a literal channel.
-  LITERAL_CALL.lastIndex = end;
-  if (LITERAL_CALL.test(text)) return true;
+  // `publishEvent('orders.created', …)`, `await getProducer()`, `createKafka().consumer(…)`: a call of a
+  // possible wrapper or client factory. The engine then keeps the file only when the export can carry a
+  // construct (inclusion.ts), so ordinary helper calls cost a lookup, not a parse.
+  CALL_AFTER.lastIndex = end;
+  if (CALL_AFTER.test(text)) return true;
   if (before === '@') return true;
   let i = at - 1;
   while (i >= 0 && /\s/.test(text[i] ?? '')) i--;

@@ -132,7 +132,7 @@ export class Engine {
     return null;
   }
 
-  private resolveBase(base: string): string | null {
+  private resolveBase(base: string, depth = 0): string | null {
     const has = (p: string): boolean => {
       const s = this.states.get(p);
       return !!s && s.rec.kind === 'code';
@@ -143,6 +143,13 @@ export class Engine {
     if (m) {
       const stem = base.slice(0, base.length - m[0].length);
       for (const ext of m[1] === 'm' ? ['.mts', '.ts'] : m[1] === 'c' ? ['.cts', '.ts'] : ['.ts', '.tsx']) if (has(stem + ext)) return stem + ext;
+    }
+    // A package folder (`require('../')` in a package's own examples, a workspace package by name) loads
+    // its `exports`/`main` entry, as Node resolves it, before an index file.
+    const entry = depth === 0 ? this.states.get(path.join(base, 'package.json'))?.pkg?.entry : undefined;
+    if (entry) {
+      const hit = this.resolveBase(path.resolve(base, entry), depth + 1);
+      if (hit) return hit;
     }
     for (const ext of RESOLVE_EXTS) if (has(path.join(base, `index${ext}`))) return path.join(base, `index${ext}`);
     return null;

@@ -1,7 +1,9 @@
 // Bare import specifiers that point into the workspace: tsconfig `paths` aliases (`@acme/contracts`,
 // `@app/*`, `baseUrl`-relative imports) and npm/yarn/pnpm workspace packages imported by name
 // (`@shop/shared/events`). Without them, a NestJS or Nx monorepo's shared topic constants stay unresolved.
-// Returns candidate base paths; the engine applies its usual extension and index.* resolution to each.
+// Frameworks also alias without a tsconfig entry: SvelteKit `$lib` (→ src/lib), Remix `~/` (→ app/), Nuxt
+// `~/` and `@/` (→ the project's folder). Returns candidate base paths; the engine applies its usual
+// extension and index.* resolution to each.
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -17,6 +19,7 @@ const MAX_EXTENDS = 5;
 
 export class ModuleAliases {
   private readonly configByDir = new Map<string, PathsConfig | null>();
+  private readonly frameworkByDir = new Map<string, FrameworkAlias[]>();
 
   constructor(
     private readonly roots: readonly string[],
@@ -28,6 +31,7 @@ export class ModuleAliases {
   /** Forget cached tsconfig lookups (a tsconfig or package.json changed). */
   invalidate(): void {
     this.configByDir.clear();
+    this.frameworkByDir.clear();
   }
 
   candidates(fromDir: string, spec: string): string[] {
@@ -42,6 +46,13 @@ export class ModuleAliases {
       }
       if (config.baseUrl) out.push(path.resolve(config.baseUrl, spec));
     }
+    if (out.length === 0 && /^[$~@]/.test(spec)) {
+      for (const alias of this.frameworkFor(fromDir)) {
+        if (spec !== alias.prefix && !spec.startsWith(`${alias.prefix}/`)) continue;
+        const rest = spec.slice(alias.prefix.length + 1);
+        for (const dir of alias.dirs) out.push(rest ? path.join(dir, rest) : dir);
+      }
+    }
     for (const [pkgJson, name] of this.packages()) {
       if (!name || (spec !== name && !spec.startsWith(`${name}/`))) continue;
       const dir = path.dirname(pkgJson);
@@ -50,6 +61,22 @@ export class ModuleAliases {
       else out.push(path.join(dir, 'src', 'index'), dir);
     }
     return out;
+  }
+
+  /** Framework aliases of the nearest package.json at or above `dir` (within a root). */
+  private frameworkFor(dir: string): FrameworkAlias[] {
+    const cached = this.frameworkByDir.get(dir);
+    if (cached) return cached;
+    let found: FrameworkAlias[] = [];
+    const inRoot = this.roots.some((r) => dir === r || dir.startsWith(r + path.sep));
+    if (inRoot) {
+      const text = this.readText(path.join(dir, 'package.json'));
+      const parent = path.dirname(dir);
+      if (text !== null) found = frameworkAliases(dir, text);
+      else if (parent !== dir) found = this.frameworkFor(parent);
+    }
+    this.frameworkByDir.set(dir, found);
+    return found;
   }
 
   /** The nearest tsconfig.json (or jsconfig.json) at or above `dir`, within a root, with `extends` followed. */
@@ -95,6 +122,32 @@ export class ModuleAliases {
       paths: ownPaths ?? parent?.paths ?? {},
     };
   }
+}
+
+interface FrameworkAlias {
+  prefix: string;
+  dirs: string[];
+}
+
+/** The aliases a framework defines without tsconfig `paths`, from the project's dependencies. */
+export function frameworkAliases(dir: string, packageJson: string): FrameworkAlias[] {
+  let deps: Record<string, unknown> = {};
+  try {
+    const json = JSON.parse(packageJson) as { dependencies?: unknown; devDependencies?: unknown };
+    deps = { ...(json.dependencies as object | undefined), ...(json.devDependencies as object | undefined) };
+  } catch {
+    return [];
+  }
+  const has = (name: string): boolean => Object.prototype.hasOwnProperty.call(deps, name);
+  const out: FrameworkAlias[] = [];
+  if (has('@sveltejs/kit')) out.push({ prefix: '$lib', dirs: [path.join(dir, 'src', 'lib')] });
+  if (Object.keys(deps).some((d) => d.startsWith('@remix-run/')) || has('@react-router/dev')) out.push({ prefix: '~', dirs: [path.join(dir, 'app')] });
+  if (has('nuxt')) {
+    // Nuxt 3 keeps sources at the project's root, Nuxt 4 under app/; `~~`/`@@` are always the root.
+    for (const prefix of ['~', '@']) out.push({ prefix, dirs: [dir, path.join(dir, 'app')] });
+    for (const prefix of ['~~', '@@']) out.push({ prefix, dirs: [dir] });
+  }
+  return out;
 }
 
 /** `@app/*` against `@app/events` → `events`; an exact pattern → ''; no match → null. */

@@ -8,6 +8,21 @@ const KNOWN = /^(kafkajs|ioredis|redis|@redis\/client|nats|nats\.ws|@nats-io\/.+
 export interface PackageInfo {
   name: string | null;
   libraries: string[];
+  /** The module a bare import of the package's folder loads (`exports['.']`, `main`), as written. */
+  entry?: string;
+}
+
+/** `exports` as a string, or its `.` entry (a string, or the first string condition of it). */
+function exportsEntry(exp: unknown): string | undefined {
+  if (typeof exp === 'string') return exp;
+  if (!exp || typeof exp !== 'object') return undefined;
+  const dot = (exp as Record<string, unknown>)['.'] ?? exp;
+  if (typeof dot === 'string') return dot;
+  if (dot && typeof dot === 'object') {
+    const conditions = dot as Record<string, unknown>;
+    for (const c of ['require', 'node', 'default', 'import']) if (typeof conditions[c] === 'string') return conditions[c];
+  }
+  return undefined;
 }
 
 export function parsePackageJson(text: string): PackageInfo {
@@ -18,7 +33,10 @@ export function parsePackageJson(text: string): PackageInfo {
       const d = json[key];
       if (d && typeof d === 'object') for (const k of Object.keys(d)) if (KNOWN.test(k)) deps.add(k);
     }
-    return { name: typeof json.name === 'string' && json.name ? json.name : null, libraries: [...deps].sort() };
+    const info: PackageInfo = { name: typeof json.name === 'string' && json.name ? json.name : null, libraries: [...deps].sort() };
+    const entry = exportsEntry(json.exports) ?? (typeof json.main === 'string' && json.main ? json.main : undefined);
+    if (entry) info.entry = entry;
+    return info;
   } catch {
     return { name: null, libraries: [] };
   }
