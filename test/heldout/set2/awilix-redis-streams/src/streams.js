@@ -1,0 +1,5 @@
+module.exports = {
+  LEDGER_STREAM: 'stream:ledger',
+  AUDIT_STREAM: 'stream:audit',
+  GROUP: 'ledger-projector',
+};

@@ -1,0 +1,6 @@
+'use strict';
+const EventEmitter = require('events');
+
+class DispatchEvents extends EventEmitter {}
+
+module.exports = new DispatchEvents();

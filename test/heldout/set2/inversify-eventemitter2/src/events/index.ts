@@ -1,0 +1,2 @@
+export { CrmEvent } from './names';
+export { EventBus } from './bus';

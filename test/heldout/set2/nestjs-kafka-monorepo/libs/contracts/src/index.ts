@@ -1,0 +1,2 @@
+export * from './topics';
+export interface OrderPlacedEvent { orderId: string; lines: { sku: string; qty: number }[] }

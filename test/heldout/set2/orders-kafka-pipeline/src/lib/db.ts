@@ -1,0 +1,5 @@
+import pg from 'pg';
+
+export const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+
+pool.on('error', (err) => console.error('idle client error', err));

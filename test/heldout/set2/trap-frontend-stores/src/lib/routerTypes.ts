@@ -1,0 +1,2 @@
+// Type-only mirror of the server router, generated at build time.
+export type AppRouter = import('@trpc/server').AnyRouter;
