@@ -86,4 +86,21 @@ describe('incremental re-parse', () => {
       expect(JSON.stringify(extractFacts(f, 'code', changed, cache))).toBe(JSON.stringify(extractFacts(f, 'code', changed)));
     }
   });
+
+  it('keeps no tree after a wide change, and keeps one again from the next local edit', () => {
+    const file = '/ws/src/rewritten.ts';
+    const cache = new SourceFileCache(3);
+    extractFacts(file, 'code', BASE, cache);
+    expect(cache.hasTree(file)).toBe(true);
+    // A rewrite (every line changes): parsed afresh, and its tree is not kept for the next rewrite.
+    const rewritten = BASE.replace(/'/g, '"').replace(/const /g, 'let ').split('\n').reverse().join('\n');
+    expect(JSON.stringify(extractFacts(file, 'code', rewritten, cache))).toBe(JSON.stringify(extractFacts(file, 'code', rewritten)));
+    expect(cache.hasTree(file)).toBe(false);
+    // Typing resumes: the edit is found local against the kept text, so the tree is kept again.
+    const typed = edit(rewritten, '"orders.created"', '"orders.created.v3"');
+    expect(JSON.stringify(extractFacts(file, 'code', typed, cache))).toBe(JSON.stringify(extractFacts(file, 'code', typed)));
+    expect(cache.hasTree(file)).toBe(true);
+    const typedAgain = edit(typed, '"orders.created.v3"', '"orders.created.v4"');
+    expect(JSON.stringify(extractFacts(file, 'code', typedAgain, cache))).toBe(JSON.stringify(extractFacts(file, 'code', typedAgain)));
+  });
 });

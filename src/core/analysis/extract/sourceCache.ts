@@ -24,43 +24,61 @@ export function changeRange(tsApi: typeof ts, oldText: string, newText: string):
   return tsApi.createTextChangeRange(tsApi.createTextSpan(start, oldText.length - start - tail), newText.length - start - tail);
 }
 
+interface Entry {
+  text: string;
+  /** Kept only while edits are local: after a wide change it is dropped (see `parse`). */
+  tree: ts.SourceFile | null;
+}
+
 /** A small LRU of syntax trees keyed by file path. */
 export class SourceFileCache {
-  private readonly trees = new Map<string, ts.SourceFile>();
+  private readonly entries = new Map<string, Entry>();
 
   constructor(private readonly capacity = 3) {}
 
   /**
-   * The tree of `text`: updated incrementally from the cached tree of the same file when there is one,
-   * else created by `create`. A cached tree is consumed by the update (TypeScript reuses its nodes), so it
-   * leaves the cache until the new tree is stored back.
+   * The tree of `text`: updated incrementally from the cached tree of the same file when there is one and
+   * the edit is local, else created by `create`. A cached tree is consumed by the update (TypeScript reuses
+   * its nodes), so it leaves the cache until the new tree is stored back.
+   *
+   * After a wide change (a rewrite, a reformat, a branch switch) only the text is kept: a tree that the
+   * next wide change cannot reuse would survive young-generation collections for nothing (megabytes copied,
+   * then promoted, per edit). The next local edit, found against the kept text, stores a tree again.
    */
   parse(tsApi: typeof ts, file: string, text: string, create: () => ts.SourceFile): ts.SourceFile {
-    const old = this.trees.get(file);
-    this.trees.delete(file);
+    const old = this.entries.get(file);
+    this.entries.delete(file);
     let sf: ts.SourceFile | null = null;
-    if (old && old.text === text) sf = old;
+    let keepTree = true;
+    if (old?.tree && old.text === text) sf = old.tree;
     else if (old) {
       const range = changeRange(tsApi, old.text, text);
-      // A wide change (a rewrite, a reformat) reuses little and costs the incremental parser more than a
-      // fresh parse (measured: 2.6x on a rewritten 2,000-line file), so only local edits go incremental.
-      if (range.span.length + range.newLength <= text.length * LOCAL_EDIT_SHARE) sf = tsApi.updateSourceFile(old, text, range);
+      // A wide change reuses little and costs the incremental parser more than a fresh parse (measured:
+      // 2.6x on a rewritten 2,000-line file), so only local edits go incremental.
+      const local = range.span.length + range.newLength <= text.length * LOCAL_EDIT_SHARE;
+      if (local && old.tree) sf = tsApi.updateSourceFile(old.tree, text, range);
+      keepTree = local;
     }
     sf ??= create();
-    this.trees.set(file, sf);
+    this.entries.set(file, { text, tree: keepTree ? sf : null });
     let chars = 0;
-    for (const t of this.trees.values()) chars += t.text.length;
-    // Oldest first; the tree just stored stays (it is the one the next keystroke will update).
-    for (const [oldest, t] of this.trees) {
-      if (this.trees.size <= 1 || (this.trees.size <= this.capacity && chars <= MAX_CACHED_CHARS)) break;
-      this.trees.delete(oldest);
-      chars -= t.text.length;
+    for (const e of this.entries.values()) chars += e.tree ? e.text.length : 0;
+    // Oldest first; the entry just stored stays (it is the one the next keystroke will update).
+    for (const [oldest, e] of this.entries) {
+      if (this.entries.size <= 1 || (this.entries.size <= this.capacity && chars <= MAX_CACHED_CHARS)) break;
+      this.entries.delete(oldest);
+      chars -= e.tree ? e.text.length : 0;
     }
     return sf;
   }
 
   /** Drops a file's tree (its parse failed, or the file is gone). */
   forget(file: string): void {
-    this.trees.delete(file);
+    this.entries.delete(file);
+  }
+
+  /** Whether a file's tree is kept (for tests). */
+  hasTree(file: string): boolean {
+    return !!this.entries.get(file)?.tree;
   }
 }
