@@ -95,7 +95,7 @@ export class IncrementalAnalyzer {
       nextDet.set(d.id, d);
       // Unchanged files keep their cached detection objects, so identity settles most comparisons.
       const prev = this.detectionsById.get(d.id);
-      if (prev !== d && (!prev || detectionKey(prev) !== detectionKey(d))) delta.upserted.push(d);
+      if (prev !== d && (!prev || !sameDetection(prev, d))) delta.upserted.push(d);
     }
     for (const id of this.detectionsById.keys()) if (!nextDet.has(id)) delta.removed.push(id);
     const nextFlows = new Map<string, string>();
@@ -113,9 +113,14 @@ export class IncrementalAnalyzer {
   }
 }
 
-/** Every field of a detection that can change while its id stays (cheaper than JSON.stringify). */
-function detectionKey(d: Detection): string {
-  return `${d.channel}\u0000${d.channelIsPattern}\u0000${d.library}\u0000${d.broker}\u0000${d.role}\u0000${d.enclosingFunction}\u0000${d.service}\u0000${d.snippet}\u0000${d.endLine}:${d.endColumn}\u0000${d.routingKey}`;
+/** Do two detections of the same id agree on every field that can change while the id stays? Compared
+ *  field by field: a re-linked file's detections are all new objects, so this runs for each of them. */
+function sameDetection(a: Detection, b: Detection): boolean {
+  return (
+    a.channel === b.channel && a.channelIsPattern === b.channelIsPattern && a.library === b.library && a.broker === b.broker &&
+    a.role === b.role && a.enclosingFunction === b.enclosingFunction && a.service === b.service && a.snippet === b.snippet &&
+    a.endLine === b.endLine && a.endColumn === b.endColumn && (a.routingKey ?? null) === (b.routingKey ?? null) && a.root === b.root
+  );
 }
 
 function emptyDelta(started: number): AnalysisDelta {
