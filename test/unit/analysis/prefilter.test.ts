@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prefilter } from '../../../src/core/analysis/discovery/prefilter';
+import { importedNames, prefilter } from '../../../src/core/analysis/discovery/prefilter';
 
 // The prefilter's fast paths (one combined pre-scan for stage 1, a cheap look before the re-export and
 // binding patterns) must accept exactly what the full patterns accept.
@@ -84,7 +84,8 @@ describe('prefilter re-exports and imported names', () => {
       `const label = './not/an/import';`,
       `console.log('../also/not/an/import');`,
     ].join('\n');
-    const names = new Map(prefilter(text).names.map(([local, spec, imported]) => [local, `${spec} ${imported}`]));
+    expect(prefilter(text).importSpecs).toEqual(['./clients/redisConnection', '../shared/eventBus', './queues/orderQueue', './workers/emailWorker']);
+    const names = new Map(importedNames(text).map(([local, spec, imported]) => [local, `${spec} ${imported}`]));
     expect(names).toEqual(
       new Map([
         ['redis', './clients/redisConnection redis'],

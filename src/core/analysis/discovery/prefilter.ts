@@ -52,9 +52,9 @@ const STAGE1_GATE = new RegExp(`${TOKEN_HINT.source}|${LIB_QUOTE.source}|text\\/
 
 export interface PrefilterInfo {
   stage1: boolean;
-  /** Names bound by relative imports (`[local, specifier, imported]`), for stage 2; empty for stage-1
-   *  files. `imported` is the export the name stands for (`default`, or `*` for a whole module). */
-  names: [string, string, string][];
+  /** Relative specifiers of imports and requires, for stage 2; empty for stage-1 files. The names they bind
+   *  (`importedNames`) are worked out only for files importing a module that leads to stage 1. */
+  importSpecs: string[];
   reexportSpecs: string[];
 }
 
@@ -98,16 +98,29 @@ function boundNames(text: string, at: number): BoundName[] | null {
   return out;
 }
 
-/** Names bound by relative imports: local name → specifier and the exported name. */
-function importedNames(text: string): Map<string, [string, string]> {
+/**
+ * Names bound by relative imports: `[local, specifier, imported]`, where `imported` is the export the name
+ * stands for (`default`, or `*` for a whole module).
+ */
+export function importedNames(text: string): [string, string, string][] {
   const names = new Map<string, [string, string]>();
   for (const q of text.matchAll(REL_QUOTE)) {
     const spec = q[1] ?? '';
     for (const b of boundNames(text, q.index ?? 0) ?? []) {
-      if (!names.has(b.local)) names.set(ownCopy(b.local), [ownCopy(spec), ownCopy(b.imported)]);
+      if (!names.has(b.local)) names.set(b.local, [spec, b.imported]);
     }
   }
-  return names;
+  return [...names].map(([local, [spec, imported]]) => [ownCopy(local), ownCopy(spec), ownCopy(imported)]);
+}
+
+/** Relative specifiers that follow `from`, `require(` or `import(` (each once, in order). */
+function relativeImportSpecs(text: string): string[] {
+  const specs: string[] = [];
+  for (const q of text.matchAll(REL_QUOTE)) {
+    const spec = q[1] ?? '';
+    if (importKeywordBefore(text, q.index ?? 0) && !specs.includes(spec)) specs.push(ownCopy(spec));
+  }
+  return specs;
 }
 
 /**
@@ -270,7 +283,7 @@ export function prefilter(text: string): PrefilterInfo {
     (FETCH_READER.test(text) && DATA_LINES.test(text)) ||
     IO_SOCKET_PARAMS.test(text));
   const reexportSpecs: string[] = [];
-  const names: [string, string, string][] = stage1 ? [] : [...importedNames(text)].map(([local, [spec, imported]]) => [local, spec, imported]);
+  const importSpecs = stage1 ? [] : relativeImportSpecs(text);
   // Re-exports (barrels): a sticky check at each `export`, cheaper than scanning with the whole pattern.
   for (let at = text.indexOf('export'); at >= 0; at = text.indexOf('export', at + 6)) {
     // Most `export`s are declarations (`export const`, `exports.x`): a re-export has `*` or `{` next.
@@ -282,7 +295,7 @@ export function prefilter(text: string): PrefilterInfo {
     const m = REEXPORT.exec(text);
     if (m?.[1] && !reexportSpecs.includes(m[1])) reexportSpecs.push(ownCopy(m[1]));
   }
-  return { stage1, names, reexportSpecs };
+  return { stage1, importSpecs, reexportSpecs };
 }
 
 /** The characters `\s` matches (the re-export pattern allows them between `export` and `*`/`{`). */

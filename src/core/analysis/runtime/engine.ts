@@ -347,14 +347,14 @@ export class Engine {
     this.linkCache.delete(abs);
     const structural =
       !prev || !next || prev.rec.kind === 'package' || next.rec.kind === 'package' || !!prev.skip !== !!next.skip ||
-      prev.pre?.stage1 !== next.pre?.stage1 || JSON.stringify(prev.pre?.names ?? []) !== JSON.stringify(next.pre?.names ?? []) ||
+      prev.pre?.stage1 !== next.pre?.stage1 || (prev.pre?.importSpecs.join('\n') ?? '') !== (next.pre?.importSpecs.join('\n') ?? '') ||
       (prev.pre?.reexportSpecs.join('\n') ?? '') !== (next.pre?.reexportSpecs.join('\n') ?? '');
     if (structural) {
       this.invalidateAll();
       return;
     }
     // A stage-2 candidate may start or stop using its imports as receivers with the same import list.
-    if (next?.pre?.names.length && this.inclusion.recheck(abs)) this.linkCache = new Map();
+    if (next?.pre?.importSpecs.length && this.inclusion.recheck(abs)) this.linkCache = new Map();
     // Same file set and inclusion: other files' link results only change if this file's exports or
     // transports changed. Extract now to compare (the parse would happen in link anyway).
     const prevFacts = prev?.facts;

@@ -22,6 +22,10 @@ export interface FileState {
   fromEditor: boolean;
   /** undefined: not extracted yet; null: extraction failed (see skip). */
   facts: FileFacts | null | undefined;
+  /** Stage 2: the names relative imports bind (computed on demand, from the text). */
+  names?: [string, string, string][];
+  /** Stage 2: the members a namespace import is used through (null: used bare), on demand. */
+  members?: Map<string, Set<string> | null>;
   /** Stage 2: which imported names are used as receivers (computed on demand, from the text). */
   usage: Map<string, boolean>;
   pkg: PackageInfo | null;

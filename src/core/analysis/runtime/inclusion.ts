@@ -9,7 +9,7 @@
 // The exporting modules are parsed to decide it, but they are stage-1 files or barrels, parsed anyway.
 import path from 'node:path';
 import type { FileFacts } from '../extract/facts';
-import { namespaceMembers, usesName } from '../discovery/prefilter';
+import { importedNames, namespaceMembers, usesName } from '../discovery/prefilter';
 import { codeView } from '../extract/sfc';
 import type { Tag } from '../link/resolve';
 import { Resolver } from '../link/resolve';
@@ -80,7 +80,7 @@ export class Inclusion {
       }
       if (st.rec.kind !== 'code' || !st.pre) continue;
       if (st.pre.stage1) inc.add(abs);
-      else if (st.pre.names.length && this.stage2(abs, st, resolver)) inc.add(abs);
+      else if (st.pre.importSpecs.length && this.stage2(abs, st, resolver)) inc.add(abs);
     }
     this.included = inc;
     return inc;
@@ -89,11 +89,30 @@ export class Inclusion {
   private stage2(abs: string, st: FileState, resolver: Resolver): boolean {
     const pre = st.pre;
     if (!pre) return false;
-    let text: string | null = null;
     const dir = path.dirname(abs);
+    // Most files import nothing that leads to stage 1: decided from the specifiers alone, without the text.
+    if (!pre.importSpecs.some((spec) => {
+      const target = this.host.resolveFromDir(dir, spec);
+      return !!target && this.leadsToStage1(target, 0);
+    })) return false;
+    // The text is read only here, for the few files that import such a module, and only until the names,
+    // their uses and the namespace members are cached on the file's state.
+    let text: string | null | undefined;
+    const textNow = (): string | null => {
+      if (text === undefined) {
+        const raw = this.host.textOf(abs, st);
+        text = raw === null ? null : codeView(abs, raw);
+      }
+      return text;
+    };
+    if (!st.names) {
+      const t = textNow();
+      if (t === null) return false;
+      st.names = importedNames(t);
+    }
     let lastSpec: string | null = null;
     let target: string | null = null;
-    for (const [name, spec, imported] of pre.names) {
+    for (const [name, spec, imported] of st.names) {
       // Names of one import are adjacent and share its specifier: resolve it once.
       if (spec !== lastSpec) {
         target = this.host.resolveFromDir(dir, spec);
@@ -101,11 +120,10 @@ export class Inclusion {
       }
       const module = target;
       if (!module || !this.leadsToStage1(module, 0)) continue;
-      // The text is read only here, for the few files that import such a module.
       let used = st.usage.get(name);
       if (used === undefined) {
-        text ??= this.host.textOf(abs, st);
-        used = text !== null && usesName(codeView(abs, text), name);
+        const t = textNow();
+        used = t !== null && usesName(t, name);
         st.usage.set(name, used);
       }
       if (!used) continue;
@@ -114,8 +132,13 @@ export class Inclusion {
         continue;
       }
       // A whole module (`import * as ns`, `const ns = require(…)`): only the members used can matter.
-      text ??= this.host.textOf(abs, st);
-      const members = text === null ? null : namespaceMembers(codeView(abs, text), name);
+      st.members ??= new Map();
+      let members = st.members.get(name);
+      if (members === undefined) {
+        const t = textNow();
+        members = t === null ? null : namespaceMembers(t, name);
+        st.members.set(name, members);
+      }
       // A member may also be one of a CommonJS `module.exports = new Bus()` value: its default export.
       const carried = members === null ? this.carriesConstruct(resolver, module, '*') : members.size > 0 && (this.carriesConstruct(resolver, module, 'default') || [...members].some((m) => this.carriesConstruct(resolver, module, m)));
       if (carried) return true;
