@@ -102,10 +102,17 @@ export function posAt(scope: Scope, offset: number, endOffset: number): Pos {
 }
 
 /** First line of the node's text, trimmed to a readable length. */
+/** Whitespace that collapsing changes: a run of two, or any but a plain space. */
+const COLLAPSIBLE = /\s\s|[^\S ]/;
+
 export function snippetOf(scope: Scope, node: ts.Node): string {
-  const raw = scope.text.slice(node.getStart(scope.sf), Math.min(node.getEnd(), node.getStart(scope.sf) + 200));
-  const first = raw.split('\n')[0] ?? '';
-  const collapsed = first.replace(/\s+/g, ' ').trim();
+  // The first line of the node's text (at most 200 characters), whitespace runs collapsed. Runs for every
+  // site of a file, so the line is cut without splitting and collapsed only when it has something to collapse.
+  const start = node.getStart(scope.sf);
+  const end = Math.min(node.getEnd(), start + 200);
+  const newline = scope.text.indexOf('\n', start);
+  const first = scope.text.slice(start, newline >= 0 && newline < end ? newline : end);
+  const collapsed = COLLAPSIBLE.test(first) ? first.replace(/\s+/g, ' ').trim() : first.trim();
   return collapsed.length > 100 ? `${collapsed.slice(0, 97)}...` : collapsed;
 }
 
