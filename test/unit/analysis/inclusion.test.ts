@@ -127,3 +127,26 @@ describe('a package folder resolves to its entry', () => {
     expect(kindsAt(r, 'demo/plugins.js')).toEqual(['emitter.emit:plugin.loaded@2']);
   });
 });
+
+describe('importers through bare specifiers', () => {
+  it('parses a file that uses a client imported through a tsconfig paths alias', async () => {
+    const r = await analyzeTree({
+      'package.json': JSON.stringify({ name: 'builds-web', dependencies: { next: '15.3.0', ioredis: '5.6.1' } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./*'] } } }),
+      'lib/redis.ts': `import Redis from 'ioredis';\nexport const redis = new Redis(process.env.REDIS_URL!);\n`,
+      'app/api/builds/route.ts': `import { redis } from '@/lib/redis';\nexport async function POST(req: Request) {\n  const build = await req.json();\n  await redis.publish('builds:events', JSON.stringify(build));\n  return Response.json(build, { status: 201 });\n}\n`,
+    });
+    expect(kindsAt(r, 'app/api/builds/route.ts')).toEqual(['redis.publish:builds:events@4']);
+  });
+
+  it('parses a service that calls a wrapper of a workspace package imported by name', async () => {
+    const r = await analyzeTree({
+      'package.json': JSON.stringify({ name: 'platform', private: true, workspaces: ['packages/*', 'services/*'] }),
+      'packages/bus/package.json': JSON.stringify({ name: '@acme/bus', main: 'src/index.ts', dependencies: { kafkajs: '2.2.4' } }),
+      'packages/bus/src/index.ts': `import { Kafka } from 'kafkajs';\nconst producer = new Kafka({ brokers: ['kafka:9092'] }).producer();\nexport async function emitEvent(topic: string, payload: unknown) {\n  await producer.send({ topic, messages: [{ value: JSON.stringify(payload) }] });\n}\n`,
+      'services/billing/package.json': JSON.stringify({ name: 'billing', dependencies: { '@acme/bus': '*' } }),
+      'services/billing/src/paid.ts': `import { emitEvent } from '@acme/bus';\nexport const paid = (id: string) => emitEvent('billing.invoice-paid', { id });\n`,
+    });
+    expect(kindsAt(r, 'services/billing/src/paid.ts')).toEqual(['kafka.produce:billing.invoice-paid@2']);
+  });
+});

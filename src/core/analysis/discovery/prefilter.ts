@@ -31,8 +31,9 @@ const CONTENT_TYPE = /content-type|\.type\s*\(|contentType/i;
 const FETCH_READER = /\bfetch\s*\(/;
 const DATA_LINES = /['"`]data:/;
 const REEXPORT = /export\s*(?:\*(?:\s*as\s+[\w$]+)?|\{[^}]*\})\s*from\s*['"](\.{1,2}(?:\/[^'"\n]*)?)['"]/y;
-/** A quoted relative specifier; the statement before it says whether it is an import that binds names. */
-const REL_QUOTE = /['"](\.{1,2}(?:\/[^'"\n]*)?)['"]/g;
+/** A quoted specifier right after `from`, `require(` or `import(`: relative, or a bare one that may be the
+ *  workspace's own (a tsconfig `paths` alias, a framework alias, a workspace package imported by name). */
+const IMPORT_QUOTE = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"]([^'"\n]+)['"]/g;
 /** `import a, { b as c } from`, `import * as d from`, `const { e } = require(`, `const f = require(` (at the end). */
 const BINDING_BEFORE = /(?:import\s+([\w$\s{},*]+?)\s+from\s*|(?:const|let|var)\s+([\w$]+|\{[^}]*\})\s*=\s*(?:await\s+)?(?:require|import)\s*\(\s*)$/;
 /** After an imported name: a member chain ending in a messaging-like call (`bus.emit(`, `io.to(`). */
@@ -52,8 +53,9 @@ const STAGE1_GATE = new RegExp(`${TOKEN_HINT.source}|${LIB_QUOTE.source}|text\\/
 
 export interface PrefilterInfo {
   stage1: boolean;
-  /** Relative specifiers of imports and requires, for stage 2; empty for stage-1 files. The names they bind
-   *  (`importedNames`) are worked out only for files importing a module that leads to stage 1. */
+  /** Specifiers of imports and requires (relative and bare), for stage 2; empty for stage-1 files. The
+   *  names they bind (`importedNames`) are worked out only for files importing a module that leads to
+   *  stage 1. */
   importSpecs: string[];
   reexportSpecs: string[];
 }
@@ -104,21 +106,22 @@ function boundNames(text: string, at: number): BoundName[] | null {
  */
 export function importedNames(text: string): [string, string, string][] {
   const names = new Map<string, [string, string]>();
-  for (const q of text.matchAll(REL_QUOTE)) {
+  for (const q of text.matchAll(IMPORT_QUOTE)) {
     const spec = q[1] ?? '';
-    for (const b of boundNames(text, q.index ?? 0) ?? []) {
+    if (spec.startsWith('node:')) continue;
+    for (const b of boundNames(text, (q.index ?? 0) + q[0].length - spec.length - 2) ?? []) {
       if (!names.has(b.local)) names.set(b.local, [spec, b.imported]);
     }
   }
   return [...names].map(([local, [spec, imported]]) => [ownCopy(local), ownCopy(spec), ownCopy(imported)]);
 }
 
-/** Relative specifiers that follow `from`, `require(` or `import(` (each once, in order). */
-function relativeImportSpecs(text: string): string[] {
+/** Specifiers that follow `from`, `require(` or `import(` (each once, in order), but Node built-ins. */
+function importSpecifiers(text: string): string[] {
   const specs: string[] = [];
-  for (const q of text.matchAll(REL_QUOTE)) {
+  for (const q of text.matchAll(IMPORT_QUOTE)) {
     const spec = q[1] ?? '';
-    if (importKeywordBefore(text, q.index ?? 0) && !specs.includes(spec)) specs.push(ownCopy(spec));
+    if (!spec.startsWith('node:') && !specs.includes(spec)) specs.push(ownCopy(spec));
   }
   return specs;
 }
@@ -283,7 +286,7 @@ export function prefilter(text: string): PrefilterInfo {
     (FETCH_READER.test(text) && DATA_LINES.test(text)) ||
     IO_SOCKET_PARAMS.test(text));
   const reexportSpecs: string[] = [];
-  const importSpecs = stage1 ? [] : relativeImportSpecs(text);
+  const importSpecs = stage1 ? [] : importSpecifiers(text);
   // Re-exports (barrels): a sticky check at each `export`, cheaper than scanning with the whole pattern.
   for (let at = text.indexOf('export'); at >= 0; at = text.indexOf('export', at + 6)) {
     // Most `export`s are declarations (`export const`, `exports.x`): a re-export has `*` or `{` next.

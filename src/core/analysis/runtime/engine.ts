@@ -38,6 +38,7 @@ export class Engine {
   private walkSkipped: SkippedFile[] = [];
   private services: ServiceIndex | null = null;
   private sortedFiles: string[] | null = null;
+  private packageList: [string, string | undefined][] | null = null;
   private linkCache = new Map<string, FileDrafts>();
   private readonly paths: PathFilter;
   private readonly aliases: ModuleAliases;
@@ -67,8 +68,13 @@ export class Engine {
   }
 
   /** Workspace package.json files with their names, for imports of workspace packages by name. */
-  private *packageNames(): Iterable<[string, string | undefined]> {
-    for (const [abs, st] of this.states) if (st.pkg) yield [abs, st.pkg.name ?? undefined];
+  private packageNames(): [string, string | undefined][] {
+    // Asked for every bare specifier resolved: listed once per file set, not by scanning every file's state.
+    if (!this.packageList) {
+      this.packageList = [];
+      for (const [abs, st] of this.states) if (st.pkg) this.packageList.push([abs, st.pkg.name ?? undefined]);
+    }
+    return this.packageList;
   }
 
   /** Discover and read every file (cold). */
@@ -99,6 +105,7 @@ export class Engine {
   private invalidateAll(): void {
     this.services = null;
     this.sortedFiles = null;
+    this.packageList = null;
     this.linkCache = new Map();
     this.resolveCache = new Map();
     this.inclusion.invalidate();
