@@ -128,6 +128,20 @@ describe('a package folder resolves to its entry', () => {
   });
 });
 
+describe("a library's own repository", () => {
+  it('takes its examples, which import it by name or by folder, as uses of the library', async () => {
+    const r = await analyzeTree({
+      'package.json': JSON.stringify({ name: 'amqplib', main: './channel_api.js' }),
+      'channel_api.js': `const { ChannelModel } = require('./lib/channel_model');\nmodule.exports.connect = (url) => ChannelModel.open(url);\n`,
+      'lib/channel_model.js': `class ChannelModel {\n  static open(url) { return new ChannelModel(url); }\n  constructor(url) { this.url = url; }\n}\nmodule.exports = { ChannelModel };\n`,
+      'examples/send.js': `const amqp = require('amqplib');\n(async () => {\n  const ch = await (await amqp.connect('amqp://localhost')).createChannel();\n  ch.sendToQueue('hello', Buffer.from('hi'));\n})();\n`,
+      'examples/confirm.js': `const amqp = require('../');\n(async () => {\n  const ch = await (await amqp.connect('amqp://localhost')).createConfirmChannel();\n  ch.publish('amq.topic', 'whatever', Buffer.from('x'));\n})();\n`,
+    });
+    expect(kindsAt(r, 'examples/send.js')).toEqual(['amqp.publish:hello@4']);
+    expect(kindsAt(r, 'examples/confirm.js')).toEqual(['amqp.publish:amq.topic@4']);
+  });
+});
+
 describe('importers through bare specifiers', () => {
   it('parses a file that uses a client imported through a tsconfig paths alias', async () => {
     const r = await analyzeTree({

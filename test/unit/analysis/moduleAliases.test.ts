@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ModuleAliases, matchPattern } from '../../../src/core/analysis/runtime/moduleAliases';
+import { ModuleAliases, frameworkAliases, matchPattern } from '../../../src/core/analysis/runtime/moduleAliases';
 import { analyze } from '../../../src/core/analysis/index';
 import { removeTree, summarize, writeTree } from './tree';
 
@@ -55,5 +55,17 @@ export async function issue(id: string): Promise<void> {
     roots.push(root);
     const r = await analyze([root]);
     expect(summarize(r, ['kafka.produce'])).toEqual(['apps/billing/src/invoices.ts:7 kafka.produce billing.invoice.issued']);
+  });
+
+  it('knows the aliases frameworks define without tsconfig paths', () => {
+    const kit = JSON.stringify({ devDependencies: { '@sveltejs/kit': '2.5.18' } });
+    const remix = JSON.stringify({ dependencies: { '@remix-run/node': '2.10.3' } });
+    const nuxt = JSON.stringify({ dependencies: { nuxt: '3.12.4' } });
+    const aliases = new ModuleAliases(['/w'], () => [], (file) => ({ '/w/polls/package.json': kit, '/w/inbox/package.json': remix, '/w/desk/package.json': nuxt })[file] ?? null);
+    expect(aliases.candidates('/w/polls/src/routes/x', '$lib/server/redis')).toContain('/w/polls/src/lib/server/redis');
+    expect(aliases.candidates('/w/inbox/app/routes', '~/lib/bus.server')).toContain('/w/inbox/app/lib/bus.server');
+    expect(aliases.candidates('/w/desk/server/api', '~/server/utils/mq')).toContain('/w/desk/server/utils/mq');
+    expect(aliases.candidates('/w/inbox/app/routes', '$lib/x')).toEqual([]);
+    expect(frameworkAliases('/w', '{ not json')).toEqual([]);
   });
 });

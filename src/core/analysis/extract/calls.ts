@@ -15,7 +15,7 @@ const SITE_METHODS = new Set([
   'send', 'sendBatch', 'emit', 'emitAsync', 'request', 'requestMany', 'respond', 'consume', 'fetch', 'next',
   'addEndpoint', 'sendToQueue', 'add', 'addBulk', 'upsertJobScheduler', 'process', 'on', 'once', 'addListener',
   'prependListener', 'prependOnceListener', 'onAny', 'many', 'adapter', 'ws', 'serverSideEmit', 'bindQueue',
-  'listenTo', 'onEvent', 'emitWithAck',
+  'listenTo', 'onEvent', 'emitWithAck', 'publishEvent',
 ]);
 
 /** Registering a callback with these runs it later, on its own path (not a dual-write path of the caller). */
@@ -69,7 +69,7 @@ export function onCall(scope: Scope, call: ts.CallExpression, depth: number): vo
     });
   }
   // Plain calls are constructs only when they call a library function (`io(url)`, `createWSClient()`).
-  const isSite = (recv && method && SITE_METHODS.has(method)) || (calleeTag && !method && fromLibrary(calleeTag));
+  const isSite = (recv && method && SITE_METHODS.has(method) && !forwardsToSuper(scope, callee, method)) || (calleeTag && !method && fromLibrary(calleeTag));
   if (isSite) {
     const tokenNode = t.isPropertyAccessExpression(callee) ? callee.name : callee;
     scope.facts.sites.push({
@@ -87,6 +87,17 @@ export function onCall(scope: Scope, call: ts.CallExpression, depth: number): vo
   onCallLocal(scope, call, method);
   for (const a of call.arguments) scope.visit(a, depth + 1);
   if (call.typeArguments) for (const ta of call.typeArguments) scope.visit(ta, depth + 1);
+}
+
+/**
+ * `on(event, handler) { …; return super.on(event, handler) }`: an override handing its caller's arguments to
+ * the base class is no construct of its own (the callers' `x.on('evt')` are).
+ */
+function forwardsToSuper(scope: Scope, callee: ts.Expression, method: string): boolean {
+  const t = scope.ts;
+  if (!t.isPropertyAccessExpression(callee) || callee.expression.kind !== t.SyntaxKind.SuperKeyword) return false;
+  const owner = scope.facts.fns[scope.fn]?.name;
+  return owner === method || !!owner?.endsWith(`.${method}`);
 }
 
 /** Calls of workspace functions with arguments: the linker turns those of wrappers into detections. */

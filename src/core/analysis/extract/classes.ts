@@ -49,7 +49,7 @@ export function onClass(scope: Scope, cls: ts.ClassLikeDeclaration, depth: numbe
   const members: Record<string, TagExpr> = {};
   for (const [k, v] of scope.bindings) if (k.startsWith('this.') && v.tag) members[k.slice(5)] = v.tag;
   if (Object.keys(members).length) clsTag.members = members;
-  scope.classes.push({ name, decorators: decorators.map(({ callee, args, name: n }) => ({ callee, args, name: n })), methods });
+  scope.classes.push({ name, decorators: decorators.map(({ callee, args, name: n }) => ({ callee, args, name: n })), methods, tag: clsTag });
   const classDecorators = decorators.map(({ callee, args }) => ({ callee, args }));
   for (const d of decorators) {
     if (!d.callee || !fromLibrary(d.callee)) continue;

@@ -30,9 +30,9 @@ export function remixRoute(file: string): string | null {
   const m = /(?:^|\/)app\/routes\/([^/]+?)(?:\/route)?\.[cm]?[jt]sx?$/.exec(posix);
   if (!m?.[1]) return null;
   const segs = m[1]
-    .replace(/\[\.\]/g, '\u0000')
+    .replace(/\[\.\]/g, '\uE001')
     .split('.')
-    .map((s) => s.replace(/\u0000/g, '.'))
+    .map((s) => s.replace(/\uE001/g, '.'))
     .filter((s) => s && s !== '_index' && s !== 'index' && !s.startsWith('_'))
     .map((s) => s.replace(/_$/, '').replace(/^\$(.+)$/, ':$1'));
   return `/${segs.join('/')}`;
@@ -61,15 +61,26 @@ export function nitroRoute(file: string): string | null {
   return `/${route.join('/')}`;
 }
 
-/**
- * The route a file-based router gives the handler file, if any of the known conventions applies. `nitro`:
- * the file defines a Nitro event handler (`server/api/…` alone is also a common folder of Express apps).
- */
-export function fileRoute(file: string, nitro: boolean): string | null {
+/** What the file's code says about the router it is written for (folders alone are ambiguous). */
+export interface RouteHints {
+  /** Defines a Nitro event handler (`server/api/…` is also a common folder of Express apps). */
+  nitro: boolean;
+  /** Exports a Remix `loader` or `action` (`app/routes/…` is also a common Express folder). */
+  remix: boolean;
+}
+
+/** The route a file-based router gives the handler file, if any of the known conventions applies. */
+export function fileRoute(file: string, hints: RouteHints): string | null {
   const posix = file.replace(/\\/g, '/');
-  // `app/routes/…` is Remix's folder (a Next.js App Router file is always named `route.*` or `page.*`).
-  if (/(?:^|\/)app\/routes\/[^/]+(?:\/route)?\.[cm]?[jt]sx?$/.test(posix)) return remixRoute(posix);
-  return nextRoute(posix) ?? svelteKitRoute(posix) ?? (nitro ? nitroRoute(posix) : null);
+  if (hints.remix && /(?:^|\/)app\/routes\/[^/]+(?:\/route)?\.[cm]?[jt]sx?$/.test(posix)) return remixRoute(posix);
+  return nextRoute(posix) ?? svelteKitRoute(posix) ?? (hints.nitro ? nitroRoute(posix) : null);
+}
+
+export function routeHints(text: string): RouteHints {
+  return {
+    nitro: /\b(?:defineEventHandler|eventHandler)\s*\(/.test(text),
+    remix: /\bexport\s+(?:async\s+)?(?:function\s*\*?\s*|const\s+|let\s+)(?:loader|action)\b/.test(text),
+  };
 }
 
 function isGroup(seg: string): boolean {

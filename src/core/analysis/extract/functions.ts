@@ -86,6 +86,11 @@ export function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth
   if (!ret && node.body && !t.isBlock(node.body)) ret = tagOf(scope, node.body);
   if (ret) {
     scope.fnReturns.set(node, ret);
+    // `async connect() { …; return this }`: calls of the method give the instance back (fluent setup).
+    const cls = scope.classes[scope.classes.length - 1];
+    if (cls?.tag.k === 'cls' && t.isMethodDeclaration(node) && node.name && t.isIdentifier(node.name) && ret === scope.bindings.get('this')?.tag) {
+      (cls.tag.returnsThis ??= []).push(node.name.text);
+    }
     if (t.isFunctionDeclaration(node) && node.name) {
       const tag: TagExpr = { k: 'fn', ret };
       const b: Binding = { tag, init: node };

@@ -8,7 +8,8 @@ import type { Scope } from './scope';
 import { posAt, posOf, snippetOf } from './scope';
 import { evalValue, propName } from './values';
 import { rootOf, tagOf } from './tags';
-import { fileRoute, nextRoute } from './fileRoutes';
+import { fileRoute, nextRoute, routeHints } from './fileRoutes';
+import { MUTATION_FNS, onMutation } from './mutations';
 
 export { nextRoute };
 
@@ -46,7 +47,7 @@ function routeOf(scope: Scope): ValueExpr | null {
       if (m?.[1]) return { k: 'str', v: m[1] };
     }
   }
-  const nr = fileRoute(scope.file, /\b(?:defineEventHandler|eventHandler)\s*\(/.test(scope.text));
+  const nr = fileRoute(scope.file, routeHints(scope.text));
   return nr ? { k: 'str', v: nr } : null;
 }
 
@@ -61,7 +62,7 @@ export function onStringLocal(scope: Scope, node: ts.Node): void {
   const raw = scope.text.slice(start, node.getEnd());
   if (raw.length > 20_000) return;
   if (/text\/event-stream/i.test(raw)) onSseHeader(scope, node);
-  if (/outbox/i.test(raw)) {
+  if (/outbox/i.test(raw) && !isDocumentationString(scope)) {
     const tables = new Set<string>();
     for (const m of raw.matchAll(OUTBOX_DDL)) {
       const table = (m[1] ?? '').toLowerCase();
@@ -80,6 +81,18 @@ export function onStringLocal(scope: Scope, node: ts.Node): void {
       }
     }
   }
+}
+
+const DOC_WORDS = new Set(['example', 'examples', 'sample', 'samples', 'snippet', 'snippets', 'doc', 'docs']);
+
+/** A string bound to a name like `OUTBOX_DDL_EXAMPLE` or `docSnippet` illustrates code; it runs nowhere. */
+function isDocumentationString(scope: Scope): boolean {
+  const t = scope.ts;
+  const parent = scope.stack[scope.stack.length - 2];
+  const name = parent && (t.isVariableDeclaration(parent) || t.isPropertyAssignment(parent)) && t.isIdentifier(parent.name) ? parent.name.text : null;
+  if (!name) return false;
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/);
+  return words.some((w) => DOC_WORDS.has(w.toLowerCase()));
 }
 
 function onSseHeader(scope: Scope, node: ts.Node): void {
@@ -110,11 +123,9 @@ function ormLibrary(scope: Scope): string {
   return 'sql';
 }
 
-const MUTATION_FNS = new Set(['useMutation', 'injectMutation', 'createMutation', 'mutationOptions']);
-const OPTIMISTIC = /\.(?:setQueryData|setQueriesData|setData|setInfiniteData)\s*[<(]/;
 const READ_METHODS = new Set(['findMany', 'findFirst', 'find', 'findAll', 'findBy', 'findAndCount', 'getMany', 'getRawMany', 'from', 'select', 'selectFrom', 'where']);
 const WRITE_IN_CHAIN = new Set(['insert', 'create', 'createMany', 'update', 'updateMany', 'delete', 'deleteMany', 'del', 'save', 'upsert', 'values', 'remove', 'insertOne', 'insertMany', 'updateOne', 'updateTable', 'insertInto', 'deleteFrom', 'set']);
-const DB_WRITES = new Set(['insertInto', 'updateTable', 'deleteFrom', 'create', 'createMany', 'update', 'updateMany', 'upsert', 'delete', 'deleteMany', 'save', 'insert', 'remove', 'softDelete', 'persist', 'persistAndFlush', 'insertOne', 'insertMany', 'updateOne', 'deleteOne', 'replaceOne', 'findOneAndUpdate', 'findByIdAndUpdate', 'findOneAndDelete', 'bulkWrite', 'del', 'bulkCreate', 'increment', 'decrement']);
+const DB_WRITES = new Set(['insertInto', 'updateTable', 'deleteFrom', 'create', 'createMany', 'update', 'updateMany', 'upsert', 'delete', 'deleteMany', 'save', 'insert', 'remove', 'softDelete', 'persist', 'persistAndFlush', 'insertOne', 'insertMany', 'updateOne', 'deleteOne', 'replaceOne', 'findOneAndUpdate', 'findByIdAndUpdate', 'findOneAndDelete', 'bulkWrite', 'del', 'bulkCreate', 'increment', 'decrement', 'writePoint', 'writePoints']);
 const DB_RECEIVER = /(prisma|\bdb\b|\btx\b|\btrx\b|repo|repository|manager|\bem\b|model|collection|knex|database|queryRunner|orm|sequelize|mongo)/i;
 const SQL_METHODS = new Set(['query', 'execute', '$executeRaw', '$executeRawUnsafe', 'none', 'one', 'any', 'run', 'exec', 'unsafe', 'oneOrNone', 'result']);
 const SQL_WRITE = /^\s*(INSERT|UPDATE|DELETE|MERGE|UPSERT|REPLACE)\b/i;
@@ -139,7 +150,7 @@ export function onCallLocal(scope: Scope, call: ts.CallExpression, method: strin
   }
   const a0 = call.arguments[0];
   // The first argument matters only for outbox names and SQL text: skip evaluating it otherwise.
-  const wantA0 = !!a0 && (scope.mentionsOutbox || (method !== null && SQL_METHODS.has(method)) || calleeName === 'sql' || calleeName === 'query');
+  const wantA0 = !!a0 && (scope.mentionsOutbox || method === 'save' || (method !== null && SQL_METHODS.has(method)) || calleeName === 'sql' || calleeName === 'query');
   const a0v = wantA0 ? evalValue(scope, a0) : null;
   const a0Outbox = (a0v?.k === 'str' && /outbox/i.test(a0v.v)) || (!!a0 && t.isIdentifier(a0) && /outbox/i.test(a0.text));
   // Outbox tables declared in code (Drizzle, Knex/Sequelize migrations).
@@ -169,7 +180,7 @@ export function onCallLocal(scope: Scope, call: ts.CallExpression, method: strin
   }
 }
 
-const ORM_MODULE = /^(typeorm|@mikro-orm\/|mongoose|sequelize|@prisma\/client|knex|drizzle-orm|pg$|mysql2|kysely|mongodb|better-sqlite3|postgres$)/;
+const ORM_MODULE = /^(@influxdata\/influxdb-client|typeorm|@mikro-orm\/|mongoose|sequelize|@prisma\/client|knex|drizzle-orm|pg$|mysql2|kysely|mongodb|better-sqlite3|postgres$)/;
 
 /** The receiver is bound to an ORM/driver type (`Repository<T>` from typeorm, a `Pool` from pg…). */
 function ormBound(scope: Scope, recv: ts.Expression): boolean {
@@ -182,6 +193,8 @@ function ormBound(scope: Scope, recv: ts.Expression): boolean {
 function recordWrite(scope: Scope, call: ts.CallExpression, method: string, recvText: string, a0v: ValueExpr | null, orm: boolean): void {
   if (/outbox|audit/i.test(recvText)) return;
   if (DB_WRITES.has(method)) {
+    // `.save('/tmp/out.mp4')` (fluent-ffmpeg, file writers): an ORM `save` takes an entity, never a path.
+    if (method === 'save' && (a0v?.k === 'str' || (a0v?.k === 'tpl' && a0v.parts[0]?.k === 'str' && /^[./~]/.test(a0v.parts[0].v)))) return;
     const rootUpper = /^[A-Z]/.test(recvText) && !/^[A-Z_]+$/.test(recvText);
     if (method === 'save' || orm || DB_RECEIVER.test(recvText) || rootUpper) {
       if (!isInMemoryReceiver(recvText)) markWrite(scope);
@@ -254,61 +267,6 @@ function isRelayRead(scope: Scope, call: ts.CallExpression): boolean {
     return true;
   }
   return true;
-}
-
-function onMutation(scope: Scope, call: ts.CallExpression, library: string): void {
-  const opts = mutationOptionsNode(scope, call);
-  const optimistic = opts ? onMutateIsOptimistic(scope, opts) : false;
-  const token = scope.ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression;
-  push(scope, optimistic ? 'mutation.optimistic' : 'mutation.plain', library, 'tanstack-query', 'client', null, call, token);
-}
-
-function mutationOptionsNode(scope: Scope, call: ts.CallExpression): ts.ObjectLiteralExpression | null {
-  for (const arg of call.arguments.slice(0, 3)) {
-    const o = toObject(scope, arg, 0);
-    if (o) return o;
-  }
-  return null;
-}
-
-function toObject(scope: Scope, node: ts.Node | undefined, depth: number): ts.ObjectLiteralExpression | null {
-  const t = scope.ts;
-  if (!node || depth > 4) return null;
-  if (t.isObjectLiteralExpression(node)) return node;
-  if (t.isParenthesizedExpression(node) || t.isAsExpression(node) || t.isSatisfiesExpression(node)) return toObject(scope, node.expression, depth + 1);
-  if (t.isArrowFunction(node) || t.isFunctionExpression(node)) {
-    if (node.body && !t.isBlock(node.body)) return toObject(scope, node.body, depth + 1);
-    const ret = node.body && t.isBlock(node.body) ? node.body.statements.find(t.isReturnStatement) : undefined;
-    return toObject(scope, ret?.expression, depth + 1);
-  }
-  if (t.isCallExpression(node)) {
-    // `trpc.x.mutationOptions({...})`, `mutationOptions({...})`, spreads of helpers.
-    for (const a of node.arguments.slice(0, 2)) {
-      const o = toObject(scope, a, depth + 1);
-      if (o) return o;
-    }
-    return null;
-  }
-  if (t.isIdentifier(node)) return toObject(scope, scope.bindings.get(node.text)?.init, depth + 1);
-  return null;
-}
-
-function onMutateIsOptimistic(scope: Scope, obj: ts.ObjectLiteralExpression): boolean {
-  const t = scope.ts;
-  for (const p of obj.properties) {
-    const key = p.name ? propName(scope, p.name) : null;
-    if (t.isSpreadAssignment(p)) {
-      const inner = toObject(scope, p.expression, 1);
-      if (inner && onMutateIsOptimistic(scope, inner)) return true;
-      continue;
-    }
-    if (key !== 'onMutate') continue;
-    let fnNode: ts.Node | undefined = t.isPropertyAssignment(p) ? p.initializer : t.isShorthandPropertyAssignment(p) ? p.name : p;
-    if (fnNode && t.isIdentifier(fnNode)) fnNode = scope.bindings.get(fnNode.text)?.init;
-    if (!fnNode) return false;
-    return OPTIMISTIC.test(scope.text.slice(fnNode.getStart(scope.sf), fnNode.getEnd()));
-  }
-  return false;
 }
 
 function onTrpcSubscription(scope: Scope, call: ts.CallExpression, callee: ts.PropertyAccessExpression): void {

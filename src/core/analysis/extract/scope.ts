@@ -43,6 +43,8 @@ export interface ClassScope {
   decorators: { callee: TagExpr | null; args: ValueExpr[]; name: string }[];
   /** Methods by name → function index, shared with the class's tag (instances' wrapper methods). */
   methods: Record<string, number>;
+  /** The class's tag (methods returning `this` are recorded on it). */
+  tag: TagExpr;
 }
 
 export interface Scope {

@@ -36,6 +36,11 @@ export function tagOf(scope: Scope, node: ts.Node | undefined, depth = 0): TagEx
     }
     case SK.ThisKeyword:
       return scope.bindings.get('this')?.tag ?? null;
+    case SK.SuperKeyword: {
+      // `super.createIOServer(…)`: the base class's own member, as an instance of the base.
+      const self = scope.bindings.get('this')?.tag;
+      return self?.k === 'new' && self.of.k === 'cls' && self.of.base ? { k: 'new', of: self.of.base, arg0: null } : null;
+    }
     case SK.PropertyAccessExpression: {
       const pa = node as ts.PropertyAccessExpression;
       if (pa.expression.kind === SK.ThisKeyword) {

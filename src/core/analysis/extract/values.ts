@@ -30,6 +30,7 @@ export function evalValue(scope: Scope, node: ts.Node | undefined, depth = 0): V
       }
       return { k: 'tpl', parts };
     }
+    case SK.AwaitExpression:
     case SK.ParenthesizedExpression:
     case SK.AsExpression:
     case SK.SatisfiesExpression:
@@ -73,8 +74,12 @@ export function evalValue(scope: Scope, node: ts.Node | undefined, depth = 0): V
       if (t.isIdentifier(callee) && callee.text === 'require' && a0 && t.isStringLiteral(a0) && /^\.\.?(\/|$)/.test(a0.text)) {
         return { k: 'ref', spec: a0.text, name: 'default', path: [] };
       }
+      // `const { queue } = await ch.assertQueue('search.upserts')`: the reply names the queue asserted.
+      if (t.isPropertyAccessExpression(callee) && callee.name.text === 'assertQueue' && a0) {
+        return { k: 'obj', props: { queue: evalValue(scope, a0, depth + 1) } };
+      }
       // `pollChannel(params.id)`: a workspace function computing the channel (resolved by the linker).
-      if (t.isIdentifier(callee) || t.isPropertyAccessExpression(callee)) {
+      if (t.isIdentifier(callee)) {
         const of = evalValue(scope, callee, depth + 1);
         if (of.k === 'fnv' || of.k === 'ref') return { k: 'call', of, args: ce.arguments.slice(0, 6).map((a) => evalValue(scope, a, depth + 1)) };
       }

@@ -55,7 +55,7 @@ const METHOD_TAGS = new Set([
   'redis.client', 'kafka.producer', 'kafka.consumer', 'nest.clientKafka', 'nest.clientRmq', 'nest.clientNats', 'nest.clientRedis',
   'nest.client', 'nats.conn', 'nats.js', 'nats.msg', 'nats.consumer', 'nats.svc', 'nats.group', 'amqp.channel', 'bull.queue',
   'bull.flow', 'sio.server', 'sio.socket', 'sio.client', 'sio.manager', 'ws.server', 'ws.socket', 'ws.client', 'ews.app',
-  'uws.app', 'emitter',
+  'uws.app', 'emitter', 'bull.events', 'bull.eventsProducer',
 ]);
 
 export function classifySite(site: Site, file: string, r: Resolver): Draft[] {
@@ -209,6 +209,16 @@ function classifyMethod(recv: Tag, m: string, args: (RValue | null)[], mk: Mk): 
       return m === 'ws' ? [mk('ws.server', 'express-ws', 'ws', ch(args[0]))] : [];
     case 'uws.app':
       return m === 'ws' ? [mk('ws.server', lib, 'ws', ch(args[0]))] : [];
+    case 'bull.eventsProducer': {
+      // Custom queue events: `publishEvent({ eventName: 'transcode-progress', … })`.
+      if (m !== 'publishEvent') return [];
+      return [mk('emitter.emit', lib, 'emitter', ch(prop(args[0], 'eventName')))];
+    }
+    case 'bull.events': {
+      // BullMQ's own job lifecycle events are library events; any other name is a custom event.
+      const ev = str(args[0]);
+      return LISTEN.has(m) && ev !== null && !BULL_LIFECYCLE.has(ev) ? [mk('emitter.on', lib, 'emitter', ch(args[0]))] : [];
+    }
     case 'emitter':
       if (m === 'emit' || m === 'emitAsync') return [mk('emitter.emit', lib, 'emitter', ch(args[0]))];
       if (LISTEN.has(m) || m === 'many') return [mk('emitter.on', lib, 'emitter', ch(args[0]))];
@@ -218,6 +228,11 @@ function classifyMethod(recv: Tag, m: string, args: (RValue | null)[], mk: Mk): 
       return [];
   }
 }
+
+const BULL_LIFECYCLE = new Set([
+  'active', 'added', 'cleaned', 'completed', 'deduplicated', 'debounced', 'delayed', 'drained', 'duplicated', 'error', 'failed',
+  'paused', 'progress', 'removed', 'resumed', 'retries-exhausted', 'stalled', 'waiting', 'waiting-children', 'ioredis:close',
+]);
 
 const STREAM_CONSUME = new Set(['xread', 'xreadgroup', 'xautoclaim']);
 

@@ -67,6 +67,8 @@ export const EXPORTS: Record<string, string> = {
   'bullmq#Queue': 'ctor:bull.queue',
   'bullmq#Worker': 'ctor:bull.worker',
   'bullmq#FlowProducer': 'ctor:bull.flow',
+  'bullmq#QueueEvents': 'ctor:bull.events',
+  'bullmq#QueueEventsProducer': 'ctor:bull.eventsProducer',
   'bull#default': 'ctor:bull.queue',
   'bull#Queue': 'ctor:bull.queue',
   '@nestjs/bullmq#Queue': 'ctor:bull.queue',
@@ -111,6 +113,9 @@ export const EXPORTS: Record<string, string> = {
   'express-ws#default': 'fn:ews.instance',
   'uws#App': 'fn:uws.app',
   'uws#SSLApp': 'fn:uws.app',
+  'uws#WebSocket': 'ctor:ws.socket',
+  // A custom NestJS socket.io adapter: `super.createIOServer(…)` is the socket.io server.
+  '@nestjs/platform-socket.io#IoAdapter': 'ctor:nest.ioAdapter',
   'global#WebSocket': 'ctor:ws.client',
   'global#EventSource': 'ctor:sse.es',
 };
@@ -138,6 +143,7 @@ export const METHOD_RESULTS: Record<string, string> = {
   'amqp.conn.createChannel': 'amqp.channel',
   'amqp.conn.createConfirmChannel': 'amqp.channel',
   'amqp.mgr.createChannel': 'amqp.channel',
+  'nest.ioAdapter.createIOServer': 'sio.server',
   'sio.server.to': 'same',
   'sio.server.in': 'same',
   'sio.server.except': 'same',

@@ -1,7 +1,7 @@
 // Link: from the facts of every included file to detections and flows. Pure function of the facts (plus
 // lazily read facts of imported files), so incremental and cold runs agree by construction.
 import type { Broker, Detection, DetectionKind } from '../types';
-import type { FileFacts, LocalDetection } from '../extract/facts';
+import type { FileFacts, LocalDetection, Site, TagExpr, WrapperCall } from '../extract/facts';
 import type { Draft } from './classify';
 import { classifySite } from './classify';
 import type { AmqpBindingFact } from './flows';
@@ -72,14 +72,40 @@ export function fileDrafts(f: LinkFile, r: Resolver, transports: Set<string>): F
     const callee = c.callee;
     if ('fn' in callee) return { file: f.abs, fn: callee.fn };
     const mod = r.ws.resolveModule(f.abs, callee.spec);
-    return mod ? r.exportFn(mod, callee.name) : null;
+    const target = mod ? r.exportFn(mod, callee.name) : null;
+    // A library function re-exported by a workspace module (`export { on } from 'node:events'`).
+    if (!target && mod && callee.spec.startsWith('.')) drafts.push(...reexportedCall(f, c, callee, r));
+    return target;
   });
   const methodTargets = f.facts.methodCalls.map((c) => {
-    const recv = r.tag(f.abs, c.recv);
+    // Only the receiver's shape matters here: its arguments (names of queues) are not resolved.
+    const recv = r.tag(f.abs, withoutArgs(c.recv));
     const fn = recv?.methods?.[c.method];
     return fn !== undefined && recv?.file ? { file: recv.file, fn } : null;
   });
   return { drafts, bindings, callTargets, methodTargets };
+}
+
+function withoutArgs(e: TagExpr): TagExpr {
+  switch (e.k) {
+    case 'new':
+      return { k: 'new', of: withoutArgs(e.of), arg0: null };
+    case 'call':
+      return { k: 'call', of: withoutArgs(e.of), arg0: null };
+    case 'inst':
+      return { k: 'inst', of: withoutArgs(e.of), name: null };
+    case 'prop':
+      return { k: 'prop', of: withoutArgs(e.of), name: e.name };
+    case 'param':
+      return { ...e, of: withoutArgs(e.of) };
+    default:
+      return e;
+  }
+}
+
+function reexportedCall(f: LinkFile, c: WrapperCall, callee: { spec: string; name: string }, r: Resolver): Draft[] {
+  const site: Site = { kind: 'call', recv: null, callee: { k: 'imp', spec: callee.spec, name: callee.name }, method: null, args: c.args, pos: c.pos, fn: c.fn, path: c.path, snippet: c.snippet };
+  return classifySite(site, f.abs, r);
 }
 
 /** Detections of one file: its drafts plus wrapper calls, and the dual writes among them. */

@@ -16,6 +16,8 @@ export interface Tag {
   members?: Record<string, TagExpr>;
   /** Methods of a workspace class or object literal (function indices in `file`): possible wrappers. */
   methods?: Record<string, number>;
+  /** Methods of a workspace class that return the instance itself. */
+  returnsThis?: string[];
 }
 
 export type RValue =
@@ -32,6 +34,9 @@ export interface WorkspaceView {
   /** Like `facts`, but null for files that cannot export library-bound values (saves parsing them). */
   tagFacts(file: string): FileFacts | null;
   resolveModule(fromFile: string, spec: string): string | null;
+  /** The package a relative specifier names when it points at a package's folder (`require('../')` in
+   *  the package's own examples), by its package.json `name`; null otherwise. */
+  packageAt?(fromFile: string, spec: string): string | null;
 }
 
 const UNKNOWN: RValue = { k: 'unknown' };
@@ -40,6 +45,8 @@ const MAX_DEPTH = 24;
 
 export class Resolver {
   private readonly exportTagMemo = new Map<string, Tag | null>();
+  /** > 0 while resolving receiver arguments (see argValue). */
+  private noCalls = 0;
 
   constructor(readonly ws: WorkspaceView) {}
 
@@ -49,6 +56,9 @@ export class Resolver {
       case 'lib': {
         const known = libExport(e.mod, e.name, true);
         if (known) return known;
+        // A library the analyzer knows stays that library, even in a workspace with a package of the same
+        // name (its own repository, where the examples `require('amqplib')`).
+        if (isKnownLibrary(e.mod)) return libExport(e.mod, e.name);
         // A bare specifier that is the workspace's own (`@/lib/redis`, `~/utils/bus`, `$lib/server/db`).
         const target = this.ws.resolveModule(file, e.mod);
         if (target) return e.name === '*' ? { t: 'relns', lib: '', file: target } : this.exportTag(target, e.name, depth + 1);
@@ -57,6 +67,9 @@ export class Resolver {
       case 'global':
         return libExport('global', e.name);
       case 'imp': {
+        // A library's own examples import it by folder: they use the library, not its internals.
+        const own = this.ws.packageAt?.(file, e.spec);
+        if (own && isKnownLibrary(own)) return libExport(own, e.name);
         const target = this.ws.resolveModule(file, e.spec);
         if (!target) return null;
         if (e.name === '*') return { t: 'relns', lib: '', file: target };
@@ -70,6 +83,7 @@ export class Resolver {
         const tag: Tag = { t: 'cls', lib: '', base: this.tag(file, e.base, depth + 1), file };
         if (e.members) tag.members = e.members;
         if (e.methods && hasKeys(e.methods)) tag.methods = e.methods;
+        if (e.returnsThis) tag.returnsThis = e.returnsThis;
         return tag;
       }
       case 'prop': {
@@ -95,12 +109,13 @@ export class Resolver {
           // `require('./amqp').getChannel()`: a function exported through `module.exports = { … }`.
           if (e.of.of.k === 'imp' && e.of.of.name === 'default') {
             const named = this.tag(file, e.of, depth + 1);
-            if (named) return callResult(named, this.value(file, e.arg0));
+            if (named) return callResult(named, this.argValue(file, e.arg0));
           }
           const recv = this.tag(file, e.of.of, depth + 1);
           if (!recv) return null;
-          if (recv.t === 'relns' && recv.file) return callResult(this.exportTag(recv.file, e.of.name, depth + 1), this.value(file, e.arg0));
-          if (recv.t === 'mod' || recv.t.startsWith('ctor:') || recv.t.startsWith('fn:')) return callResult(libExport(recv.lib, e.of.name, true), this.value(file, e.arg0));
+          if (recv.returnsThis?.includes(e.of.name)) return recv;
+          if (recv.t === 'relns' && recv.file) return callResult(this.exportTag(recv.file, e.of.name, depth + 1), this.argValue(file, e.arg0));
+          if (recv.t === 'mod' || recv.t.startsWith('ctor:') || recv.t.startsWith('fn:')) return callResult(libExport(recv.lib, e.of.name, true), this.argValue(file, e.arg0));
           if (recv.t.startsWith('coll:')) {
             if (e.of.name === 'values') return recv;
             return COLLECTION_GETTERS.has(e.of.name) ? { t: recv.t.slice(5), lib: recv.lib, name: recv.name ?? null } : null;
@@ -108,15 +123,15 @@ export class Resolver {
           const r = METHOD_RESULTS[`${recv.t}.${e.of.name}`] ?? (recv.t === 'redis.client' ? 'same' : undefined);
           if (!r) return null;
           if (r === 'same') return recv;
-          const name = r === 'nats.group' ? this.value(file, e.arg0) : recv.name ?? null;
+          const name = r === 'nats.group' ? this.argValue(file, e.arg0) : recv.name ?? null;
           return { t: r, lib: recv.lib, name };
         }
-        return callResult(this.tag(file, e.of, depth + 1), this.value(file, e.arg0));
+        return callResult(this.tag(file, e.of, depth + 1), this.argValue(file, e.arg0));
       }
       case 'new':
       case 'inst': {
         const ctor = this.tag(file, e.of, depth + 1);
-        const name = e.k === 'new' ? this.value(file, e.arg0) : e.name ? this.value(file, e.name) : null;
+        const name = e.k === 'new' ? this.argValue(file, e.arg0) : e.name ? this.argValue(file, e.name) : null;
         return instanceOf(ctor, name);
       }
       case 'param': {
@@ -183,6 +198,20 @@ export class Resolver {
     return null;
   }
 
+  /**
+   * A constructor's or factory's first argument (a queue name, a NATS group) as far as it is known without
+   * following calls of channel-building functions: receivers are resolved for every site, and following
+   * `f(x)` there would parse every module whose functions are called in such positions.
+   */
+  private argValue(file: string, e: ValueExpr | null | undefined): RValue | null {
+    this.noCalls++;
+    try {
+      return this.value(file, e);
+    } finally {
+      this.noCalls--;
+    }
+  }
+
   value(file: string, e: ValueExpr | null | undefined, depth = 0): RValue | null {
     if (!e) return null;
     return this.val(file, e, depth);
@@ -225,6 +254,7 @@ export class Resolver {
       case 'fnv':
         return { k: 'fn', ret: this.val(file, e.ret, depth + 1) };
       case 'call': {
+        if (this.noCalls > 0) return UNKNOWN;
         const f = this.val(file, e.of, depth + 1);
         if (f.k !== 'fn' || f.ret.k !== 'str') return UNKNOWN;
         if (!f.ret.v.includes(MARKER_CHAR)) return f.ret;
@@ -302,6 +332,14 @@ function hasKeys(o: object): boolean {
   return false;
 }
 
+let knownLibraries: Set<string> | null = null;
+
+/** Is `mod` (after aliases) a module whose exports the library tables describe? */
+export function isKnownLibrary(mod: string): boolean {
+  knownLibraries ??= new Set(Object.keys(EXPORTS).map((k) => k.slice(0, k.lastIndexOf('#'))));
+  return knownLibraries.has(canonicalModule(mod));
+}
+
 function libExport(mod: string, name: string, strict = false): Tag | null {
   const canon = canonicalModule(mod);
   const t = EXPORTS[`${canon}#${name}`];
@@ -326,11 +364,12 @@ export function instanceOf(ctor: Tag | null, name: RValue | null): Tag | null {
   if (ctor.t === 'cls') {
     const fromBase = ctor.base ? instanceOf(ctor.base, name) : null;
     // `class Bus extends EventEmitter { publishOrder() { this.emit(…) } }`: an emitter with wrapper methods.
-    if (fromBase) return ctor.methods ? { ...fromBase, methods: ctor.methods, file: ctor.file } : fromBase;
+    if (fromBase) return ctor.methods ? { ...fromBase, methods: ctor.methods, file: ctor.file, ...(ctor.returnsThis ? { returnsThis: ctor.returnsThis } : {}) } : fromBase;
     if (!ctor.members && !ctor.methods) return null;
     const tag: Tag = { t: 'local', lib: '', file: ctor.file };
     if (ctor.members) tag.members = ctor.members;
     if (ctor.methods) tag.methods = ctor.methods;
+    if (ctor.returnsThis) tag.returnsThis = ctor.returnsThis;
     return tag;
   }
   // A type annotation naming an instance type directly (`nest.factory`) keeps it.

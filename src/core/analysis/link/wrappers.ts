@@ -11,9 +11,13 @@ import { MARKER_CHAR, fillParams } from './resolve';
 
 const MAX_ROUNDS = 6;
 
-/** The construct's channel (or AMQP routing key) comes from a parameter of its function. */
+/**
+ * The construct's channel comes from a parameter of its function. An AMQP publish whose exchange is fixed
+ * and only the routing key is a parameter is not a wrapper of its own (the labelled cases count the helper's
+ * inner publish only), and neither is a helper with a fixed channel.
+ */
 function hasParam(d: Draft): boolean {
-  return d.channels.some((c) => c.channel.includes(MARKER_CHAR)) || !!d.routingKey?.includes(MARKER_CHAR);
+  return d.channels.some((c) => c.channel.includes(MARKER_CHAR));
 }
 
 type WrapperTable = Map<string, Draft[]>;

@@ -62,6 +62,7 @@ export class Engine {
       states: this.states,
       resolveFromDir: (dir, spec) => this.resolveFromDir(dir, spec),
       resolveModule: (from, spec) => this.resolveModule(from, spec),
+      packageAt: (from, spec) => this.packageAt(from, spec),
       textOf: (file, st) => this.textOf(file, st),
       facts: (file) => this.facts(file),
     });
@@ -116,6 +117,11 @@ export class Engine {
 
   resolveModule(fromFile: string, spec: string): string | null {
     return this.resolveFromDir(path.dirname(fromFile), spec);
+  }
+
+  packageAt(fromFile: string, spec: string): string | null {
+    if (!spec.startsWith('.')) return null;
+    return this.states.get(path.join(path.resolve(path.dirname(fromFile), spec), 'package.json'))?.pkg?.name ?? null;
   }
 
   private resolveFromDir(dir: string, spec: string): string | null {

@@ -12,7 +12,7 @@ import type { FileFacts } from '../extract/facts';
 import { importedNames, namespaceMembers, usesName } from '../discovery/prefilter';
 import { codeView } from '../extract/sfc';
 import type { Tag } from '../link/resolve';
-import { Resolver } from '../link/resolve';
+import { Resolver, isKnownLibrary } from '../link/resolve';
 import type { FileState } from './fileState';
 
 /** What the inclusion decision reads from the engine. */
@@ -20,6 +20,7 @@ export interface InclusionHost {
   readonly states: ReadonlyMap<string, FileState>;
   resolveFromDir(dir: string, spec: string): string | null;
   resolveModule(fromFile: string, spec: string): string | null;
+  packageAt(fromFile: string, spec: string): string | null;
   textOf(file: string, st: FileState): string | null;
   facts(file: string): FileFacts | null;
 }
@@ -92,6 +93,7 @@ export class Inclusion {
     const dir = path.dirname(abs);
     // Most files import nothing that leads to stage 1: decided from the specifiers alone, without the text.
     if (!pre.importSpecs.some((spec) => {
+      if (this.libraryFolder(abs, spec)) return true;
       const target = this.host.resolveFromDir(dir, spec);
       return !!target && this.leadsToStage1(target, 0);
     })) return false;
@@ -117,6 +119,12 @@ export class Inclusion {
       if (spec !== lastSpec) {
         target = this.host.resolveFromDir(dir, spec);
         lastSpec = spec;
+      }
+      // `require('../')` in a library's own examples: a use of the library itself, as in stage 1.
+      if (this.libraryFolder(abs, spec)) {
+        const t = textNow();
+        if (t !== null && usesName(t, name, true)) return true;
+        continue;
       }
       const module = target;
       if (!module || !this.leadsToStage1(module, 0)) continue;
@@ -144,6 +152,12 @@ export class Inclusion {
       if (carried) return true;
     }
     return false;
+  }
+
+  /** Does `spec` point at the folder of a package the analyzer knows as a library? */
+  private libraryFolder(fromFile: string, spec: string): boolean {
+    const name = spec.startsWith('.') ? this.host.packageAt(fromFile, spec) : null;
+    return !!name && isKnownLibrary(name);
   }
 
   private leadsToStage1(p: string, depth: number): boolean {
