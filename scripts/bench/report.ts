@@ -5,6 +5,8 @@ export interface ReindexResult {
   mode: 'full' | 'line';
   /** Young-generation size the driver ran with (MB), or null for Node's default. */
   youngGenerationMb: number | null;
+  /** A minor GC ran in the idle turn after each update, as in the extension's worker. */
+  idleGc: boolean;
   lines: number;
   iterations: number;
   p50Ms: number;
@@ -86,7 +88,7 @@ export function formatReport(r: BenchResult): string {
     `                  runs: ${r.cold.wallMs.map((v) => (v / 1000).toFixed(2)).join(', ')} s`,
     `ripgrep           ${s(r.ripgrep.wallMsMedian)}${cpu(r.ripgrep.cpuMsMedian)}, ${r.ripgrep.maxRssMbMedian?.toFixed(0) ?? '?'} MB   → analyzer takes ${r.ripgrep.ratio.toFixed(2)}× ripgrep's wall time`,
     `ast-grep scan     ${s(r.astGrep.wallMsMedian)}${cpu(r.astGrep.cpuMsMedian)}, ${r.astGrep.maxRssMbMedian?.toFixed(0) ?? '?'} MB   → analyzer takes ${r.astGrep.ratio.toFixed(2)}× ast-grep's wall time`,
-    `re-index          full = whole file rewritten, 1 line = one topic string edited (typing); young generation ${youngLabel(r.reindex[0]?.youngGenerationMb ?? null)}`,
+    `re-index          full = whole file rewritten, 1 line = one topic string edited (typing); young generation ${youngLabel(r.reindex[0]?.youngGenerationMb ?? null)}${r.reindex[0]?.idleGc ? '; minor GC when idle after each update' : ''}`,
     ...r.reindex.map(
       (x) =>
         `re-index ${String(x.lines).padStart(5)} lines ${x.mode === 'full' ? 'full  ' : '1 line'}  p50 ${ms(x.p50Ms)}, p95 ${ms(x.p95Ms)}, max ${ms(x.maxMs)}; CPU p50 ${ms(x.cpuP50Ms)}, p95 ${ms(x.cpuP95Ms)} ` +

@@ -144,4 +144,7 @@ export interface AnalysisOptions {
   signal?: AbortSignal;
   /** Called as files are processed, for progress bars. */
   onProgress?: (done: number, total: number) => void;
+  /** IncrementalAnalyzer: called once the event loop is idle after an update (the analysis worker passes
+   *  a minor garbage collection, see runtime/idleGc.ts). */
+  collectGarbage?: () => void;
 }

@@ -2,6 +2,7 @@
 // requests. Requests run one at a time in arrival order; `cancel` aborts the running or a queued request.
 import { parentPort } from 'node:worker_threads';
 import { IncrementalAnalyzer } from './runtime/incremental';
+import { idleCollector } from './runtime/idleGc';
 import type { WorkerRequest, WorkerResponse } from './runtime/workerProtocol';
 import { isWorkerRequest } from './runtime/workerProtocol';
 
@@ -22,8 +23,10 @@ async function handle(req: WorkerRequest, signal: AbortSignal): Promise<void> {
   try {
     switch (req.type) {
       case 'initialize': {
+        const collectGarbage = idleCollector();
         analyzer = new IncrementalAnalyzer(req.roots, {
           ...req.options,
+          ...(collectGarbage ? { collectGarbage } : {}),
           onProgress: (done, total) => {
             if (done === total || done % 250 === 0) post({ id: req.id, type: 'progress', done, total });
           },

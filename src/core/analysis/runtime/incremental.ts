@@ -23,6 +23,7 @@ export class IncrementalAnalyzer {
   private current: AnalysisResult | null = null;
   private detectionsById = new Map<string, Detection>();
   private flowsById = new Map<string, string>();
+  private collectPending = false;
 
   constructor(
     private readonly roots: string[],
@@ -109,7 +110,19 @@ export class IncrementalAnalyzer {
     this.flowsById = nextFlows;
     this.current = result;
     delta.durationMs = Math.round((performance.now() - started) * 100) / 100;
+    this.collectWhenIdle();
     return delta;
+  }
+
+  /** After the caller has the delta, once: the garbage of this update is collected before the next one. */
+  private collectWhenIdle(): void {
+    const collect = this.options.collectGarbage;
+    if (!collect || this.collectPending) return;
+    this.collectPending = true;
+    setImmediate(() => {
+      this.collectPending = false;
+      collect();
+    });
   }
 }
 
