@@ -1,6 +1,7 @@
 // Builds every bundle of the extension with esbuild:
 //   dist/extension.js      VS Code host (Node, CJS, `vscode` external)
 //   dist/analysisWorker.js the analyzer's worker thread (Node, CJS)
+//   dist/scanWorker.js     the second thread of the analyzer's cold scan (Node, CJS)
 //   dist/cli.js            the `event-architect` CLI (Node, CJS, shebang)
 //   dist/webview.js/.css   the React webview (browser, IIFE)
 //   out/test/...           the extension-host test suite (Node, CJS), only with --tests
@@ -32,6 +33,7 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mai
 const builds = [
   { ...node, entryPoints: { extension: 'src/host/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...node, entryPoints: { analysisWorker: 'src/core/analysis/worker.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { scanWorker: 'src/core/analysis/scanWorker.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   {
     ...common,

@@ -20,7 +20,8 @@ export async function buildBenchBundles(repoRoot: string): Promise<BenchBundles>
     mainFields: ['module', 'main'],
     legalComments: 'none',
     logLevel: 'warning',
-    entryPoints: { cli: 'src/cli/main.ts', reindex: 'scripts/bench/reindexDriver.ts' },
+    // The scan worker sits next to the CLI, where the analyzer looks for it (as in dist/).
+    entryPoints: { cli: 'src/cli/main.ts', reindex: 'scripts/bench/reindexDriver.ts', scanWorker: 'src/core/analysis/scanWorker.ts' },
     outdir,
   });
   return { cli: path.join(outdir, 'cli.js'), reindex: path.join(outdir, 'reindex.js') };

@@ -147,4 +147,7 @@ export interface AnalysisOptions {
   /** IncrementalAnalyzer: called once the event loop is idle after an update (the analysis worker passes
    *  a minor garbage collection, see runtime/idleGc.ts). */
   collectGarbage?: () => void;
+  /** The scan worker bundle for the two-thread cold scan (default: `scanWorker.js` next to the analyzer's
+   *  bundle when there is one); null reads on one thread. */
+  scanWorkerFile?: string | null;
 }

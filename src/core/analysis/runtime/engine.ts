@@ -24,6 +24,7 @@ import { readFileState } from './fileState';
 import { PathFilter } from './pathFilter';
 import { ModuleAliases } from './moduleAliases';
 import { Inclusion } from './inclusion';
+import { PARALLEL_SCAN_MIN_FILES, defaultScanWorkerFile, parallelScan } from './parallelScan';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 /** Longest stretch of parsing between two yields to the event loop. */
@@ -90,14 +91,24 @@ export class Engine {
       const kind = kindOf(abs) ?? 'code';
       this.states.set(abs, { rec: { abs, root, rootIndex: s.root, rel: s.file, kind, size: 0, mtimeMs: 0 }, skip: s, lines: 0, pre: null, text: null, fromEditor: false, facts: null, pkg: null, usage: new Map() });
     }
-    let done = 0;
-    for (const rec of files) {
-      if ((done & 63) === 0) {
-        throwIfAborted(signal);
-        if (done > 0) await new Promise((r) => setImmediate(r));
+    const workerFile = this.options.scanWorkerFile === undefined ? defaultScanWorkerFile() : this.options.scanWorkerFile;
+    if (workerFile && files.length >= PARALLEL_SCAN_MIN_FILES) {
+      const read = await parallelScan(files, this.maxBytes, workerFile, signal, this.options.onProgress);
+      // In discovery order, as the single-threaded scan inserts them (package lists follow this order).
+      read.states.forEach((st, i) => {
+        const rec = files[i];
+        if (rec) this.states.set(rec.abs, st);
+      });
+    } else {
+      let done = 0;
+      for (const rec of files) {
+        if ((done & 63) === 0) {
+          throwIfAborted(signal);
+          if (done > 0) await new Promise((r) => setImmediate(r));
+        }
+        this.states.set(rec.abs, readFileState(rec, null, this.maxBytes));
+        this.options.onProgress?.(++done, files.length);
       }
-      this.states.set(rec.abs, readFileState(rec, null, this.maxBytes));
-      this.options.onProgress?.(++done, files.length);
     }
     this.invalidateAll();
   }
