@@ -23,13 +23,13 @@ import type { FileState } from './fileState';
 import { readFileState } from './fileState';
 import { PathFilter } from './pathFilter';
 import { ModuleAliases } from './moduleAliases';
+import { ModuleResolution } from './moduleResolution';
 import { Inclusion } from './inclusion';
 import { PARALLEL_SCAN_MIN_FILES, defaultScanWorkerFile, parallelScan } from './parallelScan';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 /** Longest stretch of parsing between two yields to the event loop. */
 const YIELD_EVERY_MS = 12;
-const RESOLVE_EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 export class Engine {
   readonly roots: string[];
@@ -44,7 +44,7 @@ export class Engine {
   private readonly paths: PathFilter;
   private readonly aliases: ModuleAliases;
   private readonly inclusion: Inclusion;
-  private resolveCache = new Map<string, string | null>();
+  private readonly modules: ModuleResolution;
   /** Finished detections of cached drafts (weakly keyed: dropped with the drafts). */
   private finished = new WeakMap<FileDrafts, Detection[]>();
   /** Trees of files re-parsed after the first link (edits), for incremental re-parsing. */
@@ -59,9 +59,10 @@ export class Engine {
     this.excluder = makeExcluder(options.exclude);
     this.paths = new PathFilter(this.roots, this.excluder);
     this.aliases = new ModuleAliases(this.roots, () => this.packageNames());
+    this.modules = new ModuleResolution(this.states, this.aliases);
     this.inclusion = new Inclusion({
       states: this.states,
-      resolveFromDir: (dir, spec) => this.resolveFromDir(dir, spec),
+      resolveFromDir: (dir, spec) => this.modules.resolveFromDir(dir, spec),
       resolveModule: (from, spec) => this.resolveModule(from, spec),
       packageAt: (from, spec) => this.packageAt(from, spec),
       textOf: (file, st) => this.textOf(file, st),
@@ -119,7 +120,7 @@ export class Engine {
     this.sortedFiles = null;
     this.packageList = null;
     this.linkCache = new Map();
-    this.resolveCache = new Map();
+    this.modules.invalidate();
     this.inclusion.invalidate();
     this.aliases.invalidate();
   }
@@ -127,56 +128,11 @@ export class Engine {
   // ---------------------------------------------------------------- workspace view for the resolver
 
   resolveModule(fromFile: string, spec: string): string | null {
-    return this.resolveFromDir(path.dirname(fromFile), spec);
+    return this.modules.resolveModule(fromFile, spec);
   }
 
   packageAt(fromFile: string, spec: string): string | null {
-    if (!spec.startsWith('.')) return null;
-    return this.states.get(path.join(path.resolve(path.dirname(fromFile), spec), 'package.json'))?.pkg?.name ?? null;
-  }
-
-  private resolveFromDir(dir: string, spec: string): string | null {
-    // Memoized per directory + specifier: the file set only changes through invalidateAll().
-    const key = `${dir}\u0000${spec}`;
-    const hit = this.resolveCache.get(key);
-    if (hit !== undefined) return hit;
-    const resolved = this.resolveUncached(dir, spec);
-    this.resolveCache.set(key, resolved);
-    return resolved;
-  }
-
-  private resolveUncached(dir: string, spec: string): string | null {
-    const relative = spec.startsWith('.') || path.isAbsolute(spec);
-    if (relative) return this.resolveBase(path.resolve(dir, spec));
-    // A bare specifier: a tsconfig `paths` alias or a workspace package, else a library (null).
-    for (const candidate of this.aliases.candidates(dir, spec)) {
-      const hit = this.resolveBase(candidate);
-      if (hit) return hit;
-    }
-    return null;
-  }
-
-  private resolveBase(base: string, depth = 0): string | null {
-    const has = (p: string): boolean => {
-      const s = this.states.get(p);
-      return !!s && s.rec.kind === 'code';
-    };
-    if (has(base)) return base;
-    for (const ext of RESOLVE_EXTS) if (has(base + ext)) return base + ext;
-    const m = /\.(m|c)?jsx?$/.exec(base);
-    if (m) {
-      const stem = base.slice(0, base.length - m[0].length);
-      for (const ext of m[1] === 'm' ? ['.mts', '.ts'] : m[1] === 'c' ? ['.cts', '.ts'] : ['.ts', '.tsx']) if (has(stem + ext)) return stem + ext;
-    }
-    // A package folder (`require('../')` in a package's own examples, a workspace package by name) loads
-    // its `exports`/`main` entry, as Node resolves it, before an index file.
-    const entry = depth === 0 ? this.states.get(path.join(base, 'package.json'))?.pkg?.entry : undefined;
-    if (entry) {
-      const hit = this.resolveBase(path.resolve(base, entry), depth + 1);
-      if (hit) return hit;
-    }
-    for (const ext of RESOLVE_EXTS) if (has(path.join(base, `index${ext}`))) return path.join(base, `index${ext}`);
-    return null;
+    return this.modules.packageAt(fromFile, spec);
   }
 
   private textOf(file: string, st: FileState): string | null {
