@@ -34,6 +34,12 @@ export function onCall(scope: Scope, call: ts.CallExpression, depth: number): vo
     method = callee.name.text;
     scope.visit(callee.expression, depth + 1);
     recv = tagOf(scope, callee.expression);
+    // `function attachStatus(uploader) { uploader.on('upload:done', …) }`: the callers' arguments say
+    // what the receiver is (resolved at link time); no callback parameter tags follow from it.
+    if (!recv && ARG_EVENT_METHODS.has(method) && t.isIdentifier(callee.expression)) {
+      const b = scope.bindings.get(callee.expression.text);
+      if (b?.paramOf !== undefined && b.value?.k === 'param') pushSite(scope, call, { k: 'arg', fn: b.paramOf, i: b.value.i }, null, method, callee.name);
+    }
   } else {
     scope.visit(callee, depth + 1);
     calleeTag = tagOf(scope, callee);
@@ -70,13 +76,7 @@ export function onCall(scope: Scope, call: ts.CallExpression, depth: number): vo
   }
   // Plain calls are constructs only when they call a library function (`io(url)`, `createWSClient()`).
   const isSite = (recv && method && SITE_METHODS.has(method) && !forwardsToSuper(scope, callee, method)) || (calleeTag && !method && fromLibrary(calleeTag));
-  if (isSite) {
-    const tokenNode = t.isPropertyAccessExpression(callee) ? callee.name : callee;
-    scope.facts.sites.push({
-      kind: 'call', recv, callee: calleeTag, method, args: call.arguments.slice(0, 12).map((a) => evalValue(scope, a)),
-      pos: posOf(scope, call, tokenNode), fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, call),
-    });
-  }
+  if (isSite) pushSite(scope, call, recv, calleeTag, method, t.isPropertyAccessExpression(callee) ? callee.name : callee);
   // Without arguments a call fills no channel parameter: it can be no wrapper call (see link/wrappers.ts).
   if (call.arguments.length > 0 && !method && t.isIdentifier(callee)) recordWrapperCall(scope, call, callee);
   else if (call.arguments.length > 0 && recv && method && t.isPropertyAccessExpression(callee)) recordMethodCall(scope, call, recv, method, callee.name);
@@ -87,6 +87,16 @@ export function onCall(scope: Scope, call: ts.CallExpression, depth: number): vo
   onCallLocal(scope, call, method);
   for (const a of call.arguments) scope.visit(a, depth + 1);
   if (call.typeArguments) for (const ta of call.typeArguments) scope.visit(ta, depth + 1);
+}
+
+/** Event methods whose receiver can be typed by the enclosing function's callers. */
+const ARG_EVENT_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'emit']);
+
+function pushSite(scope: Scope, call: ts.CallExpression, recv: TagExpr | null, calleeTag: TagExpr | null, method: string | null, token: ts.Node): void {
+  scope.facts.sites.push({
+    kind: 'call', recv, callee: calleeTag, method, args: call.arguments.slice(0, 12).map((a) => evalValue(scope, a)),
+    pos: posOf(scope, call, token), fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, call),
+  });
 }
 
 /**
@@ -112,9 +122,11 @@ function recordWrapperCall(scope: Scope, call: ts.CallExpression, callee: ts.Ide
   // `const { sendJson } = require('./amqp')`: a member of `module.exports` is a named export.
   else if (b.tag?.k === 'prop' && b.tag.of.k === 'imp' && b.tag.of.name === 'default') target = { spec: b.tag.of.spec, name: b.tag.name };
   if (!target) return;
+  const args = call.arguments.slice(0, 6);
+  const argTags = args.map((a) => (scope.ts.isIdentifier(a) || scope.ts.isNewExpression(a) || scope.ts.isPropertyAccessExpression(a) ? tagOf(scope, a) : null));
   scope.facts.calls.push({
-    callee: target, args: call.arguments.slice(0, 6).map((a) => evalValue(scope, a)), pos: posOf(scope, call, callee),
-    fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, call),
+    callee: target, args: args.map((a) => evalValue(scope, a)), pos: posOf(scope, call, callee),
+    fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, call), ...(argTags.some(Boolean) ? { argTags } : {}),
   });
 }
 

@@ -117,6 +117,15 @@ function prescanMembers(scope: Scope, cls: ts.ClassLikeDeclaration): void {
     t.forEachChild(n, (c) => seen(c, depth + 1));
   };
   for (const m of cls.members) seen(m, 1);
+  // `get connection() { return this.nc }`: reading the getter is reading what it returns.
+  for (const m of cls.members) {
+    if (!t.isGetAccessorDeclaration(m) || !t.isIdentifier(m.name) || !m.body) continue;
+    const ret = m.body.statements.find(t.isReturnStatement);
+    const key = `this.${m.name.text}`;
+    if (!ret?.expression || scope.bindings.get(key)?.tag) continue;
+    const tag = tagOf(scope, ret.expression) ?? typeTag(scope, m.type);
+    if (tag) scope.bindings.set(key, { tag });
+  }
 }
 
 /** A parameter's tag: its type annotation, refined by `@InjectQueue('name')` / `@Inject(TOKEN)`. */

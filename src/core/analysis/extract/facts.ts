@@ -36,7 +36,11 @@ export type TagExpr =
   /** A function of the workspace whose calls return `ret` (`async function nats() { …; return nc }`). */
   | { k: 'fn'; ret: TagExpr }
   /** A value whose declared type is `of` (annotation, NestJS injection); `name` from `@InjectQueue('x')`. */
-  | { k: 'inst'; of: TagExpr; name: ValueExpr | null };
+  | { k: 'inst'; of: TagExpr; name: ValueExpr | null }
+  /** Untyped parameter `i` of function `fn` of this file: what callers pass types it (link/argSites.ts). */
+  | { k: 'arg'; fn: number; i: number }
+  /** Link time only: `of` resolved in another file (a caller's argument). */
+  | { k: 'at'; file: string; of: TagExpr };
 
 export interface Pos {
   line: number;
@@ -101,6 +105,8 @@ export interface WrapperCall {
   /** A function of this file (index into `fns`), or an imported one. */
   callee: { fn: number } | { spec: string; name: string };
   args: ValueExpr[];
+  /** Receivers passed as arguments (`attachStatus(uploader)`), by position; absent when none is bound. */
+  argTags?: (TagExpr | null)[];
   pos: Pos;
   fn: number;
   path: string[];

@@ -4,7 +4,7 @@ import type ts from 'typescript';
 import type { TagExpr, ValueExpr } from './facts';
 import type { Binding, Scope } from './scope';
 import { isExported } from './scope';
-import { tagOf } from './tags';
+import { tagOf, typeTag } from './tags';
 import { evalValue, propName } from './values';
 import { paramTag } from './classes';
 
@@ -65,13 +65,16 @@ export function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth
   node.parameters.forEach((p, i) => {
     if (t.isIdentifier(p.name)) {
       const tag = paramTag(scope, p) ?? pending?.[i] ?? conventional.get(p.name.text) ?? null;
-      scope.bindings.set(p.name.text, wrapperCandidate ? { tag, value: { k: 'param', i } } : { tag });
+      scope.bindings.set(p.name.text, wrapperCandidate ? { tag, value: { k: 'param', i }, ...(tag ? {} : { paramOf: scope.fn }) } : { tag });
     } else if (t.isObjectBindingPattern(p.name)) {
       const base = pending?.[i] ?? null;
+      // `({ nats }: { nats: NatsClient })` (awilix/tsyringe cradles): the member's annotation types it.
+      const typeLit = !base && p.type && t.isTypeLiteralNode(p.type) ? p.type : null;
       for (const el of p.name.elements) {
         if (!t.isIdentifier(el.name)) continue;
         const key = el.propertyName ? propName(scope, el.propertyName) : el.name.text;
-        scope.bindings.set(el.name.text, { tag: base && key ? { k: 'prop', of: base, name: key } : null });
+        const typed = typeLit && key ? memberType(scope, typeLit, key) : null;
+        scope.bindings.set(el.name.text, { tag: base && key ? { k: 'prop', of: base, name: key } : typed });
       }
     }
     if (p.initializer) scope.visit(p.initializer, depth + 1);
@@ -184,4 +187,13 @@ function socketIoHandlerParams(scope: Scope, node: ts.SignatureDeclaration): Map
   out.set('io', SOCKET_IO_SERVER);
   out.set('socket', { k: 'param', of: SOCKET_IO_SERVER, m: 'on#1', ev: 'connection', i: 0 });
   return out;
+}
+
+/** The tag of a type literal's member annotation (`{ bus: EventBus }` → an EventBus instance). */
+function memberType(scope: Scope, lit: ts.TypeLiteralNode, key: string): TagExpr | null {
+  const t = scope.ts;
+  for (const m of lit.members) {
+    if (t.isPropertySignature(m) && m.name && propName(scope, m.name) === key) return typeTag(scope, m.type);
+  }
+  return null;
 }

@@ -10,6 +10,7 @@ import { evalValue, propName } from './values';
 import { rootOf, tagOf } from './tags';
 import { fileRoute, nextRoute, routeHints } from './fileRoutes';
 import { MUTATION_FNS, onMutation } from './mutations';
+import { isBuilderRelayRead, outerChain } from './outboxChains';
 
 export { nextRoute };
 
@@ -175,12 +176,15 @@ export function onCallLocal(scope: Scope, call: ts.CallExpression, method: strin
       push(scope, 'outbox.relay', ormLibrary(scope), 'outbox', 'producer', null, call, callee.name);
     }
     recordWrite(scope, call, method, recvText, a0v, ormBound(scope, callee.expression));
+    if (SQL_METHODS.has(method) && init && preparedWrite(scope, init)) markWrite(scope);
   } else if (t.isIdentifier(callee) && /^(sql|query)$/.test(callee.text) && a0v?.k === 'str' && SQL_WRITE.test(a0v.v)) {
     markWrite(scope);
+  } else if (calleeName && a0Outbox && DB_RECEIVER.test(calleeName) && isBuilderRelayRead(scope, call, READ_METHODS, WRITE_IN_CHAIN)) {
+    push(scope, 'outbox.relay', ormLibrary(scope), 'outbox', 'producer', null, call, callee);
   }
 }
 
-const ORM_MODULE = /^(@influxdata\/influxdb-client|typeorm|@mikro-orm\/|mongoose|sequelize|@prisma\/client|knex|drizzle-orm|pg$|mysql2|kysely|mongodb|better-sqlite3|postgres$)/;
+const ORM_MODULE = /^(@clickhouse\/client|@influxdata\/influxdb-client|typeorm|@mikro-orm\/|mongoose|sequelize|@prisma\/client|knex|drizzle-orm|pg$|mysql2|kysely|mongodb|better-sqlite3|postgres$)/;
 
 /** The receiver is bound to an ORM/driver type (`Repository<T>` from typeorm, a `Pool` from pg…). */
 function ormBound(scope: Scope, recv: ts.Expression): boolean {
@@ -226,6 +230,16 @@ export function isInMemoryReceiver(recvText: string): boolean {
   return words.some((w) => IN_MEMORY_WORDS.has(w) || IN_MEMORY_WORDS.has(w.replace(/s$/, '')));
 }
 
+/** `const insert = db.prepare('INSERT …')` (better-sqlite3, node:sqlite): running it writes. */
+function preparedWrite(scope: Scope, init: ts.Node): boolean {
+  const t = scope.ts;
+  if (!t.isCallExpression(init) || !t.isPropertyAccessExpression(init.expression) || init.expression.name.text !== 'prepare') return false;
+  const a0 = init.arguments[0];
+  const v = a0 ? evalValue(scope, a0) : null;
+  const sqlText = v?.k === 'str' ? v.v : v?.k === 'tpl' && v.parts[0]?.k === 'str' ? v.parts[0].v : null;
+  return !!sqlText && SQL_WRITE.test(sqlText) && !/outbox|audit/i.test(sqlText);
+}
+
 function markWrite(scope: Scope): void {
   const fn = scope.facts.fns[scope.fn];
   if (fn) fn.writes.push([...scope.path]);
@@ -234,17 +248,7 @@ function markWrite(scope: Scope): void {
 /** The innermost read of a chain that is not a write (`knex('outbox').where().update()` is a write). */
 function isRelayRead(scope: Scope, call: ts.CallExpression): boolean {
   const t = scope.ts;
-  // Outer links of the chain are ancestors on the stack.
-  for (let i = scope.stack.length - 2; i >= 0; i--) {
-    const n = scope.stack[i];
-    if (!n) break;
-    if (t.isPropertyAccessExpression(n)) {
-      if (WRITE_IN_CHAIN.has(n.name.text)) return false;
-      continue;
-    }
-    if (t.isCallExpression(n) || t.isAwaitExpression(n) || t.isNonNullExpression(n)) continue;
-    break;
-  }
+  if (outerChain(scope, call).some((m) => WRITE_IN_CHAIN.has(m))) return false;
   // Inner links: a deeper read in the same chain is the detection instead.
   let cur: ts.Expression = (call.expression as ts.PropertyAccessExpression).expression;
   for (let i = 0; i < 32; i++) {

@@ -10,6 +10,8 @@ export interface Binding {
   init?: ts.Node;
   /** The binding is a function of this file (index into `facts.fns`). */
   fn?: number;
+  /** An untyped parameter of this function (index into `facts.fns`) of a possible wrapper. */
+  paramOf?: number;
 }
 
 /** Name bindings; `version` changes whenever a binding that can matter (tagged, a function) is set. */

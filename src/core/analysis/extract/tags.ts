@@ -171,7 +171,7 @@ function entityTag(scope: Scope, name: ts.EntityName): TagExpr | null {
 export function rootOf(tag: TagExpr): TagExpr {
   let cur = tag;
   for (let i = 0; i < 32; i++) {
-    if (cur.k === 'lib' || cur.k === 'imp' || cur.k === 'global' || cur.k === 'cls') return cur;
+    if (cur.k === 'lib' || cur.k === 'imp' || cur.k === 'global' || cur.k === 'cls' || cur.k === 'arg') return cur;
     if (cur.k === 'fn') {
       cur = cur.ret;
       continue;

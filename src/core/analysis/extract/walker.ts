@@ -308,7 +308,8 @@ export function entry(b: Binding): ExportEntry {
 export function setExport(scope: Scope, name: string, expr: ts.Expression): void {
   const tag = tagOf(scope, expr);
   const value = evalValue(scope, expr);
-  const fn = scope.ts.isIdentifier(expr) ? scope.bindings.get(expr.text)?.fn : undefined;
+  // `module.exports = function streamRouter(feed) {…}`: the exported function itself.
+  const fn = scope.ts.isIdentifier(expr) ? scope.bindings.get(expr.text)?.fn : scope.ts.isFunctionExpression(expr) ? scope.fnIndex.get(expr) : undefined;
   scope.facts.exports[name] = entry({ tag, value, ...(fn !== undefined ? { fn } : {}) });
 }
 

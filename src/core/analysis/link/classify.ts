@@ -123,6 +123,7 @@ function classifyPlainCall(callee: Tag, args: (RValue | null)[], mk: Mk): Draft[
     case 'fn:trpc.sseServer':
       return [mk('sse.endpoint', callee.lib, 'sse', ch(prop(args[0], 'endpoint')))];
     case 'fn:events.on':
+      if (EMITTER_LIFECYCLE.has(str(args[1]) ?? '')) return [];
       return [mk('emitter.on', callee.lib, 'emitter', ch(args[1]))];
     default:
       return [];
@@ -220,6 +221,9 @@ function classifyMethod(recv: Tag, m: string, args: (RValue | null)[], mk: Mk): 
       return LISTEN.has(m) && ev !== null && !BULL_LIFECYCLE.has(ev) ? [mk('emitter.on', lib, 'emitter', ch(args[0]))] : [];
     }
     case 'emitter':
+      // An emitter's own `error` (and listener bookkeeping) events are its lifecycle, not app messages,
+      // like a client's on('error'): re-emitting a library's error on the app's emitter included.
+      if (EMITTER_LIFECYCLE.has(str(args[0]) ?? '')) return [];
       if (m === 'emit' || m === 'emitAsync') return [mk('emitter.emit', lib, 'emitter', ch(args[0]))];
       if (LISTEN.has(m) || m === 'many') return [mk('emitter.on', lib, 'emitter', ch(args[0]))];
       if (m === 'onAny') return [mk('emitter.on', lib, 'emitter', [])];
@@ -228,6 +232,8 @@ function classifyMethod(recv: Tag, m: string, args: (RValue | null)[], mk: Mk): 
       return [];
   }
 }
+
+const EMITTER_LIFECYCLE = new Set(['error', 'newListener', 'removeListener']);
 
 const BULL_LIFECYCLE = new Set([
   'active', 'added', 'cleaned', 'completed', 'deduplicated', 'debounced', 'delayed', 'drained', 'duplicated', 'error', 'failed',

@@ -2,6 +2,10 @@
 // following imports, re-exports and `export *`, with memoization per link run and cycle guards.
 import type { FileFacts, TagExpr, ValueExpr } from '../extract/facts';
 import { EXPORTS, METHOD_RESULTS, MODULE_CALLBACKS, PARAM_RESULTS, PROP_RESULTS, canonicalModule } from './libraryTables';
+import { MARKER_CHAR, fillParams, paramMarker } from './channelText';
+
+// Channel text helpers live in channelText.ts; importers of the resolver keep finding them here.
+export { MARKER_CHAR, PARAM_MARKER, channelOf, channelsOf, fillParams, paramMarker } from './channelText';
 
 /** A resolved receiver: `t` per libraryTables, the npm module it came from, and a queue/group name. */
 export interface Tag {
@@ -128,6 +132,8 @@ export class Resolver {
         }
         return callResult(this.tag(file, e.of, depth + 1), this.argValue(file, e.arg0));
       }
+      case 'at':
+        return this.tag(e.file, e.of, depth + 1);
       case 'new':
       case 'inst': {
         const ctor = this.tag(file, e.of, depth + 1);
@@ -302,31 +308,6 @@ export class Resolver {
   }
 }
 
-/** Stands for a wrapper's parameter inside a channel until a caller's argument replaces it. */
-export function paramMarker(i: number): string {
-  return `\uE000P${i}\uE000`;
-}
-
-/** Replaces a template's parameter markers with the caller's arguments (unknown → `*`). */
-export function fillParams(template: string, args: (RValue | null)[]): { channel: string; pattern: boolean } {
-  let pattern = false;
-  const channel = template.replace(PARAM_MARKER, (_m, idx: string) => {
-    const c = channelOf(args[Number(idx)] ?? null);
-    if (c.channel === null) {
-      pattern = true;
-      return '*';
-    }
-    pattern ||= c.pattern;
-    return c.channel;
-  });
-  return { channel, pattern };
-}
-
-/** Private-use character delimiting parameter markers (never in real channel names). */
-export const MARKER_CHAR = '\uE000';
-
-export const PARAM_MARKER = /\uE000P(\d+)\uE000/g;
-
 function hasKeys(o: object): boolean {
   for (const _ in o) return true;
   return false;
@@ -375,24 +356,4 @@ export function instanceOf(ctor: Tag | null, name: RValue | null): Tag | null {
   // A type annotation naming an instance type directly (`nest.factory`) keeps it.
   if (!ctor.t.includes(':') && ctor.t !== 'mod' && ctor.t !== 'relns') return ctor;
   return null;
-}
-
-/** Channel text of a resolved value; templates and wildcards are patterns. */
-export function channelOf(v: RValue | null | undefined): { channel: string | null; pattern: boolean } {
-  if (!v) return { channel: null, pattern: false };
-  if (v.k === 'str') {
-    if (v.v === '*' || v.v === '') return { channel: null, pattern: false };
-    return { channel: v.v, pattern: v.pattern };
-  }
-  if (v.k === 'regex') return { channel: v.source, pattern: true };
-  if (v.k === 'arr') return channelOf(v.items[0]);
-  return { channel: null, pattern: false };
-}
-
-/** Every channel of a value (arrays of topics). */
-export function channelsOf(v: RValue | null | undefined): { channel: string; pattern: boolean }[] {
-  if (!v) return [];
-  if (v.k === 'arr') return v.items.flatMap((i) => channelsOf(i));
-  const c = channelOf(v);
-  return c.channel ? [{ channel: c.channel, pattern: c.pattern }] : [];
 }

@@ -7,18 +7,22 @@ import { NATS_WILD } from './classify';
 import type { FileDrafts, LinkFile } from './link';
 import type { MethodCall, WrapperCall } from '../extract/facts';
 import type { Resolver } from './resolve';
-import { MARKER_CHAR, fillParams } from './resolve';
+import { MARKER_CHAR, channelsOf, fillParams } from './resolve';
+import { argSiteDrafts } from './argSites';
 
 const MAX_ROUNDS = 6;
 
 /**
- * The construct's channel comes from a parameter of its function. An AMQP publish whose exchange is fixed
- * and only the routing key is a parameter is not a wrapper of its own (the labelled cases count the helper's
- * inner publish only), and neither is a helper with a fixed channel.
+ * The construct's channel comes from a parameter of its function, or (AMQP) its whole routing key does: a
+ * `publish(routingKey, body)` over a fixed exchange is the app's generic bus, each call naming its message.
+ * A routing key that only embeds a parameter (`device.${id}.reading`) is a helper for one fixed message, like
+ * a helper with a fixed channel: only its inner publish counts.
  */
 function hasParam(d: Draft): boolean {
-  return d.channels.some((c) => c.channel.includes(MARKER_CHAR));
+  return d.channels.some((c) => c.channel.includes(MARKER_CHAR)) || (d.routingKey != null && WHOLE_PARAM.test(d.routingKey));
 }
+
+const WHOLE_PARAM = /^\uE000P(\d+)\uE000$/;
 
 type WrapperTable = Map<string, Draft[]>;
 
@@ -29,6 +33,12 @@ const key = (file: string, fn: number): string => `${file}#${fn}`;
  * parameter marker seed the wrapper table.
  */
 export function wrapperDrafts(files: LinkFile[], byFile: Map<string, FileDrafts>, r: Resolver): Map<string, Draft[]> {
+  const out = wrapperCallDrafts(files, byFile, r);
+  for (const [file, drafts] of argSiteDrafts(files, byFile, r)) out.set(file, [...(out.get(file) ?? []), ...drafts]);
+  return out;
+}
+
+function wrapperCallDrafts(files: LinkFile[], byFile: Map<string, FileDrafts>, r: Resolver): Map<string, Draft[]> {
   const table: WrapperTable = new Map();
   const add = (file: string, d: Draft): boolean => {
     if (d.fn < 0) return false;
@@ -70,12 +80,18 @@ export function wrapperDrafts(files: LinkFile[], byFile: Map<string, FileDrafts>
       if (!wrapped) continue;
       const args = c.args.map((a) => r.value(f.abs, a));
       for (const w of wrapped) {
-        const channels = w.channels.map((ch) => {
-          if (!ch.channel.includes(MARKER_CHAR)) return ch;
+        const channels = w.channels.flatMap((ch) => {
+          if (!ch.channel.includes(MARKER_CHAR)) return [ch];
+          // `subscribe({ topics })` with the caller's array: one subscription per topic.
+          const whole = WHOLE_PARAM.exec(ch.channel);
+          const arg = whole ? args[Number(whole[1])] : null;
+          if (arg?.k === 'arr' && arg.items.length > 1) {
+            return channelsOf(arg).map((c) => (w.kind === 'nats.subscribe' && NATS_WILD.test(c.channel) ? { ...c, pattern: true } : c));
+          }
           const filled = fillParams(ch.channel, args);
           // A subject filled in by the caller can be a NATS wildcard subscription.
           if (w.kind === 'nats.subscribe' && NATS_WILD.test(filled.channel)) filled.pattern = true;
-          return filled;
+          return [filled];
         });
         const d: Draft = { ...w, channels, pos: c.pos, fn: c.fn, path: c.path, snippet: c.snippet };
         // `publish(EXCHANGE, routingKey)` with the routing key from the caller: the exchange is fixed.

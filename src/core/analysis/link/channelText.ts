@@ -1,0 +1,48 @@
+// Channel text of resolved values, and the parameter markers that stand for a wrapper's parameters inside
+// a channel until a caller's argument replaces them.
+import type { RValue } from './resolve';
+
+/** Stands for a wrapper's parameter inside a channel until a caller's argument replaces it. */
+export function paramMarker(i: number): string {
+  return `\uE000P${i}\uE000`;
+}
+
+/** Replaces a template's parameter markers with the caller's arguments (unknown → `*`). */
+export function fillParams(template: string, args: (RValue | null)[]): { channel: string; pattern: boolean } {
+  let pattern = false;
+  const channel = template.replace(PARAM_MARKER, (_m, idx: string) => {
+    const c = channelOf(args[Number(idx)] ?? null);
+    if (c.channel === null) {
+      pattern = true;
+      return '*';
+    }
+    pattern ||= c.pattern;
+    return c.channel;
+  });
+  return { channel, pattern };
+}
+
+/** Private-use character delimiting parameter markers (never in real channel names). */
+export const MARKER_CHAR = '\uE000';
+
+export const PARAM_MARKER = /\uE000P(\d+)\uE000/g;
+
+/** Channel text of a resolved value; templates and wildcards are patterns. */
+export function channelOf(v: RValue | null | undefined): { channel: string | null; pattern: boolean } {
+  if (!v) return { channel: null, pattern: false };
+  if (v.k === 'str') {
+    if (v.v === '*' || v.v === '') return { channel: null, pattern: false };
+    return { channel: v.v, pattern: v.pattern };
+  }
+  if (v.k === 'regex') return { channel: v.source, pattern: true };
+  if (v.k === 'arr') return channelOf(v.items[0]);
+  return { channel: null, pattern: false };
+}
+
+/** Every channel of a value (arrays of topics). */
+export function channelsOf(v: RValue | null | undefined): { channel: string; pattern: boolean }[] {
+  if (!v) return [];
+  if (v.k === 'arr') return v.items.flatMap((i) => channelsOf(i));
+  const c = channelOf(v);
+  return c.channel ? [{ channel: c.channel, pattern: c.pattern }] : [];
+}
