@@ -1,0 +1,3 @@
+import { EventEmitter2 } from 'eventemitter2';
+
+export const hub = new EventEmitter2({ wildcard: true, delimiter: '.', maxListeners: 50 });

@@ -1,0 +1,7 @@
+'use strict';
+
+module.exports = {
+  QUOTES: 'md:quotes',
+  HALTS: 'md:halts',
+  NEWS_PATTERN: 'md:news:*',
+};
