@@ -3,19 +3,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IncrementalAnalyzer, analyze } from '../../../src/core/analysis/index';
 import type { AnalysisResult } from '../../../src/core/analysis/index';
+import { rng } from './random';
 import { removeTree, writeTree } from './tree';
-
-/** Deterministic PRNG so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CHANNELS = ['orders.created', 'orders.paid', 'users.*', 'billing.invoice', 'chat.room'];
 

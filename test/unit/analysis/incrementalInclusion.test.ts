@@ -3,23 +3,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IncrementalAnalyzer, analyze } from '../../../src/core/analysis/index';
 import type { AnalysisResult } from '../../../src/core/analysis/index';
+import { rng } from './random';
 import { removeTree, writeTree } from './tree';
 
 // Which files are parsed depends on other files: whether an imported module leads to a library, and whether
 // the export a file uses can carry a construct (a bus, a client, a wrapper) or is an ordinary helper. Random
 // edits flip exactly those facts (a module's exports, an importer's uses, an alias's target) and the
 // incremental result must stay equal to a cold run.
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CHANNELS = ['invoice.paid', 'invoice.voided', 'mail.requested', 'audit.*'];
 

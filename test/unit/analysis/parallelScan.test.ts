@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/analysis/index';
 import type { AnalysisResult } from '../../../src/core/analysis/index';
 import { PARALLEL_SCAN_MIN_FILES, parallelScan } from '../../../src/core/analysis/runtime/parallelScan';
 import { walkRoots } from '../../../src/core/analysis/discovery/walk';
+import { buildWorkerBundle } from './bundle';
 import { removeTree, writeTree } from './tree';
 
 // The two-thread cold scan must give exactly the single-thread result, with the real worker bundle (built
@@ -46,15 +46,7 @@ const comparable = (r: AnalysisResult): unknown => ({
 beforeAll(async () => {
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ea-scan-worker-'));
   workerFile = path.join(outDir, 'scanWorker.js');
-  await build({
-    entryPoints: [path.resolve(__dirname, '../../../src/core/analysis/scanWorker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: workerFile,
-    logLevel: 'silent',
-  });
+  await buildWorkerBundle('scanWorker.ts', workerFile);
   brokenWorker = path.join(outDir, 'broken.js');
   fs.writeFileSync(brokenWorker, `throw new Error('scan worker failed to start');\n`);
   root = writeTree(workspace(), 'ea-parallel-scan-');

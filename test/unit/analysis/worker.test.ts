@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnalysisWorkerClient, analyze } from '../../../src/core/analysis/index';
+import { buildWorkerBundle } from './bundle';
 import { removeTree, writeTree } from './tree';
 
 // The real worker bundle, built the way scripts/build.mjs builds dist/analysisWorker.js.
@@ -13,15 +13,7 @@ let script = '';
 beforeAll(async () => {
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ea-worker-'));
   script = path.join(outDir, 'analysisWorker.js');
-  await build({
-    entryPoints: [path.resolve(__dirname, '../../../src/core/analysis/worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: script,
-    logLevel: 'silent',
-  });
+  await buildWorkerBundle('worker.ts', script);
 }, 60_000);
 
 afterAll(() => removeTree(outDir));
