@@ -164,3 +164,27 @@ describe('importers through bare specifiers', () => {
     expect(kindsAt(r, 'services/billing/src/paid.ts')).toEqual(['kafka.produce:billing.invoice-paid@2']);
   });
 });
+
+describe('Fastify decorations', () => {
+  const PLUGIN = (member: string): string =>
+    `import fp from 'fastify-plugin';\nimport Redis from 'ioredis';\nexport default fp(async (app) => {\n  app.decorate('${member}', new Redis());\n});\n`;
+  const ROUTE = `import type { FastifyPluginAsync } from 'fastify';\nexport const routes: FastifyPluginAsync = async (app) => {\n  app.post('/ping', async () => app.cache.publish('pings', 'x'));\n};\n`;
+
+  it('follows a decorated client into a route file that imports nothing, and drops it when the plugin changes', async () => {
+    const root = writeTree({ 'package.json': '{ "name": "api" }', 'src/plugin.ts': PLUGIN('cache'), 'src/routes.ts': ROUTE });
+    roots.push(root);
+    const inc = new IncrementalAnalyzer([root]);
+    expect(kindsAt(await inc.initialize(), 'src/routes.ts')).toEqual(['redis.publish:pings@3']);
+    const plugin = path.join(root, 'src/plugin.ts');
+    fs.writeFileSync(plugin, PLUGIN('store'));
+    await inc.updateFile(plugin);
+    expect(kindsAt(inc.result(), 'src/routes.ts')).toEqual([]);
+    expect(inc.result().detections).toEqual((await analyze([root])).detections);
+    fs.writeFileSync(plugin, PLUGIN('cache'));
+    await inc.updateFile(plugin);
+    expect(kindsAt(inc.result(), 'src/routes.ts')).toEqual(['redis.publish:pings@3']);
+  });
+
+  const roots: string[] = [];
+  afterAll(() => roots.forEach(removeTree));
+});

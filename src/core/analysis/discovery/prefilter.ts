@@ -58,6 +58,11 @@ export interface PrefilterInfo {
    *  stage 1. */
   importSpecs: string[];
   reexportSpecs: string[];
+  /** Members this file hangs on a Fastify instance (`fastify.decorate('redis', …)`). */
+  decorates: string[];
+  /** Fastify code that is not stage 1: members it calls through (`app.redis.publish(…)` → `redis`), which
+   *  make it a stage-2 file when some plugin of the workspace decorates one of them. */
+  decoUses: string[];
 }
 
 /** A name bound by an import: the local name and the exported name it stands for (`default`; `*` for a
@@ -298,7 +303,24 @@ export function prefilter(text: string): PrefilterInfo {
     const m = REEXPORT.exec(text);
     if (m?.[1] && !reexportSpecs.includes(m[1])) reexportSpecs.push(ownCopy(m[1]));
   }
-  return { stage1, importSpecs, reexportSpecs };
+  const decorates = text.includes('.decorate') ? matchedNames(text, DECORATE) : [];
+  const decoUses = !stage1 && FASTIFY.test(text) ? matchedNames(text, MEMBER_CALL) : [];
+  return { stage1, importSpecs, reexportSpecs, decorates, decoUses };
+}
+
+const DECORATE = /\.decorate\s*\(\s*['"]([\w$]+)['"]/g;
+const FASTIFY = /fastify/i;
+/** `app.redis.publish(`, `this.producer.send(`, `request.server.redisSub.subscribe(`: the middle member. */
+const MEMBER_CALL = /(?:\bthis|[\w$]+)\s*\.\s*([A-Za-z_$][\w$]*)\s*\.\s*[A-Za-z_$][\w$]*\s*\(/g;
+
+/** The distinct first captures of a global pattern (at most 200: a file is not a registry). */
+function matchedNames(text: string, re: RegExp): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(re)) {
+    if (m[1]) out.add(ownCopy(m[1]));
+    if (out.size >= 200) break;
+  }
+  return [...out];
 }
 
 /** The characters `\s` matches (the re-export pattern allows them between `export` and `*`/`{`). */

@@ -56,6 +56,7 @@ export function onCall(scope: Scope, call: ts.CallExpression, depth: number): vo
       }
     }
   }
+  if (method === 'decorate') recordDecoration(scope, call);
   const owner = recv ?? calleeTag;
   if (owner) {
     // Only callbacks of a bound receiver get the event name: most calls have none, so it is evaluated here.
@@ -178,3 +179,10 @@ export function onNew(scope: Scope, ne: ts.NewExpression, depth: number): void {
   for (const a of ne.arguments ?? []) scope.visit(a, depth + 1);
 }
 
+/** `fastify.decorate('redis', client)`: the member other files reach as `app.redis`, when bound here. */
+function recordDecoration(scope: Scope, call: ts.CallExpression): void {
+  const [name, value] = call.arguments;
+  if (!name || !value || !scope.ts.isStringLiteral(name)) return;
+  const tag = tagOf(scope, value);
+  if (tag) scope.facts.decorations.push({ name: name.text, tag });
+}

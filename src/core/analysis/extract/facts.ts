@@ -40,7 +40,10 @@ export type TagExpr =
   /** Untyped parameter `i` of function `fn` of this file: what callers pass types it (link/argSites.ts). */
   | { k: 'arg'; fn: number; i: number }
   /** Link time only: `of` resolved in another file (a caller's argument). */
-  | { k: 'at'; file: string; of: TagExpr };
+  | { k: 'at'; file: string; of: TagExpr }
+  /** A member of an untyped server instance that a plugin decorated (`app.redis` after
+   *  `fastify.decorate('redis', client)`), resolved through the workspace's decorations. */
+  | { k: 'deco'; name: string };
 
 export interface Pos {
   line: number;
@@ -137,10 +140,12 @@ export interface FileFacts {
   calls: WrapperCall[];
   /** Calls of methods of workspace classes and object literals (possible wrappers). */
   methodCalls: MethodCall[];
+  /** `x.decorate('name', value)` (Fastify): what plugins hang on the server instance for other files. */
+  decorations: { name: string; tag: TagExpr }[];
   /** Set when the file was parsed only partly (deep nesting) or had syntax errors. */
   note?: string;
 }
 
 export function emptyFacts(): FileFacts {
-  return { imports: [], exports: {}, starExports: [], sites: [], locals: [], fns: [], transports: [], calls: [], methodCalls: [] };
+  return { imports: [], exports: {}, starExports: [], sites: [], locals: [], fns: [], transports: [], calls: [], methodCalls: [], decorations: [] };
 }

@@ -72,6 +72,8 @@ export interface Scope {
   /** Whole-file text checks that let rules skip work (most files mention neither). */
   mentionsOutbox: boolean;
   mentionsSse: boolean;
+  /** Fastify code: an untyped `app.member` may be a decorated client (see TagExpr `deco`). */
+  mentionsFastify: boolean;
   /** Outbox tables already counted in this file (a migration's `down` does not count again). */
   outboxTables: Set<string>;
   /** Callbacks that are event/message/route handlers: they run on their own, not as part of the caller. */

@@ -48,7 +48,11 @@ export function tagOf(scope: Scope, node: ts.Node | undefined, depth = 0): TagEx
         if (field) return field.tag ?? null;
       }
       const base = tagOf(scope, pa.expression, depth + 1);
-      return base ? { k: 'prop', of: base, name: pa.name.text } : null;
+      // (`request.server` is itself the instance, not a decorated member named `server`.)
+      if (base && !(base.k === 'deco' && base.name === 'server')) return { k: 'prop', of: base, name: pa.name.text };
+      // `app.redis`, `this.producer`, `request.server.redisSub` in Fastify code: an instance nothing types
+      // here may carry a client a plugin decorated it with; the linker looks the name up.
+      return scope.mentionsFastify && untypedInstance(scope, pa.expression) ? { k: 'deco', name: pa.name.text } : null;
     }
     case SK.CallExpression: {
       const ce = node as ts.CallExpression;
@@ -171,7 +175,7 @@ function entityTag(scope: Scope, name: ts.EntityName): TagExpr | null {
 export function rootOf(tag: TagExpr): TagExpr {
   let cur = tag;
   for (let i = 0; i < 32; i++) {
-    if (cur.k === 'lib' || cur.k === 'imp' || cur.k === 'global' || cur.k === 'cls' || cur.k === 'arg') return cur;
+    if (cur.k === 'lib' || cur.k === 'imp' || cur.k === 'global' || cur.k === 'cls' || cur.k === 'arg' || cur.k === 'deco') return cur;
     if (cur.k === 'fn') {
       cur = cur.ret;
       continue;
@@ -179,4 +183,12 @@ export function rootOf(tag: TagExpr): TagExpr {
     cur = cur.of;
   }
   return cur;
+}
+
+/** `app`, `fastify`, `this`, `request.server`: a bare name or `this` with no tag, or a `.server` member. */
+function untypedInstance(scope: Scope, node: ts.Expression): boolean {
+  const t = scope.ts;
+  if (node.kind === t.SyntaxKind.ThisKeyword) return true;
+  if (t.isIdentifier(node)) return !GLOBALS.has(node.text);
+  return t.isPropertyAccessExpression(node) && node.name.text === 'server';
 }

@@ -22,7 +22,7 @@ export function walkFile(tsm: typeof ts, sf: ts.SourceFile, text: string, file: 
   const scope: Scope = {
     ts: tsm, sf, text, file, facts: emptyFacts(), bindings: new BindingMap(), libs: new Set(),
     visit: () => undefined, fn: -1, path: [], classes: [], stack: [], pendingParams: new Map(), tooDeep: false,
-    mentionsOutbox: /outbox/i.test(text), mentionsSse: /text\/event-stream/i.test(text), outboxTables: new Set(), handlerFns: new Set(),
+    mentionsOutbox: /outbox/i.test(text), mentionsSse: /text\/event-stream/i.test(text), mentionsFastify: /fastify/i.test(text), outboxTables: new Set(), handlerFns: new Set(),
     returns: [], fnReturns: new Map(), fnValues: new Map(), fnIndex: new Map(), namesRe: null, childVisitors: [], handlers: handlers(tsm),
   };
   scope.visit = (node, depth) => visit(scope, node, depth);

@@ -41,6 +41,9 @@ export interface WorkspaceView {
   /** The package a relative specifier names when it points at a package's folder (`require('../')` in
    *  the package's own examples), by its package.json `name`; null otherwise. */
   packageAt?(fromFile: string, spec: string): string | null;
+  /** Where a server instance member was decorated (`fastify.decorate(name, value)`), seen from `fromFile`:
+   *  the file and the value's tag; null when no plugin of the workspace decorates that name. */
+  decoration?(fromFile: string, name: string): { file: string; tag: TagExpr } | null;
 }
 
 const UNKNOWN: RValue = { k: 'unknown' };
@@ -134,6 +137,10 @@ export class Resolver {
       }
       case 'at':
         return this.tag(e.file, e.of, depth + 1);
+      case 'deco': {
+        const d = this.ws.decoration?.(file, e.name);
+        return d ? this.tag(d.file, d.tag, depth + 1) : null;
+      }
       case 'new':
       case 'inst': {
         const ctor = this.tag(file, e.of, depth + 1);

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AnalysisOptions, AnalysisResult, Detection, Flow, SkippedFile } from '../types';
-import type { FileFacts } from '../extract/facts';
+import type { FileFacts, TagExpr } from '../extract/facts';
 import { extractFacts } from '../extract/extract';
 import { SourceFileCache } from '../extract/sourceCache';
 import type { DiscoveredFile, FileKind } from '../discovery/walk';
@@ -24,6 +24,7 @@ import { readFileState } from './fileState';
 import { PathFilter } from './pathFilter';
 import { ModuleAliases } from './moduleAliases';
 import { ModuleResolution } from './moduleResolution';
+import { Decorations } from './decorations';
 import { Inclusion } from './inclusion';
 import { PARALLEL_SCAN_MIN_FILES, defaultScanWorkerFile, parallelScan } from './parallelScan';
 
@@ -45,6 +46,7 @@ export class Engine {
   private readonly aliases: ModuleAliases;
   private readonly inclusion: Inclusion;
   private readonly modules: ModuleResolution;
+  private readonly decorations = new Decorations();
   /** Finished detections of cached drafts (weakly keyed: dropped with the drafts). */
   private finished = new WeakMap<FileDrafts, Detection[]>();
   /** Trees of files re-parsed after the first link (edits), for incremental re-parsing. */
@@ -135,6 +137,12 @@ export class Engine {
     return this.modules.packageAt(fromFile, spec);
   }
 
+  /** A decorated server member seen from `fromFile` (see decorations.ts). */
+  decoration(fromFile: string, name: string): { file: string; tag: TagExpr } | null {
+    const st = this.states.get(fromFile);
+    return this.decorations.find(name, st ? this.serviceIndex().serviceOf(fromFile, st.rec.root) : null);
+  }
+
   private textOf(file: string, st: FileState): string | null {
     if (st.text !== null) return st.text;
     try {
@@ -204,6 +212,8 @@ export class Engine {
     }
     throwIfAborted(signal);
     const svc = this.serviceIndex();
+    // Decorations of the included files (their facts are all extracted by now).
+    this.decorations.rebuild(order, this.states, (f, st) => svc.serviceOf(f, st.rec.root));
     const transports = new Map<string, Set<string>>();
     for (const f of order) {
       const st = this.states.get(f);
@@ -328,6 +338,8 @@ export class Engine {
     const structural =
       !prev || !next || prev.rec.kind === 'package' || next.rec.kind === 'package' || !!prev.skip !== !!next.skip ||
       prev.pre?.stage1 !== next.pre?.stage1 || (prev.pre?.importSpecs.join('\n') ?? '') !== (next.pre?.importSpecs.join('\n') ?? '') ||
+      (prev.pre?.decorates.join('\n') ?? '') !== (next.pre?.decorates.join('\n') ?? '') ||
+      (prev.pre?.decoUses.join('\n') ?? '') !== (next.pre?.decoUses.join('\n') ?? '') ||
       (prev.pre?.reexportSpecs.join('\n') ?? '') !== (next.pre?.reexportSpecs.join('\n') ?? '');
     if (structural) {
       this.invalidateAll();
@@ -342,7 +354,7 @@ export class Engine {
     if (prevFacts === undefined) return;
     const nextFacts = this.facts(abs);
     const sig = (f: FileFacts | null | undefined): string | null =>
-      f === undefined ? null : JSON.stringify([f?.exports ?? null, f?.starExports ?? null, f?.transports ?? null]);
+      f === undefined ? null : JSON.stringify([f?.exports ?? null, f?.starExports ?? null, f?.transports ?? null, f?.decorations ?? null]);
     if (sig(prevFacts) !== sig(nextFacts)) {
       // Other files' links, and which stage-2 files can hold constructs, depend on these exports.
       this.linkCache = new Map();

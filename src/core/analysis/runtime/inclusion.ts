@@ -73,6 +73,9 @@ export class Inclusion {
     if (this.included) return this.included;
     const inc = new Set<string>();
     const resolver = this.exportResolver();
+    // Fastify plugins decorate the server instance for other files: those files import nothing to follow.
+    const decorated = new Set<string>();
+    for (const st of this.host.states.values()) for (const name of st.pre?.decorates ?? []) decorated.add(name);
     for (const [abs, st] of this.host.states) {
       if (st.skip) continue;
       if (st.rec.kind === 'sql' || st.rec.kind === 'prisma') {
@@ -80,7 +83,8 @@ export class Inclusion {
         continue;
       }
       if (st.rec.kind !== 'code' || !st.pre) continue;
-      if (st.pre.stage1) inc.add(abs);
+      if (st.pre.stage1 || st.pre.decorates.length > 0) inc.add(abs);
+      else if (st.pre.decoUses.some((name) => decorated.has(name))) inc.add(abs);
       else if (st.pre.importSpecs.length && this.stage2(abs, st, resolver)) inc.add(abs);
     }
     this.included = inc;
