@@ -1,4 +1,4 @@
-// Builds the benchmark corpus described by /work/shared/bench/corpus-packages.txt: each listed package is
+// Builds the benchmark corpus described by ../shared/bench/corpus-packages.txt: each listed package is
 // fetched once with `npm pack` (the registry is the only network this project may use), unpacked, and the
 // source files of the listed folders are copied into one plain tree, one top folder per package. The tree is
 // reused when present, so only the first `npm run bench` pays the download.

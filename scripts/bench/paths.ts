@@ -14,7 +14,8 @@ export function benchPaths(): BenchPaths {
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   return {
     repoRoot,
-    corpusList: process.env.EA_CORPUS_LIST ?? '/work/shared/bench/corpus-packages.txt',
+    // The list sits beside the repository, in the project's shared folder (`../shared`).
+    corpusList: process.env.EA_CORPUS_LIST ?? path.resolve(repoRoot, '..', 'shared', 'bench', 'corpus-packages.txt'),
     corpusDir: path.join(repoRoot, '.cache', 'bench-corpus'),
     tarballDir: path.join(repoRoot, '.cache', 'bench-tarballs'),
     cliBundle: path.join(repoRoot, 'dist', 'cli.js'),

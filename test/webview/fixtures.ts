@@ -14,7 +14,7 @@ function detection(file: string, line: number, kind: string, library: string, ch
     file,
     line,
     enclosingFunction: fn,
-    location: { uri: `file:///work/orders/${file}`, line, column: 5 },
+    location: { uri: `file:///srv/orders/${file}`, line, column: 5 },
   };
 }
 

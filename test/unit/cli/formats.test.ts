@@ -53,7 +53,7 @@ describe('sarif', () => {
       detection({ kind: 'ws.server', library: 'ws', broker: 'ws', role: 'server', channel: null, file: 'src/pub lisher.ts', line: 12, service: 'api' }),
     ],
     {
-      roots: ['/work/repo a', '/work/wörker'],
+      roots: ['/srv/repo a', '/srv/wörker'],
       skipped: [{ file: 'vendor/huge.js', root: 0, reason: 'too-large', detail: '1.4 MB > 1 MB cap' }],
     },
   );
@@ -82,7 +82,7 @@ describe('sarif', () => {
 
   it('locates results relative to their root through originalUriBaseIds', () => {
     const run = JSON.parse(renderSarif(twoRoots, rootOf)).runs[0];
-    expect(run.originalUriBaseIds).toEqual({ ROOT0: { uri: 'file:///work/repo%20a/' }, ROOT1: { uri: 'file:///work/w%C3%B6rker/' } });
+    expect(run.originalUriBaseIds).toEqual({ ROOT0: { uri: 'file:///srv/repo%20a/' }, ROOT1: { uri: 'file:///srv/w%C3%B6rker/' } });
     expect(run.artifacts).toHaveLength(2);
     const [pub, sub, server] = run.results;
     expect(pub.level).toBe('note');

@@ -48,7 +48,7 @@ function summary(d: Detection): DetectionSummary {
     file: d.file,
     line: d.line,
     enclosingFunction: d.enclosingFunction,
-    location: { uri: `file:///work/shop/${d.service}/${d.file}`, line: d.line, column: d.column },
+    location: { uri: `file:///srv/shop/${d.service}/${d.file}`, line: d.line, column: d.column },
   };
 }
 
