@@ -1,9 +1,10 @@
 // A cheap text prefilter so only files that can hold a construct are parsed.
 //   stage 1: the file imports/requires a relevant library, or contains a construct token that needs no
 //            import (`text/event-stream`, `new EventSource`, `.subscription(`, outbox, `@Sse`…);
-//   stage 2: the file calls a messaging-like method on (or extends, or constructs) a name it imports from a
-//            workspace module, and that module passes stage 1 (a client created in `./redis.ts` and used
-//            in `./orders.ts`). Decided by the engine, which knows the other files.
+//   stage 2: the file uses a name it imports from a workspace module that leads to stage 1 (a client
+//            created in `./redis.ts` and used in `./orders.ts`), and that export can carry a construct; or
+//            it calls through a member a Fastify plugin decorates. Decided by the engine
+//            (runtime/inclusion.ts), which knows the other files.
 
 /** A relevant library's quoted name (then checked to follow `from`, `require(` or `import(`): a quote-first
  *  pattern scans faster than one starting with the keyword alternatives. */
@@ -202,8 +203,8 @@ function isWholeWord(text: string, at: number, name: string): boolean {
 
 /**
  * Is an imported name used as a messaging receiver, base class, constructor, decorator, declared type
- * (`socket: ChatSocket`) or wrapper call with a literal channel? Run only for names whose module passes
- * stage 1, which is why the engine calls it (with the text) instead of the scan.
+ * (`socket: ChatSocket`) or called (a wrapper or a client factory)? Run only for names whose module leads
+ * to stage 1, which is why the engine calls it (with the text) instead of the scan.
  */
 export function usesName(text: string, name: string, library = false): boolean {
   // One-letter names (`t`, `e`) occur everywhere and are not how clients or buses are named.

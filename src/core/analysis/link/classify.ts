@@ -2,7 +2,7 @@
 import type { Broker, DetectionKind, Role } from '../types';
 import type { Pos, Site } from '../extract/facts';
 import type { RValue, Resolver, Tag } from './resolve';
-import { channelOf, channelsOf } from './resolve';
+import { channelOf, channelsOf } from './channelText';
 
 export interface Draft {
   kind: DetectionKind;

@@ -6,7 +6,8 @@ import type { Draft } from './classify';
 import { classifySite } from './classify';
 import type { AmqpBindingFact } from './flows';
 import type { WorkspaceView } from './resolve';
-import { MARKER_CHAR, PARAM_MARKER, Resolver, channelsOf } from './resolve';
+import { Resolver } from './resolve';
+import { MARKER_CHAR, PARAM_MARKER, channelsOf } from './channelText';
 
 export interface LinkFile {
   abs: string;

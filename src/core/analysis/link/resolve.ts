@@ -4,9 +4,6 @@ import type { FileFacts, TagExpr, ValueExpr } from '../extract/facts';
 import { EXPORTS, METHOD_RESULTS, MODULE_CALLBACKS, PARAM_RESULTS, PROP_RESULTS, canonicalModule } from './libraryTables';
 import { MARKER_CHAR, fillParams, paramMarker } from './channelText';
 
-// Channel text helpers live in channelText.ts; importers of the resolver keep finding them here.
-export { MARKER_CHAR, PARAM_MARKER, channelOf, channelsOf, fillParams, paramMarker } from './channelText';
-
 /** A resolved receiver: `t` per libraryTables, the npm module it came from, and a queue/group name. */
 export interface Tag {
   t: string;

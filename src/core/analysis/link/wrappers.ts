@@ -7,7 +7,7 @@ import { NATS_WILD } from './classify';
 import type { FileDrafts, LinkFile } from './link';
 import type { MethodCall, WrapperCall } from '../extract/facts';
 import type { Resolver } from './resolve';
-import { MARKER_CHAR, channelsOf, fillParams } from './resolve';
+import { MARKER_CHAR, channelsOf, fillParams } from './channelText';
 import { argSiteDrafts } from './argSites';
 
 const MAX_ROUNDS = 6;

@@ -22,6 +22,7 @@ import type { Ignore } from 'ignore';
 import type { FileState } from './fileState';
 import { readFileState } from './fileState';
 import { PathFilter } from './pathFilter';
+import type { PrefilterInfo } from '../discovery/prefilter';
 import { ModuleAliases } from './moduleAliases';
 import { ModuleResolution } from './moduleResolution';
 import { Decorations } from './decorations';
@@ -98,10 +99,7 @@ export class Engine {
     if (workerFile && files.length >= PARALLEL_SCAN_MIN_FILES) {
       const read = await parallelScan(files, this.maxBytes, workerFile, signal, this.options.onProgress);
       // In discovery order, as the single-threaded scan inserts them (package lists follow this order).
-      read.states.forEach((st, i) => {
-        const rec = files[i];
-        if (rec) this.states.set(rec.abs, st);
-      });
+      for (const st of read.states) this.states.set(st.rec.abs, st);
     } else {
       let done = 0;
       for (const rec of files) {
@@ -337,10 +335,7 @@ export class Engine {
     this.linkCache.delete(abs);
     const structural =
       !prev || !next || prev.rec.kind === 'package' || next.rec.kind === 'package' || !!prev.skip !== !!next.skip ||
-      prev.pre?.stage1 !== next.pre?.stage1 || (prev.pre?.importSpecs.join('\n') ?? '') !== (next.pre?.importSpecs.join('\n') ?? '') ||
-      (prev.pre?.decorates.join('\n') ?? '') !== (next.pre?.decorates.join('\n') ?? '') ||
-      (prev.pre?.decoUses.join('\n') ?? '') !== (next.pre?.decoUses.join('\n') ?? '') ||
-      (prev.pre?.reexportSpecs.join('\n') ?? '') !== (next.pre?.reexportSpecs.join('\n') ?? '');
+      prev.pre?.stage1 !== next.pre?.stage1 || !sameLinks(prev.pre, next.pre);
     if (structural) {
       this.invalidateAll();
       return;
@@ -389,4 +384,12 @@ export class Engine {
     const { files } = walkRoots([abs], { exclude: this.options.exclude, maxFileBytes: Number.MAX_SAFE_INTEGER });
     for (const f of files) this.updateFile(f.abs);
   }
+}
+
+/** Do two prefilter results name the same imports, re-exports and Fastify decorations (what other files'
+ *  inclusion and resolution depend on)? */
+function sameLinks(a: PrefilterInfo | null, b: PrefilterInfo | null): boolean {
+  const same = (x: readonly string[] | undefined, y: readonly string[] | undefined): boolean =>
+    (x?.length ?? 0) === (y?.length ?? 0) && (x ?? []).every((v, i) => v === y?.[i]);
+  return same(a?.importSpecs, b?.importSpecs) && same(a?.reexportSpecs, b?.reexportSpecs) && same(a?.decorates, b?.decorates) && same(a?.decoUses, b?.decoUses);
 }

@@ -116,21 +116,15 @@ export class Inclusion {
       if (t === null) return false;
       st.names = importedNames(t);
     }
-    let lastSpec: string | null = null;
-    let target: string | null = null;
     for (const [name, spec, imported] of st.names) {
-      // Names of one import are adjacent and share its specifier: resolve it once.
-      if (spec !== lastSpec) {
-        target = this.host.resolveFromDir(dir, spec);
-        lastSpec = spec;
-      }
       // `require('../')` in a library's own examples: a use of the library itself, as in stage 1.
       if (this.libraryFolder(abs, spec)) {
         const t = textNow();
         if (t !== null && usesName(t, name, true)) return true;
         continue;
       }
-      const module = target;
+      // Memoized per folder and specifier by the engine's module resolution.
+      const module = this.host.resolveFromDir(dir, spec);
       if (!module || !this.leadsToStage1(module, 0)) continue;
       let used = st.usage.get(name);
       if (used === undefined) {

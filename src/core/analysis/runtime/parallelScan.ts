@@ -11,7 +11,7 @@ import type { FileState } from './fileState';
 import { readFileState } from './fileState';
 
 /** Files claimed at a time: small enough to balance, large enough that the counter is rarely contended. */
-export const SCAN_BATCH = 16;
+const SCAN_BATCH = 16;
 
 /** Below this many files a second thread costs more to start (~30 ms) than it saves. */
 export const PARALLEL_SCAN_MIN_FILES = 1500;
@@ -23,6 +23,21 @@ export interface ScanWorkerData {
   files: DiscoveredFile[];
   maxBytes: number;
   counter: SharedArrayBuffer;
+}
+
+/**
+ * Claims the next batch of file indices from the shared counter and reads those files, handing each state to
+ * `take`; false once every file has been claimed. Both threads run this loop.
+ */
+export function readNextBatch(files: DiscoveredFile[], claims: Int32Array, maxBytes: number, take: (i: number, st: FileState) => void): boolean {
+  const first = Atomics.add(claims, 0, SCAN_BATCH);
+  if (first >= files.length) return false;
+  const end = Math.min(first + SCAN_BATCH, files.length);
+  for (let i = first; i < end; i++) {
+    const rec = files[i];
+    if (rec) take(i, readFileState(rec, null, maxBytes));
+  }
+  return true;
 }
 
 /** The scan worker bundled next to this code (dist/, the bench's bundle folder); null when unbundled. */
@@ -74,14 +89,10 @@ export async function parallelScan(
   });
   try {
     let lastYield = performance.now();
-    for (;;) {
-      const first = Atomics.add(claims, 0, SCAN_BATCH);
-      if (first >= files.length) break;
-      const end = Math.min(first + SCAN_BATCH, files.length);
-      for (let i = first; i < end; i++) {
-        const rec = files[i];
-        if (rec) states[i] = readFileState(rec, null, maxBytes);
-      }
+    const take = (i: number, st: FileState): void => {
+      states[i] = st;
+    };
+    while (readNextBatch(files, claims, maxBytes, take)) {
       if (performance.now() - lastYield > YIELD_EVERY_MS) {
         throwIfAborted(signal);
         onProgress?.(Math.min(Atomics.load(claims, 0), files.length), files.length);
@@ -95,12 +106,7 @@ export async function parallelScan(
     await worker?.terminate();
   }
   // Files the worker claimed but never reported (it failed): read here.
-  const out: FileState[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const rec = files[i];
-    if (!rec) continue;
-    out.push(states[i] ?? readFileState(rec, null, maxBytes));
-  }
+  const out = files.map((rec, i) => states[i] ?? readFileState(rec, null, maxBytes));
   onProgress?.(files.length, files.length);
   return { states: out, fromWorker };
 }
