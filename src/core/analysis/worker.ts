@@ -1,6 +1,8 @@
 // Worker-thread entry (bundled to dist/analysisWorker.js): runs one IncrementalAnalyzer and answers typed
 // requests. Requests run one at a time in arrival order; `cancel` aborts the running or a queued request.
 import { parentPort } from 'node:worker_threads';
+import { flowDiagramOf } from '../render/diagramOf';
+import type { AnalysisResult } from './types';
 import { IncrementalAnalyzer } from './runtime/incremental';
 import { idleCollector } from './runtime/idleGc';
 import type { WorkerRequest, WorkerResponse } from './runtime/workerProtocol';
@@ -13,6 +15,11 @@ let chain: Promise<void> = Promise.resolve();
 
 function post(msg: WorkerResponse): void {
   port?.postMessage(msg);
+}
+
+/** A result goes out with its flow diagram, summarised here once per result rather than on the host. */
+function postResult(id: number, result: AnalysisResult): void {
+  post({ id, type: 'result', result, diagram: flowDiagramOf(result) });
 }
 
 async function handle(req: WorkerRequest, signal: AbortSignal): Promise<void> {
@@ -31,11 +38,11 @@ async function handle(req: WorkerRequest, signal: AbortSignal): Promise<void> {
             if (done === total || done % 250 === 0) post({ id: req.id, type: 'progress', done, total });
           },
         });
-        post({ id: req.id, type: 'result', result: await analyzer.initialize(signal) });
+        postResult(req.id, await analyzer.initialize(signal));
         return;
       }
       case 'result':
-        post({ id: req.id, type: 'result', result: requireAnalyzer().result() });
+        postResult(req.id, requireAnalyzer().result());
         return;
       case 'updateFile':
         post({ id: req.id, type: 'delta', delta: await requireAnalyzer().updateFile(req.path, req.text, signal) });

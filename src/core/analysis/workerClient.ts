@@ -1,6 +1,7 @@
 // Client of the analysis worker: spawns dist/analysisWorker.js (path given by the caller), sends typed
 // requests, resolves their answers, forwards progress, supports cancellation and disposal.
 import { Worker } from 'node:worker_threads';
+import { rememberDiagram } from '../render/diagramOf';
 import type { AnalysisOptions, AnalysisResult } from './types';
 import type { AnalysisDelta } from './runtime/incremental';
 import type { WorkerAnalysisOptions, WorkerRequest, WorkerResponse } from './runtime/workerProtocol';
@@ -73,8 +74,9 @@ export class AnalysisWorkerClient {
   }
 
   private static unwrapResult(r: WorkerResponse): AnalysisResult {
-    if (r.type === 'result') return r.result;
-    throw AnalysisWorkerClient.failure(r);
+    if (r.type !== 'result') throw AnalysisWorkerClient.failure(r);
+    if (r.diagram) rememberDiagram(r.result, r.diagram);
+    return r.result;
   }
 
   private static unwrapDelta(r: WorkerResponse): AnalysisDelta {

@@ -1,8 +1,16 @@
 // The flow graph as Mermaid `flowchart LR` source: producers → channel → consumers, with each service's
 // producing/consuming code in its own subgraph and channels (labelled with their broker) between them.
-// Pure string building — the CLI prints it and the webview renders it, so no Node or DOM APIs here.
+// Pure string building — the CLI prints it, the analysis worker renders it for the extension and the
+// webview draws it, so no Node or DOM APIs here.
+//
+// Summarising is linear in the graph: the source size and edge count are kept up to date as flows are
+// added (flowGraph.ts), so a level that does not fit is abandoned as soon as it overflows, and choosing
+// the busiest channels that fit costs one pass over them — never a rebuild per candidate channel.
 import type { AnalysisResult, Detection, Flow } from '../analysis/types';
-import { escapeMermaidLabel, mermaidId, truncateMiddle } from './mermaidText';
+import { FlowGraph } from './flowGraph';
+import type { MermaidDetail } from './flowGraph';
+
+export type { MermaidDetail } from './flowGraph';
 
 export interface MermaidOptions {
   /**
@@ -18,11 +26,9 @@ export interface MermaidOptions {
   filter?: (flow: Flow) => boolean;
 }
 
-/** How finely code is shown: one node per function, or one producer and one consumer node per service. */
-export type MermaidDetail = 'function' | 'service';
-
 export interface MermaidDiagram {
   source: string;
+  /** `function`: one node per producing/consuming function; `service`: collapsed to one pair per service. */
   detail: MermaidDetail;
   channelsShown: number;
   channelsTotal: number;
@@ -30,147 +36,75 @@ export interface MermaidDiagram {
 
 type FlowInput = Pick<AnalysisResult, 'detections' | 'flows'>;
 
-interface Endpoint {
-  id: string;
-  service: string;
-  label: string;
-}
-
-interface Graph {
-  endpoints: Map<string, Endpoint>;
-  channels: Array<{ id: string; label: string }>;
-  /** `from\u0000to` → how many detections the edge stands for. */
-  edges: Map<string, number>;
-}
-
 const DEFAULT_MAX_EDGES = 250;
 const DEFAULT_MAX_LABEL = 60;
 /** Mermaid's default `maxTextSize` is 50,000 characters; stay under it with room for the summary node. */
 const DEFAULT_MAX_SOURCE = 45_000;
-/** Give up looking for smaller channels that still fit after this many in a row did not. */
-const MAX_CONSECUTIVE_MISSES = 50;
 
 export function renderFlowMermaid(result: FlowInput, options: MermaidOptions = {}): MermaidDiagram {
   const maxEdges = Math.max(1, options.maxEdges ?? DEFAULT_MAX_EDGES);
   const maxLabel = Math.max(8, options.maxLabelLength ?? DEFAULT_MAX_LABEL);
   const maxSource = Math.max(1_000, options.maxSourceLength ?? DEFAULT_MAX_SOURCE);
-  const byId = new Map(result.detections.map((d) => [d.id, d]));
+  const byId = new Map<string, Detection>();
+  for (const d of result.detections) byId.set(d.id, d);
   const accept = options.filter ?? (() => true);
-  const flows = [...result.flows].filter((f) => f.producers.length + f.consumers.length > 0 && accept(f)).sort(compareFlows);
+  const flows = result.flows.filter((f) => f.producers.length + f.consumers.length > 0 && accept(f)).sort(compareFlows);
   if (flows.length === 0) {
     return { source: 'flowchart LR\n  empty["No event flows found"]\n', detail: 'function', channelsShown: 0, channelsTotal: 0 };
   }
-  const fits = (d: MermaidDiagram, edges: number): boolean => edges <= maxEdges && d.source.length <= maxSource;
+  const limits = { maxEdges, maxSource };
 
-  const full = buildGraph(flows, byId, 'function', maxLabel);
-  const fullDiagram = finish(full, 'function', flows.length, flows.length, 0, maxLabel);
-  if (fits(fullDiagram, full.edges.size)) return fullDiagram;
-
-  const coarse = buildGraph(flows, byId, 'service', maxLabel);
-  const coarseDiagram = finish(coarse, 'service', flows.length, flows.length, 0, maxLabel);
-  if (fits(coarseDiagram, coarse.edges.size)) return coarseDiagram;
-
-  // Still too big: keep the busiest channels that fit, and say how much was left out.
-  const busiest = [...flows].sort((a, b) => weight(b) - weight(a) || compareFlows(a, b));
-  let kept: Flow[] = [];
-  let misses = 0;
-  for (const flow of busiest) {
-    const trial = buildGraph([...kept, flow], byId, 'service', maxLabel);
-    if (!fits(finish(trial, 'service', kept.length + 1, flows.length, 0, maxLabel), trial.edges.size)) {
-      // a smaller channel further down may still fit, but not worth trying forever
-      if (++misses >= MAX_CONSECUTIVE_MISSES) break;
-      continue;
+  // Every function as a node, then services collapsed to one producer and one consumer node each.
+  for (const detail of ['function', 'service'] as const) {
+    const graph = new FlowGraph(detail, maxLabel, byId);
+    if (flows.every((flow) => graph.add(flow, limits))) {
+      return { source: graph.source(), detail, channelsShown: flows.length, channelsTotal: flows.length };
     }
-    misses = 0;
-    kept = [...kept, flow];
-    if (trial.edges.size === maxEdges) break;
   }
-  if (kept.length === 0) kept = busiest.slice(0, 1);
-  kept.sort(compareFlows);
-  const omitted = busiest.filter((f) => !kept.includes(f));
-  const graph = buildGraph(kept, byId, 'service', maxLabel);
-  return finish(graph, 'service', kept.length, flows.length, omitted.reduce((n, f) => n + weight(f), 0), maxLabel);
+
+  // Still too big: keep the busiest channels that fit (room left for the "more" node), in one pass.
+  const busiest = [...flows].sort((a, b) => weight(b) - weight(a) || compareFlows(a, b));
+  const omittedDetections = flows.reduce((n, f) => n + weight(f), 0);
+  const more = moreLines(flows.length, omittedDetections);
+  const reserved = { maxEdges, maxSource: maxSource - more.reduce((n, line) => n + line.length + 1, 0) };
+  const kept = new Set<Flow>();
+  const graph = new FlowGraph('service', maxLabel, byId);
+  for (const flow of busiest) {
+    if (graph.add(flow, reserved)) kept.add(flow);
+    if (graph.edgeCount >= maxEdges) break;
+  }
+  if (kept.size === 0 && busiest[0]) {
+    // Not even the busiest channel fits: show it anyway rather than an empty picture.
+    graph.add(busiest[0], { maxEdges: Number.POSITIVE_INFINITY, maxSource: Number.POSITIVE_INFINITY });
+    kept.add(busiest[0]);
+  }
+  // Draw in the stable order, so an unchanged workspace yields the same source.
+  const ordered = new FlowGraph('service', maxLabel, byId);
+  for (const flow of flows) if (kept.has(flow)) ordered.add(flow, { maxEdges: Number.POSITIVE_INFINITY, maxSource: Number.POSITIVE_INFINITY });
+  const omitted = flows.filter((f) => !kept.has(f));
+  const lines = moreLines(omitted.length, omitted.reduce((n, f) => n + weight(f), 0));
+  return { source: ordered.source(lines), detail: 'service', channelsShown: kept.size, channelsTotal: flows.length };
+}
+
+/** The dashed node that says what was left out and how to see it. */
+function moreLines(channels: number, detections: number): string[] {
+  const id = 'more_omitted';
+  return [
+    `  ${id}["… ${channels} more channels (${detections} detections) not shown: focus on a channel or service to see them"]`,
+    `  class ${id} eaMore`,
+    '  classDef eaMore stroke-dasharray:4 3',
+  ];
 }
 
 function weight(flow: Flow): number {
   return flow.producers.length + flow.consumers.length;
 }
 
+/** Code-unit order: the same on every machine and locale, and cheap enough for 100,000 channels. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function compareFlows(a: Flow, b: Flow): number {
-  return a.broker.localeCompare(b.broker) || a.channel.localeCompare(b.channel) || a.id.localeCompare(b.id);
-}
-
-function endpointFor(d: Detection, detail: MermaidDetail, side: 'producer' | 'consumer', maxLabel: number): Endpoint {
-  if (detail === 'service') {
-    const key = `${d.service}\u0000${side}`;
-    return { id: mermaidId('ep', key), service: d.service, label: side === 'producer' ? 'producers' : 'consumers' };
-  }
-  const key = `${d.service}\u0000${d.file}\u0000${d.enclosingFunction ?? ''}`;
-  const fn = truncateMiddle(d.enclosingFunction ?? '(module)', maxLabel);
-  const file = truncateMiddle(d.file, maxLabel);
-  return { id: mermaidId('ep', key), service: d.service, label: `${escapeMermaidLabel(fn)}<br/>${escapeMermaidLabel(file)}` };
-}
-
-function buildGraph(flows: Flow[], byId: Map<string, Detection>, detail: MermaidDetail, maxLabel: number): Graph {
-  const graph: Graph = { endpoints: new Map(), channels: [], edges: new Map() };
-  const addEdge = (from: string, to: string): void => {
-    const key = `${from}\u0000${to}`;
-    graph.edges.set(key, (graph.edges.get(key) ?? 0) + 1);
-  };
-  for (const flow of flows) {
-    const channelId = mermaidId('ch', `${flow.broker}\u0000${flow.channel}`);
-    const label = `${escapeMermaidLabel(truncateMiddle(flow.channel, maxLabel))}<br/>(${escapeMermaidLabel(flow.broker)})`;
-    graph.channels.push({ id: channelId, label });
-    for (const [ids, side] of [
-      [flow.producers, 'producer'],
-      [flow.consumers, 'consumer'],
-    ] as const) {
-      for (const detectionId of ids) {
-        const d = byId.get(detectionId);
-        if (!d) continue; // a flow naming an unknown detection is shown without it rather than failing
-        const ep = endpointFor(d, detail, side, maxLabel);
-        graph.endpoints.set(ep.id, ep);
-        if (side === 'producer') addEdge(ep.id, channelId);
-        else addEdge(channelId, ep.id);
-      }
-    }
-  }
-  return graph;
-}
-
-function finish(graph: Graph, detail: MermaidDetail, shown: number, total: number, omittedDetections: number, maxLabel: number): MermaidDiagram {
-  const lines = ['flowchart LR'];
-  const services = new Map<string, Endpoint[]>();
-  for (const ep of graph.endpoints.values()) {
-    const list = services.get(ep.service) ?? [];
-    list.push(ep);
-    services.set(ep.service, list);
-  }
-  for (const service of [...services.keys()].sort()) {
-    lines.push(`  subgraph ${mermaidId('svc', service)}["${escapeMermaidLabel(truncateMiddle(service, maxLabel))}"]`);
-    const eps = (services.get(service) ?? []).sort((a, b) => a.id.localeCompare(b.id));
-    for (const ep of eps) lines.push(`    ${ep.id}["${ep.label}"]`);
-    lines.push('  end');
-  }
-  const seenChannels = new Set<string>();
-  for (const ch of graph.channels) {
-    if (seenChannels.has(ch.id)) continue;
-    seenChannels.add(ch.id);
-    lines.push(`  ${ch.id}(["${ch.label}"])`);
-  }
-  for (const [key, count] of graph.edges) {
-    const [from, to] = key.split('\u0000');
-    lines.push(count > 1 ? `  ${from} -->|${count}| ${to}` : `  ${from} --> ${to}`);
-  }
-  if (shown < total) {
-    const moreId = mermaidId('more', 'omitted');
-    lines.push(`  ${moreId}["… ${total - shown} more channels (${omittedDetections} detections) not shown"]`);
-    lines.push(`  class ${moreId} eaMore`);
-    lines.push('  classDef eaMore stroke-dasharray:4 3');
-  }
-  if (seenChannels.size > 0) {
-    lines.push(`  class ${[...seenChannels].join(',')} eaChannel`);
-    lines.push('  classDef eaChannel stroke-width:2px');
-  }
-  return { source: `${lines.join('\n')}\n`, detail, channelsShown: shown, channelsTotal: total };
+  return compare(a.broker, b.broker) || compare(a.channel, b.channel) || compare(a.id, b.id);
 }

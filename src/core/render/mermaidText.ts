@@ -1,36 +1,5 @@
-// Escaping for Mermaid flowchart source. Topic names, event names and file paths come from the analysed code,
-// which may be hostile: a label must never close its quotes, start an edge, open a comment, inject HTML into
-// the rendered SVG, or break the line. Everything outside a small readable set becomes a Mermaid entity code
-// (`#<decimal>;`), which Mermaid turns into an HTML character reference when it renders — text, not markup.
-
-/** Characters that stay literal inside a quoted label; letters and digits of any script stay readable. */
-const SAFE_CHAR = /^[\p{L}\p{N}\p{M} ._/:@*,+=?!$~'()-]$/u;
-
-/**
- * Mermaid's renderer rewrites lines that look like `style …:…#…;` or `classDef …:…#…;` before it parses
- * them (to protect colour codes), dropping the last `;` of the line. A label holding those words next to
- * an entity code would lose a `;` and show a stray `#35` — so the words themselves are broken up.
- */
-const DIRECTIVE_WORDS = /style|classDef/g;
-
-export function escapeMermaidLabel(text: string): string {
-  let out = '';
-  for (const ch of text.replace(/\r\n?|\n/g, ' ')) {
-    const code = ch.codePointAt(0) ?? 0;
-    out += SAFE_CHAR.test(ch) ? ch : `#${code};`;
-  }
-  // `s` of `style` / `c` of `classDef` as an entity code: same text once rendered, no directive match.
-  return out.replace(DIRECTIVE_WORDS, (word) => `#${word.codePointAt(0) ?? 0};${word.slice(1)}`);
-}
-
-/** Shortens long labels in the middle, where paths and topics are least distinctive. */
-export function truncateMiddle(text: string, max: number): string {
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  const keep = max - 1;
-  const head = Math.ceil(keep / 2);
-  return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - (keep - head)).join('')}`;
-}
+// Node ids for Mermaid flowchart source. Label text is escaped by the Mermaid module of src/core/text;
+// ids never carry user text beyond an ASCII slug, so they need no escaping at all.
 
 /** FNV-1a over UTF-16 units: a small deterministic hash, so ids stay stable between runs and machines. */
 export function stableHash(text: string): string {
@@ -49,6 +18,7 @@ export function stableHash(text: string): string {
  */
 export function mermaidId(prefix: 'svc' | 'ch' | 'ep' | 'more', key: string): string {
   const slug = key
+    .slice(0, 200)
     .normalize('NFKD')
     .replace(/[^A-Za-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '')

@@ -1,9 +1,13 @@
 import type * as vscode from 'vscode';
 import type { AnalysisResult, Detection } from '../../core/analysis/types';
-import { renderFlowMermaid } from '../../core/render/mermaid';
+import { flowDiagramOf } from '../../core/render/diagramOf';
 import type { DetectionSummary, FlowGraphSnapshot } from '../../protocol/messages';
 
-/** Only detections that take part in a flow travel to the webview; the rest stay in the host. */
+/**
+ * Only detections that take part in a flow travel to the webview; the rest stay in the host. The diagram
+ * comes with the result from the analysis worker (rendered there, once); it is rendered here only when
+ * the result did not come from the worker.
+ */
 export function toGraphSnapshot(result: AnalysisResult, locate: (d: Detection) => vscode.Uri | undefined): FlowGraphSnapshot {
   const used = new Set(result.flows.flatMap((f) => [...f.producers, ...f.consumers]));
   const detections: DetectionSummary[] = [];
@@ -26,6 +30,6 @@ export function toGraphSnapshot(result: AnalysisResult, locate: (d: Detection) =
   return {
     flows: result.flows.map((f) => ({ id: f.id, broker: f.broker, channel: f.channel, producers: f.producers, consumers: f.consumers })),
     detections,
-    mermaid: renderFlowMermaid(result).source,
+    mermaid: flowDiagramOf(result).source,
   };
 }

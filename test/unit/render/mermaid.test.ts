@@ -4,6 +4,7 @@
 import mermaid from 'mermaid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Detection } from '../../../src/core/analysis/types';
+import { FlowGraph } from '../../../src/core/render/flowGraph';
 import { renderFlowMermaid } from '../../../src/core/render/mermaid';
 import { detection, ordersResult, resultOf } from './resultFixture';
 
@@ -181,5 +182,35 @@ describe('renderFlowMermaid', () => {
     result.flows[0]?.consumers.push('missing.ts:1:1:kafka.consume');
     const parsed = await parseFlowchart(renderFlowMermaid(result).source);
     expect(parsed.edges).toHaveLength(6);
+  });
+
+  it('keeps the size it tracks equal to the source it writes', () => {
+    const result = ordersResult();
+    const byId = new Map(result.detections.map((d) => [d.id, d]));
+    for (const detail of ['function', 'service'] as const) {
+      const graph = new FlowGraph(detail, 60, byId);
+      for (const flow of result.flows) {
+        expect(graph.add(flow, { maxEdges: 1_000, maxSource: 1_000_000 })).toBe(true);
+        expect(graph.sourceLength).toBe(graph.source().length);
+      }
+    }
+  });
+
+  it('summarises 20,000 channels of one file pair to the busiest that fit, with a focus hint', async () => {
+    const detections: Detection[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      detections.push(
+        detection({ kind: 'ws.emit', library: 'socket.io', broker: 'socket.io', role: 'producer', channel: `event${i}`, file: 'src/emit.ts', line: i + 1, service: 'app' }),
+        detection({ kind: 'ws.on', library: 'socket.io', broker: 'socket.io', role: 'consumer', channel: `event${i}`, file: 'src/on.ts', line: i + 1, service: 'app' }),
+      );
+    }
+    const diagram = renderFlowMermaid(resultOf(detections));
+    expect(diagram.detail).toBe('service');
+    expect(diagram.channelsTotal).toBe(20_000);
+    expect(diagram.channelsShown).toBeGreaterThan(0);
+    expect(diagram.source.length).toBeLessThanOrEqual(45_000);
+    expect(diagram.source).toContain('focus on a channel or service');
+    const parsed = await parseFlowchart(diagram.source);
+    expect(parsed.edges.length).toBeLessThanOrEqual(250);
   });
 });

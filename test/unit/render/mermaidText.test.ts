@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMermaidLabel, mermaidId, stableHash, truncateMiddle } from '../../../src/core/render/mermaidText';
+import { mermaidId, stableHash } from '../../../src/core/render/mermaidText';
+import { escapeMermaidLabel, mermaidLabel } from '../../../src/core/text/mermaid';
+import { visibleText } from '../../../src/core/text/visible';
 
 describe('escapeMermaidLabel', () => {
   it('keeps ordinary topic names readable', () => {
@@ -22,6 +24,8 @@ describe('escapeMermaidLabel', () => {
   it('encodes emoji and invisible format characters by code point', () => {
     expect(escapeMermaidLabel('go🚀')).toBe('go#128640;');
     expect(escapeMermaidLabel('a\u202eb')).toBe('a#8238;b');
+    // as a label, the override is written out instead of reversing what follows it
+    expect(mermaidLabel('a\u202eb')).toBe('a#10216;U+202E#10217;b');
   });
 
   it('breaks up directive words Mermaid pre-processes', () => {
@@ -51,10 +55,10 @@ describe('mermaidId', () => {
   });
 });
 
-describe('truncateMiddle', () => {
+describe('visibleText middle cut', () => {
   it('keeps short text and shortens long text around an ellipsis', () => {
-    expect(truncateMiddle('short', 10)).toBe('short');
-    const cut = truncateMiddle('packages/orders/src/very/deep/path/file.ts', 20);
+    expect(visibleText('short', { cap: 10, cut: 'middle' })).toBe('short');
+    const cut = visibleText('packages/orders/src/very/deep/path/file.ts', { cap: 20, cut: 'middle' });
     expect(Array.from(cut)).toHaveLength(20);
     expect(cut.startsWith('packages/')).toBe(true);
     expect(cut.endsWith('file.ts')).toBe(true);

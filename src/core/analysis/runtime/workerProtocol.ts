@@ -1,4 +1,5 @@
 // Typed messages between the analysis worker thread and its client (extension host, CLI).
+import type { MermaidDiagram } from '../../render/mermaid';
 import type { AnalysisOptions, AnalysisResult } from '../types';
 import type { AnalysisDelta } from './incremental';
 
@@ -14,7 +15,8 @@ export type WorkerRequest =
   | { id: number; type: 'cancel'; target: number };
 
 export type WorkerResponse =
-  | { id: number; type: 'result'; result: AnalysisResult }
+  /** `diagram`: the result's flow diagram, rendered in the worker so the extension host does not have to. */
+  | { id: number; type: 'result'; result: AnalysisResult; diagram?: MermaidDiagram }
   | { id: number; type: 'delta'; delta: AnalysisDelta }
   | { id: number; type: 'progress'; done: number; total: number }
   | { id: number; type: 'cancelled' }
