@@ -1,5 +1,5 @@
 // The CLI's control flow, separate from process wiring (main.ts) so the exit code is a return value.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../core/analysis';
 import type { AnalysisResult } from '../core/analysis/types';
@@ -10,9 +10,11 @@ import { parseCliArgs, USAGE } from './args';
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREADABLE_ROOT, EXIT_USAGE } from './exitCodes';
 import type { RuleOutcome } from './findings';
 import { computeFindings, findingsAtOrAbove } from './findings';
-import { renderJson } from './format/jsonReport';
+import { jsonReportChunks } from './format/jsonReport';
 import { appendFindingComments } from './format/mermaidFindings';
-import { renderSarif } from './format/sarif';
+import { sarifChunks } from './format/sarif';
+import type { ChunkStream } from './format/sink';
+import { writeChunks, writeChunksToFile } from './format/sink';
 import { createStyle, shouldColor } from './format/style';
 import { formatMs, renderText } from './format/text';
 import { findingCounts } from './format/textFindings';
@@ -21,8 +23,7 @@ import { checkRoots } from './roots';
 import type { RootOf } from './format/jsonReport';
 import { TOOL_NAME, TOOL_VERSION } from './version';
 
-export interface OutStream {
-  write(chunk: string): unknown;
+export interface OutStream extends ChunkStream {
   isTTY?: boolean;
   columns?: number;
 }
@@ -89,13 +90,13 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
   const output = render(command, result, rules, io);
   const exit = gate(command, rules, io);
   if (command.out === null) {
-    io.stdout.write(output);
+    await writeChunks(output, io.stdout);
     return exit;
   }
   const target = path.resolve(io.cwd, command.out);
   try {
     mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, output);
+    writeChunksToFile(output, target);
   } catch (error) {
     io.stderr.write(`${TOOL_NAME}: cannot write "${command.out}": ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
     return EXIT_FAILURE;
@@ -121,24 +122,25 @@ function gate(command: AnalyzeCommand, rules: RuleOutcome, io: CliIo): number {
   return EXIT_FINDINGS;
 }
 
-function render(command: AnalyzeCommand, result: AnalysisResult, rules: RuleOutcome, io: CliIo): string {
+/** The report as chunks of text: JSON and SARIF are streamed (they can be larger than any one string). */
+function render(command: AnalyzeCommand, result: AnalysisResult, rules: RuleOutcome, io: CliIo): Iterable<string> {
   // The analyzer says which root holds each file.
   const rootOf: RootOf = (item) => item.root;
   switch (command.format) {
     case 'json':
-      return renderJson(result, rootOf, rules);
+      return jsonReportChunks(result, rootOf, rules);
     case 'sarif':
-      return renderSarif(result, rootOf, rules);
+      return sarifChunks(result, rootOf, rules);
     case 'mermaid': {
       const diagram = renderFlowMermaid(result);
       if (diagram.channelsShown < diagram.channelsTotal && !command.quiet) {
         io.stderr.write(`${TOOL_NAME}: diagram summarised: ${diagram.channelsShown} of ${diagram.channelsTotal} channels shown\n`);
       }
-      return appendFindingComments(diagram.source, rules.findings);
+      return [appendFindingComments(diagram.source, rules.findings)];
     }
     case 'text': {
       const color = command.out === null && shouldColor(io.stdout.isTTY === true, io.env);
-      return renderText(result, { style: createStyle(color), rules });
+      return [renderText(result, { style: createStyle(color), rules })];
     }
   }
 }

@@ -7,6 +7,7 @@ import { NO_FINDINGS } from '../findings';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 import type { JsonFinding } from './jsonFindings';
 import { toJsonFinding, toJsonRuleErrors } from './jsonFindings';
+import { StreamedArray, jsonChunks, mapItems } from './jsonStream';
 
 export interface JsonDetection {
   id: string;
@@ -30,6 +31,7 @@ export interface JsonDetection {
   snippet: string;
 }
 
+/** The shape of the document `jsonReportChunks` writes. */
 export interface JsonReport {
   schemaVersion: 1;
   tool: { name: string; version: string };
@@ -45,11 +47,10 @@ export interface JsonReport {
   ruleErrors?: RuleError[];
 }
 
-/** Which root a root-relative path belongs to; the CLI answers it from the file system. */
 /** Which root (index into `roots`) holds a detection or skipped file. */
 export type RootOf = (item: { file: string; root: number }) => number;
 
-function toJsonDetection(d: Detection, rootOf: RootOf): JsonDetection {
+export function toJsonDetection(d: Detection, rootOf: RootOf): JsonDetection {
   const out: JsonDetection = {
     id: d.id,
     kind: d.kind,
@@ -76,25 +77,30 @@ function toJsonDetection(d: Detection, rootOf: RootOf): JsonDetection {
   return out;
 }
 
-export function toJsonReport(result: AnalysisResult, rootOf: RootOf, rules: RuleOutcome = NO_FINDINGS): JsonReport {
+/**
+ * The report as a skeleton whose big arrays are streamed (see jsonStream.ts): detections, flows, skipped
+ * files and findings are converted one at a time as they are written.
+ */
+export function jsonReportDocument(result: AnalysisResult, rootOf: RootOf, rules: RuleOutcome = NO_FINDINGS): Record<string, unknown> {
   const s = result.stats;
-  const report: JsonReport = {
+  return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     roots: [...result.roots],
-    detections: result.detections.map((d) => toJsonDetection(d, rootOf)),
-    flows: result.flows.map((f) => ({ id: f.id, broker: f.broker, channel: f.channel, producers: [...f.producers], consumers: [...f.consumers] })),
-    skipped: result.skipped.map((k) => ({ root: rootOf(k), file: k.file, reason: k.reason, detail: k.detail })),
+    detections: new StreamedArray(mapItems(result.detections, (d) => toJsonDetection(d, rootOf))),
+    flows: new StreamedArray(mapItems(result.flows, (f) => ({ id: f.id, broker: f.broker, channel: f.channel, producers: f.producers, consumers: f.consumers }))),
+    skipped: new StreamedArray(mapItems(result.skipped, (k) => ({ root: rootOf(k), file: k.file, reason: k.reason, detail: k.detail }))),
     services: Object.fromEntries(
       Object.entries(result.services).map(([name, svc]) => [name, { root: svc.root, libraries: [...svc.libraries] }]),
     ),
     stats: { filesSeen: s.filesSeen, filesParsed: s.filesParsed, bytesRead: s.bytesRead, lines: s.lines, durationMs: s.durationMs, parseMs: s.parseMs },
-    findings: rules.findings.map((f) => toJsonFinding(f, result.roots)),
+    findings: new StreamedArray(mapItems(rules.findings, (f) => toJsonFinding(f, result.roots))),
+    ...(rules.ruleErrors.length > 0 ? { ruleErrors: toJsonRuleErrors(rules.ruleErrors) } : {}),
   };
-  if (rules.ruleErrors.length > 0) report.ruleErrors = toJsonRuleErrors(rules.ruleErrors);
-  return report;
 }
 
-export function renderJson(result: AnalysisResult, rootOf: RootOf, rules: RuleOutcome = NO_FINDINGS): string {
-  return `${JSON.stringify(toJsonReport(result, rootOf, rules), null, 2)}\n`;
+/** The `--format json` document as chunks of text, written one after another (never one string). */
+export function* jsonReportChunks(result: AnalysisResult, rootOf: RootOf, rules: RuleOutcome = NO_FINDINGS): Generator<string> {
+  yield* jsonChunks(jsonReportDocument(result, rootOf, rules));
+  yield '\n';
 }

@@ -7,6 +7,7 @@ import { RULES } from '../../core/rules';
 import type { Finding, FindingSeverity, RuleId } from '../../core/rules/types';
 import type { RuleError } from '../findings';
 import { rootIndexOf } from '../findings';
+import { sarifMessage } from '../../core/text/sarif';
 
 export type SarifLevel = 'error' | 'warning' | 'note' | 'none';
 
@@ -44,20 +45,20 @@ export function findingRuleDescriptors(): object[] {
   }));
 }
 
-export function findingResults(findings: readonly Finding[], roots: readonly string[], firstRuleIndex: number, artifactFor: ArtifactFor): object[] {
+export function* findingResults(findings: readonly Finding[], roots: readonly string[], firstRuleIndex: number, artifactFor: ArtifactFor): Generator<object> {
   const ruleIndex = new Map<RuleId, number>(RULES.map((r, i) => [r.id, firstRuleIndex + i]));
-  return findings.map((f) => {
+  for (const f of findings) {
     const root = rootIndexOf(roots, f.root);
     const related = (f.related ?? []).map((r, i) => ({
       id: i + 1,
       physicalLocation: { artifactLocation: artifactFor(r.file, rootIndexOf(roots, r.root)), region: { startLine: r.line } },
-      message: { text: r.message },
+      message: { text: sarifMessage(r.message) },
     }));
-    return {
+    yield {
       ruleId: f.ruleId,
       ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
       level: sarifLevel(f.severity),
-      message: { text: f.message },
+      message: { text: sarifMessage(f.message) },
       locations: [
         {
           physicalLocation: {
@@ -75,7 +76,7 @@ export function findingResults(findings: readonly Finding[], roots: readonly str
         fixes: f.fixes.map((x) => ({ title: x.title, scaffoldId: x.scaffoldId, ...(x.variantId !== undefined ? { variantId: x.variantId } : {}) })),
       },
     };
-  });
+  }
 }
 
 /** A failed rule: `error` level, which per SARIF Appendix I tells consumers the results may be incomplete. */
@@ -84,7 +85,7 @@ export function ruleErrorNotifications(errors: readonly RuleError[], firstRuleIn
     const index = RULES.findIndex((r) => r.id === e.ruleId);
     return {
       level: 'error',
-      message: { text: `Rule ${e.ruleId} failed and reported nothing: ${e.message}` },
+      message: { text: sarifMessage(`Rule ${e.ruleId} failed and reported nothing: ${e.message}`) },
       associatedRule: index >= 0 ? { id: e.ruleId, index: firstRuleIndex + index } : { id: e.ruleId },
     };
   });

@@ -10,6 +10,8 @@
  * characters), line and paragraph separators, lone surrogates, and the Hangul fillers that render blank.
  */
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0]/u;
+/** The same class over a whole string, so text with nothing hidden is passed through after one native scan. */
+const HIDDEN_ANYWHERE = new RegExp(HIDDEN.source, 'u');
 /** Whitespace that ends or indents a line; flattened to one space where a snippet may span lines. */
 const LINE_BREAKING = /^[\t\n\v\f\r\u0085\u2028\u2029]$/u;
 
@@ -72,8 +74,12 @@ function tail(text: string, units: number): string {
  * code points long. Work is bounded by the cap, not by the input: a 400 MB name costs as much as a short one.
  */
 export function visibleText(text: string, options: VisibleOptions = {}): string {
+  // Data that broke its contract (a missing name) is shown as what it is rather than failing the output.
+  if (typeof text !== 'string') text = String(text ?? '');
   const flatten = options.flatten ?? false;
   const cap = options.cap === undefined ? Number.POSITIVE_INFINITY : Math.max(1, Math.floor(options.cap));
+  // UTF-16 length bounds the code point count from above: short text without hidden characters is done.
+  if (text.length <= cap && !HIDDEN_ANYWHERE.test(text)) return text;
   const head = headTokens(text, flatten, cap);
   if (head.complete) return head.tokens.join('');
   if (options.cut !== 'middle') {
@@ -109,11 +115,23 @@ function trimToFit(tokens: readonly string[], budget: number): string[] {
   return out;
 }
 
+const longWords = new Map<number, RegExp>();
+/** Matches a run of more than `cap` non-space UTF-16 units (at least as many as code points). */
+function longWord(cap: number): RegExp {
+  let re = longWords.get(cap);
+  if (!re) {
+    re = new RegExp(`\\S{${cap + 1}}`, 'u');
+    longWords.set(cap, re);
+  }
+  return re;
+}
+
 /**
  * Every run of non-space characters longer than `cap` shortened in the middle: a message built around a
  * name (a finding, an error) keeps its sentence while the name inside it stays within the cap.
  */
 export function capWords(text: string, cap: number = NAME_CAP): string {
-  if (text.length <= cap) return text;
+  if (typeof text !== 'string') text = String(text ?? '');
+  if (text.length <= cap || !longWord(cap).test(text)) return text;
   return text.replace(/\S+/gu, (word) => (word.length > cap ? visibleText(word, { cap, cut: 'middle' }) : word));
 }

@@ -2,6 +2,7 @@
 // demo that carries 8 problems on purpose), plus the edge cases the shop does not have: several roots,
 // hint severity, and a rule that fails.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { jsonText, sarifText } from './streamedText';
 import { analyze } from '../../../src/core/analysis';
 import type { AnalysisResult } from '../../../src/core/analysis/types';
 import { RULES } from '../../../src/core/rules';
@@ -9,8 +10,6 @@ import type { Finding } from '../../../src/core/rules/types';
 import { DETECTION_KINDS } from '../../../src/core/analysis/types';
 import { computeFindings, findingsAtOrAbove, rootIndexOf } from '../../../src/cli/findings';
 import type { RuleOutcome } from '../../../src/cli/findings';
-import { renderJson } from '../../../src/cli/format/jsonReport';
-import { renderSarif } from '../../../src/cli/format/sarif';
 import { createStyle } from '../../../src/cli/format/style';
 import { renderText } from '../../../src/cli/format/text';
 import { appendFindingComments } from '../../../src/cli/format/mermaidFindings';
@@ -47,7 +46,7 @@ describe('findings of examples/shop', () => {
   });
 
   it('appear in the JSON report, valid against the schema', () => {
-    const report = JSON.parse(renderJson(shop, oneRoot, rules));
+    const report = JSON.parse(jsonText(shop, oneRoot, rules));
     expect(validateAnalysisJson(report), errorsOf(validateAnalysisJson)).toBe(true);
     expect(report.schemaVersion).toBe(1);
     expect(report.ruleErrors).toBeUndefined();
@@ -65,7 +64,7 @@ describe('findings of examples/shop', () => {
   });
 
   it('appear in SARIF as results at their level, next to rule descriptors, valid against SARIF 2.1.0', () => {
-    const log = JSON.parse(renderSarif(shop, oneRoot, rules));
+    const log = JSON.parse(sarifText(shop, oneRoot, rules));
     expect(validateSarif(log), errorsOf(validateSarif)).toBe(true);
     const run = log.runs[0];
     const ruleIds = run.tool.driver.rules.map((r: { id: string }) => r.id);
@@ -140,13 +139,13 @@ describe('findings beyond the shop', () => {
   it('map each root to its index and a hint to a SARIF note', () => {
     expect(rootIndexOf(roots, '/srv/web')).toBe(1);
     expect(rootIndexOf(roots, undefined)).toBe(0);
-    const report = JSON.parse(renderJson(result, oneRoot, outcome));
+    const report = JSON.parse(jsonText(result, oneRoot, outcome));
     expect(validateAnalysisJson(report), errorsOf(validateAnalysisJson)).toBe(true);
     expect(report.findings[0]).toMatchObject({ root: 1, severity: 'hint', fixes: [{ scaffoldId: 'socketio-redis-adapter' }], related: [{ root: 0, file: 'src/a.ts' }] });
     expect(report.findings[0].fixes[0].variantId).toBeUndefined();
     expect(report.ruleErrors).toEqual([{ ruleId: 'dual-write', message: 'Maximum call stack size exceeded' }]);
 
-    const run = JSON.parse(renderSarif(result, oneRoot, outcome)).runs[0];
+    const run = JSON.parse(sarifText(result, oneRoot, outcome)).runs[0];
     expect(validateSarif({ version: '2.1.0', runs: [run] }), errorsOf(validateSarif)).toBe(true);
     expect(run.results[0]).toMatchObject({ ruleId: 'socketio-no-adapter', level: 'note' });
     expect(run.results[0].locations[0].physicalLocation.artifactLocation).toMatchObject({ uri: 'src/io.ts', uriBaseId: 'ROOT1' });
@@ -154,7 +153,7 @@ describe('findings beyond the shop', () => {
   });
 
   it('report a failed rule as an error-level notification and a text line, not a crash', () => {
-    const run = JSON.parse(renderSarif(result, oneRoot, outcome)).runs[0];
+    const run = JSON.parse(sarifText(result, oneRoot, outcome)).runs[0];
     const [notification] = run.invocations[0].toolExecutionNotifications;
     expect(notification).toEqual({
       level: 'error',
@@ -181,7 +180,7 @@ describe('findings beyond the shop', () => {
     expect(partial.ruleErrors[0]?.message).toMatch(/undefined/);
     expect(partial.findings.map((f) => f.ruleId)).not.toContain('socketio-no-adapter');
     expect(partial.findings).toHaveLength(SHOP_FINDINGS.length - 1);
-    const log = JSON.parse(renderSarif(broken, oneRoot, partial));
+    const log = JSON.parse(sarifText(broken, oneRoot, partial));
     expect(validateSarif(log), errorsOf(validateSarif)).toBe(true);
     expect(log.runs[0].invocations[0].toolExecutionNotifications[0]).toMatchObject({ level: 'error', associatedRule: { id: 'socketio-no-adapter' } });
   });

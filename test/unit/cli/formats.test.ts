@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { jsonText, sarifText } from './streamedText';
+import type { JsonReport } from '../../../src/cli/format/jsonReport';
 import { DETECTION_KINDS } from '../../../src/core/analysis/types';
 import { RULES } from '../../../src/core/rules';
 import analysisSchema from '../../../src/cli/schema/analysis.schema.json';
-import { renderJson, toJsonReport } from '../../../src/cli/format/jsonReport';
-import { relativeUri, renderSarif, rootUri } from '../../../src/cli/format/sarif';
+import { relativeUri, rootUri } from '../../../src/cli/format/sarif';
 import { createStyle, shouldColor, terminalSafe } from '../../../src/cli/format/style';
 import { formatBytes, renderText } from '../../../src/cli/format/text';
 import { TOOL_VERSION } from '../../../src/cli/version';
@@ -14,7 +15,7 @@ const oneRoot = () => 0;
 
 describe('json report', () => {
   it('validates against the published schema', () => {
-    const report = JSON.parse(renderJson(ordersResult(), oneRoot));
+    const report = JSON.parse(jsonText(ordersResult(), oneRoot));
     expect(validateAnalysisJson(report), errorsOf(validateAnalysisJson)).toBe(true);
     expect(report.schemaVersion).toBe(1);
     expect(report.tool).toEqual({ name: 'event-architect', version: TOOL_VERSION });
@@ -30,16 +31,16 @@ describe('json report', () => {
     const first = result.detections[0];
     if (!first) throw new Error('fixture has detections');
     Object.assign(first, { channels: ['orders.created', 'orders.updated'], internalCache: { big: true } });
-    const report = toJsonReport(result, oneRoot);
+    const report = JSON.parse(jsonText(result, oneRoot)) as JsonReport;
     expect(report.detections[0]?.channels).toEqual(['orders.created', 'orders.updated']);
     expect(validateAnalysisJson(JSON.parse(JSON.stringify(report))), errorsOf(validateAnalysisJson)).toBe(true);
   });
 
   it('rejects reports that break the contract', () => {
-    const report = JSON.parse(renderJson(ordersResult(), oneRoot));
+    const report = JSON.parse(jsonText(ordersResult(), oneRoot));
     report.detections[0].file = '/abs/path.ts';
     expect(validateAnalysisJson(report)).toBe(false);
-    const other = JSON.parse(renderJson(ordersResult(), oneRoot));
+    const other = JSON.parse(jsonText(ordersResult(), oneRoot));
     other.detections[0].kind = 'kafka.send';
     expect(validateAnalysisJson(other)).toBe(false);
   });
@@ -60,28 +61,28 @@ describe('sarif', () => {
   const rootOf = (item: { file: string }) => (item.file.startsWith('lib/') ? 1 : 0);
 
   it('is valid SARIF 2.1.0', () => {
-    const log = JSON.parse(renderSarif(twoRoots, rootOf));
+    const log = JSON.parse(sarifText(twoRoots, rootOf));
     expect(validateSarif(log), errorsOf(validateSarif)).toBe(true);
   });
 
   it('is checked by a validator that does reject broken logs', () => {
-    const log = JSON.parse(renderSarif(twoRoots, rootOf));
+    const log = JSON.parse(sarifText(twoRoots, rootOf));
     log.runs[0].results[0].level = 'info';
     expect(validateSarif(log)).toBe(false);
-    const noDriver = JSON.parse(renderSarif(twoRoots, rootOf));
+    const noDriver = JSON.parse(sarifText(twoRoots, rootOf));
     delete noDriver.runs[0].tool.driver.name;
     expect(validateSarif(noDriver)).toBe(false);
   });
 
   it('describes the tool with a rule per detection kind, then one per finding rule', () => {
-    const run = JSON.parse(renderSarif(twoRoots, rootOf)).runs[0];
+    const run = JSON.parse(sarifText(twoRoots, rootOf)).runs[0];
     expect(run.tool.driver).toMatchObject({ name: 'Event Architect', version: TOOL_VERSION });
     expect(run.tool.driver.informationUri).toMatch(/^https?:\/\//);
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([...DETECTION_KINDS, ...RULES.map((r) => r.id)]);
   });
 
   it('locates results relative to their root through originalUriBaseIds', () => {
-    const run = JSON.parse(renderSarif(twoRoots, rootOf)).runs[0];
+    const run = JSON.parse(sarifText(twoRoots, rootOf)).runs[0];
     expect(run.originalUriBaseIds).toEqual({ ROOT0: { uri: 'file:///srv/repo%20a/' }, ROOT1: { uri: 'file:///srv/w%C3%B6rker/' } });
     expect(run.artifacts).toHaveLength(2);
     const [pub, sub, server] = run.results;
@@ -100,7 +101,7 @@ describe('sarif', () => {
   });
 
   it('reports skipped files as tool notifications', () => {
-    const run = JSON.parse(renderSarif(twoRoots, rootOf)).runs[0];
+    const run = JSON.parse(sarifText(twoRoots, rootOf)).runs[0];
     expect(run.invocations[0].toolExecutionNotifications[0].message.text).toBe('Skipped vendor/huge.js: 1.4 MB > 1 MB cap (too-large).');
   });
 
