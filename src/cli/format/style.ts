@@ -1,5 +1,6 @@
 // Terminal styling for the text report. Colour only when the stream is a terminal and the user has not
 // opted out (https://no-color.org: NO_COLOR set to anything non-empty); FORCE_COLOR turns it on for pipes.
+// Names from the analysed code are made safe for a terminal by src/core/text/terminal.ts before styling.
 
 export interface Style {
   bold(s: string): string;
@@ -23,16 +24,4 @@ export function createStyle(enabled: boolean): Style {
     return { bold: id, dim: id, cyan: id, yellow: id, green: id };
   }
   return { bold: wrap(1, 22), dim: wrap(2, 22), cyan: wrap(36, 39), yellow: wrap(33, 39), green: wrap(32, 39) };
-}
-
-/**
- * Names from the analysed code go to a terminal: control characters (ESC sequences could move the cursor,
- * retitle the window or fake output) are shown as visible escapes instead of being interpreted.
- */
-export function terminalSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => {
-    const code = ch.codePointAt(0) ?? 0;
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
 }

@@ -5,7 +5,7 @@ import type { RuleOutcome } from '../findings';
 import { NO_FINDINGS } from '../findings';
 import { TOOL_DISPLAY_NAME, TOOL_VERSION } from '../version';
 import type { Style } from './style';
-import { terminalSafe } from './style';
+import { terminalMessage, terminalText } from '../../core/text/terminal';
 import { findingCounts, findingsSection } from './textFindings';
 
 export interface TextOptions {
@@ -32,8 +32,8 @@ export function formatMs(ms: number): string {
 const plural = (n: number, one: string, many = `${one}s`): string => `${int(n)} ${n === 1 ? one : many}`;
 
 function location(d: Detection, style: Style): string {
-  const fn = d.enclosingFunction ? `  ${terminalSafe(d.enclosingFunction)}` : '';
-  return `${style.dim(`${terminalSafe(d.file)}:${d.line}`)}${fn}  ${style.dim(`[${terminalSafe(d.service)}]`)}`;
+  const fn = d.enclosingFunction ? `  ${terminalText(d.enclosingFunction)}` : '';
+  return `${style.dim(`${terminalText(d.file)}:${d.line}`)}${fn}  ${style.dim(`[${terminalText(d.service)}]`)}`;
 }
 
 function kindCounts(detections: Detection[]): string {
@@ -60,7 +60,7 @@ function servicesSection(result: AnalysisResult, style: Style): string[] {
   }
   const lines = [style.bold(`Services (${int(byService.size)})`)];
   for (const [service, list] of [...byService.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
-    lines.push(`  ${style.cyan(terminalSafe(service))}  ${plural(list.length, 'detection')}`);
+    lines.push(`  ${style.cyan(terminalText(service))}  ${plural(list.length, 'detection')}`);
     lines.push(`    ${style.dim(kindCounts(list))}`);
   }
   return lines;
@@ -80,7 +80,7 @@ function channelLines(flow: Flow, resolve: (ids: string[]) => Detection[], style
   const consumers = resolve(flow.consumers);
   const warn = producers.length === 0 ? style.yellow('  no producer found') : consumers.length === 0 ? style.yellow('  no consumer found') : '';
   return [
-    `  ${style.green(flow.broker)}  ${style.cyan(terminalSafe(flow.channel))}  ${plural(producers.length, 'producer')} → ${plural(consumers.length, 'consumer')}${warn}`,
+    `  ${style.green(flow.broker)}  ${style.cyan(terminalText(flow.channel))}  ${plural(producers.length, 'producer')} → ${plural(consumers.length, 'consumer')}${warn}`,
     ...capped(producers, max, (d) => `out  ${location(d, style)}`, '    ', style),
     ...capped(consumers, max, (d) => `in   ${location(d, style)}`, '    ', style),
   ];
@@ -95,7 +95,7 @@ function otherSection(result: AnalysisResult, style: Style, max: number): string
   const lines = [style.bold(`Not part of a channel flow (${int(rest.length)})`)];
   for (const [kind, list] of [...byKind.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
     lines.push(`  ${kind}  ${int(list.length)}`);
-    lines.push(...capped(list, max, (d) => `${d.channel === null ? '' : `${terminalSafe(d.channel)}  `}${location(d, style)}`, '    ', style));
+    lines.push(...capped(list, max, (d) => `${d.channel === null ? '' : `${terminalText(d.channel)}  `}${location(d, style)}`, '    ', style));
   }
   return lines;
 }
@@ -104,7 +104,7 @@ function skippedSection(result: AnalysisResult, style: Style, max: number): stri
   if (result.skipped.length === 0) return [];
   return [
     style.bold(`Skipped files (${int(result.skipped.length)})`),
-    ...capped(result.skipped, max, (s) => `${terminalSafe(s.file)}  ${style.yellow(s.reason)}  ${style.dim(terminalSafe(s.detail))}`, '  ', style),
+    ...capped(result.skipped, max, (s) => `${terminalText(s.file)}  ${style.yellow(s.reason)}  ${style.dim(terminalMessage(s.detail))}`, '  ', style),
   ];
 }
 
@@ -114,7 +114,7 @@ export function renderText(result: AnalysisResult, options: TextOptions): string
   const s = result.stats;
   const byId = new Map(result.detections.map((d) => [d.id, d]));
   const header = [
-    `${style.bold(`${TOOL_DISPLAY_NAME} ${TOOL_VERSION}`)}  ${result.roots.map(terminalSafe).join(', ')}`,
+    `${style.bold(`${TOOL_DISPLAY_NAME} ${TOOL_VERSION}`)}  ${result.roots.map((root) => terminalText(root)).join(', ')}`,
     `${plural(s.filesSeen, 'file')} seen, ${int(s.filesParsed)} parsed, ${formatBytes(s.bytesRead)}, ${plural(s.lines, 'line')} in ${formatMs(s.durationMs)} (parsing ${formatMs(s.parseMs)})`,
   ];
   const rules = options.rules ?? NO_FINDINGS;

@@ -7,7 +7,7 @@ import type { Finding, FindingFix, FindingSeverity } from '../../core/rules/type
 import type { RuleError } from '../findings';
 import { rootIndexOf, severityCounts } from '../findings';
 import type { Style } from './style';
-import { terminalSafe } from './style';
+import { terminalMessage, terminalText } from '../../core/text/terminal';
 
 const ICON: Record<FindingSeverity, string> = { warning: '⚠', information: 'ℹ', hint: '·' };
 export const INSERT_SCAFFOLD_COMMAND = 'Event Architect: Insert Scaffold…';
@@ -30,7 +30,7 @@ function fixText(fix: FindingFix): string {
 /** `file:line`, prefixed with the root's folder name when several roots were analysed. */
 function where(file: string, line: number, root: string | undefined, roots: readonly string[]): string {
   const prefix = roots.length > 1 ? `${path.basename(roots[rootIndexOf(roots, root)] ?? '')}/` : '';
-  return `${terminalSafe(prefix + file)}:${line}`;
+  return `${terminalText(prefix + file)}:${line}`;
 }
 
 /** "7 warnings, 1 information" (only the severities present); "no findings" when there are none. */
@@ -50,8 +50,8 @@ export function findingsSection(findings: readonly Finding[], ruleErrors: readon
   const lines = [style.bold(`Findings (${int(findings.length)})`)];
   for (const f of findings.slice(0, max)) {
     lines.push(`  ${severityText(f.severity, style)}  ${where(f.file, f.line, f.root, roots)}  ${style.dim(f.ruleId)}`);
-    lines.push(`    ${terminalSafe(f.message)}`);
-    for (const r of f.related ?? []) lines.push(`    ${style.dim(`related: ${where(r.file, r.line, r.root, roots)}  ${terminalSafe(r.message)}`)}`);
+    lines.push(`    ${terminalMessage(f.message)}`);
+    for (const r of f.related ?? []) lines.push(`    ${style.dim(`related: ${where(r.file, r.line, r.root, roots)}  ${terminalMessage(r.message)}`)}`);
     lines.push(`    ${style.dim(`principle: ${principleTitle(f.principleId)}`)}`);
     if (f.fixes.length > 0) {
       lines.push(`    ${style.green(`fix: ${f.fixes.map(fixText).join(' + ')}`)}`);
@@ -61,6 +61,6 @@ export function findingsSection(findings: readonly Finding[], ruleErrors: readon
   if (findings.some((f) => f.fixes.length > 0)) {
     lines.push(`  ${style.dim(`fix: scaffold (variant) to insert with "${INSERT_SCAFFOLD_COMMAND}" in VS Code`)}`);
   }
-  for (const e of ruleErrors) lines.push(`  ${style.yellow(`rule ${e.ruleId} failed, its findings are missing: ${terminalSafe(e.message)}`)}`);
+  for (const e of ruleErrors) lines.push(`  ${style.yellow(`rule ${e.ruleId} failed, its findings are missing: ${terminalMessage(e.message)}`)}`);
   return lines;
 }

@@ -6,3 +6,4 @@ export { SNIPPET_CAP, markdownCode, markdownText } from './markdown';
 export { MERMAID_COMMENT_CAP, MERMAID_LABEL_CAP, escapeMermaidLabel, mermaidComment, mermaidLabel } from './mermaid';
 export { MESSAGE_CAP, terminalMessage, terminalText } from './terminal';
 export { SARIF_MESSAGE_CAP, sarifMessage, sarifName } from './sarif';
+export { PLAIN_MESSAGE_CAP, plainMessage, plainName } from './plain';

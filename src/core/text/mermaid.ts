@@ -4,7 +4,7 @@
 // reverse what the diagram shows. Hidden characters are first written out visibly (`⟨U+202E⟩`); then
 // everything outside a small readable set becomes a Mermaid entity code (`#<decimal>;`), which Mermaid
 // turns into an HTML character reference when it renders — text, not markup.
-import { visibleText } from './visible';
+import { capWords, visibleText } from './visible';
 
 /** Labels are short: a diagram node wider than this stops being readable. */
 export const MERMAID_LABEL_CAP = 60;
@@ -34,13 +34,14 @@ export function escapeMermaidLabel(text: string): string {
 
 /** A name as the text of a quoted node label: hidden characters visible, cut in the middle at `cap`. */
 export function mermaidLabel(text: string, cap: number = MERMAID_LABEL_CAP): string {
-  return escapeMermaidLabel(visibleText(text, { cap, cut: 'middle', flatten: true }));
+  return escapeMermaidLabel(visibleText(text, { cap, cut: 'middle' }));
 }
 
 /**
  * Text for a `%%` comment line: Mermaid strips comments before parsing, but reads `%%{…}%%` anywhere as a
- * directive (theme, security level), so `%%{` is broken up; one line, hidden characters visible, capped.
+ * directive (theme, security level), so `%%{` is broken up; one line, hidden characters visible, each long
+ * word and the whole line capped.
  */
 export function mermaidComment(text: string, cap: number = MERMAID_COMMENT_CAP): string {
-  return visibleText(text, { cap, flatten: true }).replace(/%%\{/g, '%% {').replace(/\}%%/g, '} %%');
+  return visibleText(capWords(text), { cap, flatten: true }).replace(/%%\{/g, '%% {').replace(/\}%%/g, '} %%');
 }

@@ -8,7 +8,7 @@ export const SARIF_MESSAGE_CAP = 1_000;
 
 /** A name quoted in a SARIF message. */
 export function sarifName(text: string, cap: number = NAME_CAP): string {
-  return visibleText(text, { cap, cut: 'middle', flatten: true });
+  return visibleText(text, { cap, cut: 'middle' });
 }
 
 /** A whole `message.text`: hidden characters visible, long words capped, the message capped. */

@@ -3,6 +3,7 @@
 // allowed, in the hover and in the Problems view).
 import * as vscode from 'vscode';
 import type { Finding, FindingFix, FindingSeverity } from '../../core/rules/types';
+import { plainMessage } from '../../core/text/plain';
 import { COMMANDS } from '../ids';
 
 export const DIAGNOSTIC_SOURCE = 'Event Architect';
@@ -19,7 +20,8 @@ export class FindingDiagnostic extends vscode.Diagnostic {
     range: vscode.Range,
     readonly finding: Finding,
   ) {
-    super(range, finding.message, SEVERITY[finding.severity]);
+    // The message quotes names from the code; its hover shows it as text, hidden characters made visible.
+    super(range, plainMessage(finding.message), SEVERITY[finding.severity]);
   }
 }
 
@@ -31,7 +33,7 @@ export function toDiagnostic(finding: Finding, locate: Locate): FindingDiagnosti
   d.code = { value: finding.ruleId, target: principleCommandUri(finding.principleId) };
   d.relatedInformation = (finding.related ?? []).flatMap((r) => {
     const uri = locate(r.file, r.root);
-    return uri ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, new vscode.Position(Math.max(r.line - 1, 0), 0)), r.message)] : [];
+    return uri ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, new vscode.Position(Math.max(r.line - 1, 0), 0)), plainMessage(r.message))] : [];
   });
   return d;
 }

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { AnalysisResult, Detection, Flow } from '../../core/analysis/types';
 import { COMMANDS } from '../ids';
-import { brokerLabel, kindLabel } from './labels';
+import { brokerItemText, channelItemText, endpointItemText, messageItemText } from './flowItemText';
+import type { ItemText } from './flowItemText';
+import { brokerLabel } from './labels';
 
 export type FlowNode =
   | { kind: 'broker'; broker: string; flows: Flow[] }
@@ -40,7 +42,11 @@ export class FlowsTreeProvider implements vscode.TreeDataProvider<FlowNode>, vsc
         return [{ kind: 'message', text: `No event flows found in ${result.stats.filesSeen} files (${result.detections.length} detections).` }];
       }
       const brokers = new Map<string, Flow[]>();
-      for (const flow of result.flows) brokers.set(flow.broker, [...(brokers.get(flow.broker) ?? []), flow]);
+      for (const flow of result.flows) {
+        const list = brokers.get(flow.broker);
+        if (list) list.push(flow);
+        else brokers.set(flow.broker, [flow]);
+      }
       return [...brokers.entries()]
         .sort(([a], [b]) => brokerLabel(a).localeCompare(brokerLabel(b)))
         .map(([broker, flows]) => ({ kind: 'broker', broker, flows: flows.sort((x, y) => x.channel.localeCompare(y.channel)) }));
@@ -60,24 +66,21 @@ export class FlowsTreeProvider implements vscode.TreeDataProvider<FlowNode>, vsc
   getTreeItem(node: FlowNode): vscode.TreeItem {
     switch (node.kind) {
       case 'message': {
-        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(messageItemText(node.text).label, vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('info');
         return item;
       }
       case 'broker': {
-        const item = new vscode.TreeItem(brokerLabel(node.broker), vscode.TreeItemCollapsibleState.Expanded);
+        const item = textItem(brokerItemText(node.broker, node.flows.length), vscode.TreeItemCollapsibleState.Expanded);
         item.id = `broker:${node.broker}`;
-        item.description = `${node.flows.length} channel${node.flows.length === 1 ? '' : 's'}`;
         item.iconPath = new vscode.ThemeIcon('server-process');
         item.contextValue = 'flowBroker';
         return item;
       }
       case 'channel': {
         const { flow } = node;
-        const item = new vscode.TreeItem(flow.channel, vscode.TreeItemCollapsibleState.Collapsed);
+        const item = textItem(channelItemText(flow), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `flow:${flow.id}`;
-        item.description = `${flow.producers.length} → ${flow.consumers.length}`;
-        item.tooltip = `${brokerLabel(flow.broker)} · ${flow.channel}\n${flow.producers.length} producer(s), ${flow.consumers.length} consumer(s)`;
         const orphan = flow.producers.length === 0 || flow.consumers.length === 0;
         item.iconPath = new vscode.ThemeIcon(orphan ? 'debug-disconnect' : 'arrow-swap');
         item.contextValue = orphan ? 'flowChannelOrphan' : 'flowChannel';
@@ -85,10 +88,8 @@ export class FlowsTreeProvider implements vscode.TreeDataProvider<FlowNode>, vsc
       }
       case 'endpoint': {
         const d = node.detection;
-        const item = new vscode.TreeItem(`${d.file}:${d.line}`, vscode.TreeItemCollapsibleState.None);
+        const item = textItem(endpointItemText(d, node.side), vscode.TreeItemCollapsibleState.None);
         item.id = `flow:${node.flow.id}:${node.side}:${d.id}`;
-        item.description = `${node.side === 'producer' ? 'produces' : 'consumes'} · ${kindLabel(d.kind)}${d.enclosingFunction ? ` · ${d.enclosingFunction}` : ''}`;
-        item.tooltip = new vscode.MarkdownString(`**${kindLabel(d.kind)}** (${d.library}) in service \`${d.service}\`\n\n\`${d.snippet}\``);
         item.iconPath = new vscode.ThemeIcon(node.side === 'producer' ? 'arrow-right' : 'arrow-left');
         item.contextValue = 'flowEndpoint';
         const uri = this.locate(d);
@@ -108,4 +109,20 @@ export class FlowsTreeProvider implements vscode.TreeDataProvider<FlowNode>, vsc
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/**
+ * A tree item from safe text. The tooltip's MarkdownString is untrusted (no command links), renders no
+ * HTML and no theme icons: its user data is already escaped, this keeps every other door shut too.
+ */
+function textItem(text: ItemText, state: vscode.TreeItemCollapsibleState): vscode.TreeItem {
+  const item = new vscode.TreeItem(text.label, state);
+  if (text.description !== undefined) item.description = text.description;
+  if (text.tooltipMarkdown !== undefined) {
+    const tooltip = new vscode.MarkdownString(text.tooltipMarkdown, false);
+    tooltip.isTrusted = false;
+    tooltip.supportHtml = false;
+    item.tooltip = tooltip;
+  }
+  return item;
 }

@@ -5,7 +5,8 @@ import { DETECTION_KINDS } from '../../../src/core/analysis/types';
 import { RULES } from '../../../src/core/rules';
 import analysisSchema from '../../../src/cli/schema/analysis.schema.json';
 import { relativeUri, rootUri } from '../../../src/cli/format/sarif';
-import { createStyle, shouldColor, terminalSafe } from '../../../src/cli/format/style';
+import { createStyle, shouldColor } from '../../../src/cli/format/style';
+import { terminalText } from '../../../src/core/text/terminal';
 import { formatBytes, renderText } from '../../../src/cli/format/text';
 import { TOOL_VERSION } from '../../../src/cli/version';
 import { detection, ordersResult, resultOf } from '../render/resultFixture';
@@ -145,7 +146,7 @@ describe('text report', () => {
     ]);
     const text = renderText(hostile, { style: createStyle(true) });
     expect(text).toContain('\u001b[1m');
-    expect(text).toContain('evil\\x1b]0;pwned\\x07\\x1b[2J');
+    expect(text).toContain('evil⟨U+001B⟩]0;pwned⟨U+0007⟩⟨U+001B⟩[2J');
     expect(text).not.toContain('\u0007');
   });
 });
@@ -161,7 +162,7 @@ describe('style helpers', () => {
   });
 
   it('escapes control and bidi characters', () => {
-    expect(terminalSafe('a\tb\u202ec')).toBe('a\\x09b\\u202ec');
+    expect(terminalText('a\tb\u202ec\u001b[2J')).toBe('a⟨U+0009⟩b⟨U+202E⟩c⟨U+001B⟩[2J');
   });
 
   it('formats sizes', () => {
