@@ -22,7 +22,9 @@ export class ArchitectureView implements vscode.WebviewViewProvider, vscode.Disp
   private view: vscode.WebviewView | undefined;
   private ready = false;
   private page: WebviewPage = { kind: 'principle', id: PRINCIPLES[0]!.id };
-  private graph: FlowGraphSnapshot | null = null;
+  /** Builds the graph for the webview; called only when a loaded view needs it, once per index result. */
+  private graphSource: () => FlowGraphSnapshot | null = () => null;
+  private graph: FlowGraphSnapshot | null | undefined = null;
   private index: IndexStatus = { state: 'idle' };
   private readonly readyEmitter = this.store.add(new vscode.EventEmitter<void>());
   /** Fires each time the webview has loaded and received its snapshot (tests and reveal wait on it). */
@@ -83,9 +85,19 @@ export class ArchitectureView implements vscode.WebviewViewProvider, vscode.Disp
     await loaded;
   }
 
-  setGraph(graph: FlowGraphSnapshot | null): void {
-    this.graph = graph;
-    this.post({ type: 'graph', graph });
+  /**
+   * A new graph, or how to build it. Building waits until a loaded view asks for it, so an index update
+   * while the view is hidden or closed costs nothing on the extension host's thread.
+   */
+  setGraph(graph: FlowGraphSnapshot | null | (() => FlowGraphSnapshot | null)): void {
+    this.graphSource = typeof graph === 'function' ? graph : () => graph;
+    this.graph = undefined;
+    if (this.view && this.ready) this.post({ type: 'graph', graph: this.currentGraph() });
+  }
+
+  private currentGraph(): FlowGraphSnapshot | null {
+    if (this.graph === undefined) this.graph = this.graphSource();
+    return this.graph;
   }
 
   setIndexStatus(status: IndexStatus): void {
@@ -121,7 +133,7 @@ export class ArchitectureView implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   snapshot(): WebviewSnapshot {
-    return { principles: [...PRINCIPLES], page: this.page, graph: this.graph, index: this.index };
+    return { principles: [...PRINCIPLES], page: this.page, graph: this.currentGraph(), index: this.index };
   }
 
   private post(message: HostMessage): void {
