@@ -39,6 +39,7 @@ export async function writeChunks(chunks: Iterable<string>, out: ChunkStream): P
 export function writeChunksToFile(chunks: Iterable<string>, target: string): void {
   const temporary = `${target}.${process.pid}.tmp`;
   const fd = openSync(temporary, 'w');
+  let open = true;
   try {
     let block = '';
     for (const chunk of chunks) {
@@ -50,13 +51,10 @@ export function writeChunksToFile(chunks: Iterable<string>, target: string): voi
     }
     if (block !== '') writeSync(fd, block);
     closeSync(fd);
+    open = false;
     renameSync(temporary, target);
   } catch (error) {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
+    if (open) closeSync(fd);
     rmSync(temporary, { force: true });
     throw error;
   }

@@ -1,11 +1,15 @@
 // JSON and SARIF are written piece by piece: the text equals what one JSON.stringify would give for small
 // documents, and a million detections go out with flat memory — the SARIF log is then longer than any
 // JavaScript string may be, so it could not have been built as one.
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonReportChunks } from '../../../src/cli/format/jsonReport';
 import { StreamedArray, jsonChunks } from '../../../src/cli/format/jsonStream';
 import { sarifChunks } from '../../../src/cli/format/sarif';
-import { writeChunks } from '../../../src/cli/format/sink';
+import { writeChunks, writeChunksToFile } from '../../../src/cli/format/sink';
 import type { AnalysisResult, Detection } from '../../../src/core/analysis/types';
 import { ordersResult } from '../render/resultFixture';
 import { errorsOf, validateAnalysisJson, validateSarif } from './schemaValidators';
@@ -30,6 +34,46 @@ describe('jsonChunks', () => {
     // eslint-disable-next-line no-control-regex
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\u{E0000}-\u{E007F}]/u);
     expect(JSON.parse(out)).toEqual({ names, streamed: names });
+  });
+});
+
+describe('sinks', () => {
+  it('wait for drain when the stream asks to, and write everything in order', async () => {
+    const stream = new EventEmitter() as EventEmitter & { write(chunk: string): boolean };
+    const written: string[] = [];
+    let waiting = 0;
+    stream.write = (chunk: string) => {
+      written.push(chunk);
+      waiting += 1;
+      setImmediate(() => {
+        waiting -= 1;
+        stream.emit('drain');
+      });
+      return false;
+    };
+    const chunks = Array.from({ length: 5_000 }, (_, i) => `${String(i).padStart(40, '.')}\n`);
+    await writeChunks(chunks, { write: (c) => stream.write(c), once: (e, l) => stream.once(e, l) });
+    expect(written.join('')).toBe(chunks.join(''));
+    expect(written.length).toBeGreaterThan(1);
+    expect(waiting).toBe(0);
+  });
+
+  it('write a file through a temporary one, leaving nothing behind when writing fails', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ea-sink-'));
+    try {
+      const target = path.join(dir, 'report.json');
+      writeChunksToFile(['{', '"a": 1', '}'], target);
+      expect(readFileSync(target, 'utf8')).toBe('{"a": 1}');
+      function* failing(): Generator<string> {
+        yield 'partial';
+        throw new Error('interrupted');
+      }
+      expect(() => writeChunksToFile(failing(), target)).toThrow('interrupted');
+      expect(readFileSync(target, 'utf8')).toBe('{"a": 1}');
+      expect(readdirSync(dir)).toEqual(['report.json']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
