@@ -73,24 +73,47 @@ export function renderFlowMermaid(result: FlowInput, options: MermaidOptions = {
     if (graph.add(flow, reserved)) kept.add(flow);
     if (graph.edgeCount >= maxEdges) break;
   }
+  const unlimited = { maxEdges: Number.POSITIVE_INFINITY, maxSource: Number.POSITIVE_INFINITY };
+  const omitted = flows.filter((f) => !kept.has(f));
+  const omittedWeight = omitted.reduce((n, f) => n + weight(f), 0);
   if (kept.size === 0 && busiest[0]) {
-    // Not even the busiest channel fits: show it anyway rather than an empty picture.
-    graph.add(busiest[0], { maxEdges: Number.POSITIVE_INFINITY, maxSource: Number.POSITIVE_INFINITY });
-    kept.add(busiest[0]);
+    // Not even the busiest channel fits (thousands of services on one topic): draw as many of its
+    // producers and consumers as fit, and count the rest with the channels left out.
+    const top = busiest[0];
+    const part = largestPart(top, maxLabel, byId, reserved);
+    const trimmed = new FlowGraph('service', maxLabel, byId);
+    trimmed.add(part, unlimited);
+    const lines = moreLines(omitted.length - 1, omittedWeight - weight(part));
+    return { source: trimmed.source(lines), detail: 'service', channelsShown: 1, channelsTotal: flows.length };
   }
   // Draw in the stable order, so an unchanged workspace yields the same source.
   const ordered = new FlowGraph('service', maxLabel, byId);
-  for (const flow of flows) if (kept.has(flow)) ordered.add(flow, { maxEdges: Number.POSITIVE_INFINITY, maxSource: Number.POSITIVE_INFINITY });
-  const omitted = flows.filter((f) => !kept.has(f));
-  const lines = moreLines(omitted.length, omitted.reduce((n, f) => n + weight(f), 0));
-  return { source: ordered.source(lines), detail: 'service', channelsShown: kept.size, channelsTotal: flows.length };
+  for (const flow of flows) if (kept.has(flow)) ordered.add(flow, unlimited);
+  return { source: ordered.source(moreLines(omitted.length, omittedWeight)), detail: 'service', channelsShown: kept.size, channelsTotal: flows.length };
+}
+
+/**
+ * The flow with only its first producers and consumers, as many as fit: prefixes of doubling length are
+ * tried, so the work stays linear in the flow's size. At least one member is kept.
+ */
+function largestPart(flow: Flow, maxLabel: number, byId: ReadonlyMap<string, Detection>, limits: { maxEdges: number; maxSource: number }): Flow {
+  const cut = (k: number): Flow => ({ ...flow, producers: flow.producers.slice(0, k), consumers: flow.consumers.slice(0, k) });
+  let best = flow.producers.length > 0 ? cut(1) : { ...flow, consumers: flow.consumers.slice(0, 1), producers: [] };
+  const size = Math.max(flow.producers.length, flow.consumers.length);
+  for (let k = 2; k < size * 2; k *= 2) {
+    const part = cut(Math.min(k, size));
+    if (!new FlowGraph('service', maxLabel, byId).add(part, limits)) break;
+    best = part;
+    if (k >= size) break;
+  }
+  return best;
 }
 
 /** The dashed node that says what was left out and how to see it. */
 function moreLines(channels: number, detections: number): string[] {
   const id = 'more_omitted';
   return [
-    `  ${id}["… ${channels} more channels (${detections} detections) not shown: focus on a channel or service to see them"]`,
+    `  ${id}["… ${channels > 0 ? `${channels} more channels (${detections} detections)` : `${detections} more producers and consumers`} not shown: focus on a channel or service to see them"]`,
     `  class ${id} eaMore`,
     '  classDef eaMore stroke-dasharray:4 3',
   ];

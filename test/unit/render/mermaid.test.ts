@@ -213,4 +213,18 @@ describe('renderFlowMermaid', () => {
     const parsed = await parseFlowchart(diagram.source);
     expect(parsed.edges.length).toBeLessThanOrEqual(250);
   });
+
+  it('draws part of a channel too big for the diagram on its own, and counts the rest', async () => {
+    const detections: Detection[] = [detection({ kind: 'kafka.produce', library: 'kafkajs', broker: 'kafka', role: 'producer', channel: 'everything', file: 'p.ts', line: 1, service: 'producer' })];
+    for (let i = 0; i < 2_000; i++) {
+      detections.push(detection({ kind: 'kafka.consume', library: 'kafkajs', broker: 'kafka', role: 'consumer', channel: 'everything', file: `c${i}.ts`, line: 1, service: `consumer-${i}` }));
+    }
+    const diagram = renderFlowMermaid(resultOf(detections));
+    expect(diagram.channelsShown).toBe(1);
+    expect(diagram.source.length).toBeLessThanOrEqual(45_000);
+    const parsed = await parseFlowchart(diagram.source);
+    expect(parsed.edges.length).toBeGreaterThan(10);
+    expect(parsed.edges.length).toBeLessThanOrEqual(250);
+    expect(diagram.source).toMatch(/… \d+ more producers and consumers not shown/);
+  });
 });
