@@ -6,8 +6,8 @@ import type { ScaffoldParameter } from '../types';
 export const SQL_TABLE = /^[a-z_][a-z0-9_]{0,39}$/;
 /** A PascalCase type/model name. */
 export const TYPE_NAME = /^[A-Z][A-Za-z0-9]{0,39}$/;
-/** A broker destination: Redis stream key, NATS stream and subject token, AMQP exchange, Kafka topic, BullMQ queue. */
-export const DESTINATION = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
+/** A broker destination: Redis stream key, NATS stream and subject token, AMQP exchange, Kafka topic (`orders.created`), BullMQ queue. */
+export const DESTINATION = /^[A-Za-z][A-Za-z0-9_-]{0,62}(?:\.[A-Za-z0-9_-]{1,62}){0,4}$/;
 
 export const outboxTableParameter: ScaffoldParameter = {
   name: 'table',
