@@ -74,9 +74,14 @@ function moduleTargets(modules: readonly ScaffoldFile[], layout: ServiceLayout, 
     const ext = path.extname(rel);
     const stem = path.basename(rel, ext);
     const named = keepNames ? stem : nameIn(layout.naming, stem);
-    let target = path.join(base, dir === '.' ? '' : dir, `${named}${ext}`);
-    const current = ctx.fs.read(target);
-    if (current !== undefined && !containsGenerated(current, file.content)) target = freeName((p) => taken.has(p) || exists(ctx.fs, p), target);
+    // A name held by other content moves on to `name2`, `name3`… unless one of those already holds this
+    // very file (inserted before): then that one is reused and nothing changes.
+    const wanted = path.join(base, dir === '.' ? '' : dir, `${named}${ext}`);
+    const ours = (p: string): boolean => {
+      const current = ctx.fs.read(p);
+      return current !== undefined && containsGenerated(withoutRelativeSpecifiers(current), withoutRelativeSpecifiers(file.content));
+    };
+    const target = freeName((p) => taken.has(p) || (exists(ctx.fs, p) && !ours(p)), wanted);
     taken.add(target);
     targets.set(file.path, target);
   }
@@ -179,4 +184,9 @@ function placeProxyBlock(file: ScaffoldFile, layout: ServiceLayout, ctx: Placeme
     return after === before ? undefined : { kind: 'edit', path: conf, before, after };
   }
   return { kind: 'create', path: path.join(layout.root, file.path), content: file.content, language: file.language };
+}
+
+/** Module text with relative import specifiers blanked: a file we placed before had them renamed. */
+function withoutRelativeSpecifiers(text: string): string {
+  return text.replace(/(from\s+|import\s*\(\s*)(['"])\.{1,2}\/[^'"]*\2/g, "$1''");
 }

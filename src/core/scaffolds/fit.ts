@@ -88,7 +88,8 @@ function scoreOf(scaffold: Scaffold, q: string): number {
   if (q === '') return 0;
   const title = scaffold.title.toLowerCase();
   if (title.startsWith(q)) return 4;
-  if (title.split(/[^a-z0-9]+/).some((w) => w.startsWith(q))) return 3;
+  const words = title.split(/[^a-z0-9]+/);
+  if (q.split(/\s+/).every((token) => words.some((w) => w.startsWith(token)))) return 3;
   if (title.includes(q)) return 2;
   if (`${scaffold.id} ${scaffold.description}`.toLowerCase().includes(q)) return 1;
   return 0;
