@@ -37,7 +37,12 @@ function innerIndent(text: string, open: number, close: number, outer: string, f
 export function insertIntoNginxServer(conf: string, block: string, route: string): string | undefined {
   const server = blockOf(conf, /(^|\n)[ \t]*server\s*\{/g);
   if (!server) return undefined;
-  if (new RegExp(`location\\s+(=\\s*)?${route.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\{`).test(conf.slice(server.open, server.close))) return conf;
+  const existing = new RegExp(`location\\s+(=\\s*)?${route.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\{`).exec(conf.slice(server.open, server.close));
+  if (existing) {
+    // The route is proxied already: add the directives it lacks rather than a second location.
+    const directives = block.split('\n').map((l) => l.trim()).filter((l) => /^[a-z_]+\s/.test(l) && l.endsWith(';') && !l.startsWith('proxy_pass') && !l.startsWith('location'));
+    return addNginxDirectives(conf, server.open + existing.index, directives.map((d) => d.slice(0, -1)));
+  }
   const indent = innerIndent(conf, server.open, server.close, server.indent, '    ');
   const body = indentBlock(block.trimEnd().replace(/^ {4}/gm, indent.includes('\t') ? '\t' : '    '), indent);
   const before = conf.slice(0, server.close).replace(/[ \t]*$/, '');
@@ -61,7 +66,9 @@ export function addNginxDirectives(conf: string, offset: number, directives: rea
   const target = findLocationAt(conf, lineStart);
   if (!target) return undefined;
   const inside = conf.slice(target.open + 1, target.close);
-  const missing = directives.filter((d) => !new RegExp(`(^|[\\s;{])${d.split(' ')[0]}\\s`).test(inside));
+  // A directive counts as present by its name (by name and header for proxy_set_header).
+  const keyOf = (d: string): string => d.split(/\s+/).slice(0, d.startsWith('proxy_set_header') ? 2 : 1).join('\\s+');
+  const missing = directives.filter((d) => !new RegExp(`(^|[\\s;{])${keyOf(d)}\\s`, 'i').test(inside));
   if (missing.length === 0) return conf;
   const indent = innerIndent(conf, target.open, target.close, target.indent, '    ');
   const before = conf.slice(0, target.close).replace(/[ \t]*$/, '');

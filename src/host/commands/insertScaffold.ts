@@ -59,9 +59,11 @@ export function registerInsertScaffold(services: Services): vscode.Disposable {
     if (opts.folder) {
       workspaceRoot = opts.folder;
       anchorFile = path.join(opts.folder, '__anchor__');
-    } else if (anchor) {
+    } else if (anchor && (opts.anchor || fits(variant, anchorLibraries))) {
       workspaceRoot = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(anchor))?.uri.fsPath;
     } else {
+      // No file says where (a decision-tree leaf, or an active file in a service the variant does not fit):
+      // the service whose libraries fit the variant, asked when several could.
       const service = await pickService(indexedServices(result), variant, interactive);
       if (service) {
         anchorFile = path.join(service.root, 'package.json');
@@ -126,6 +128,12 @@ export function registerInsertScaffold(services: Services): vscode.Disposable {
     return applyChangeSet(planned.set, root, services.logger, { reveal: true });
   });
   return vscode.Disposable.from(insert, applyFix);
+}
+
+/** The service uses a library the variant is made for (or the variant prefers none). */
+function fits(variant: ScaffoldVariant, libraries: ReadonlySet<string>): boolean {
+  const prefers = variant.prefers ?? [];
+  return prefers.length === 0 || prefers.some((p) => libraries.has(p));
 }
 
 function isFinding(value: unknown): value is Finding {

@@ -209,3 +209,17 @@ describe('fitting the scaffold', () => {
     }
   });
 });
+
+describe('proxy block for a route nginx proxies already', () => {
+  it('adds the missing directives to that location instead of a second one', () => {
+    const conf = 'http {\n  server {\n    location /api/stream {\n      proxy_pass http://app;\n      proxy_http_version 1.1;\n    }\n  }\n}\n';
+    const root = tree({ 'package.json': pkg('shop'), 'nginx.conf': conf });
+    const placed = place(root, 'nginx.conf', 'sse-reverse-proxy', 'nginx', { route: '/api/stream' }, ['nginx.conf']);
+    const change = placed.changes[0];
+    const after = change?.kind === 'edit' ? change.after : '';
+    expect(after.match(/location/g)).toHaveLength(1);
+    expect(after).toContain('      proxy_http_version 1.1;\n      proxy_set_header Connection "";');
+    expect(after).toContain('      proxy_buffering off;\n');
+    expect(after.match(/proxy_http_version/g)).toHaveLength(1);
+  });
+});
