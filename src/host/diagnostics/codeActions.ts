@@ -1,6 +1,6 @@
-// Quick fixes for Event Architect diagnostics: first the fix that edits the flagged code (when the rule
-// has one and it applies here), then one "Insert scaffold" action per scaffold of the finding, anchored to
-// the flagged file and pre-filled from the detection, then "Show principle: <title>".
+// Quick fixes for Event Architect diagnostics: the fix that edits the flagged code when the rule has one
+// and it applies here; otherwise one "Insert scaffold" action per scaffold of the finding, anchored to the
+// flagged file and pre-filled from the detection; then "Show principle: <title>".
 import * as vscode from 'vscode';
 import type { AnalysisResult } from '../../core/analysis/types';
 import { FIX_TITLES, planFix } from '../../core/fixes';
@@ -51,7 +51,9 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
       }
       const result = this.index?.result;
       const service = result?.detections.find((d) => d.file === finding.file && d.line === finding.line && result.roots[d.root] === finding.root)?.service;
-      finding.fixes.forEach((fix, i) => {
+      // A code fix that applies here makes the finding go away; the scaffold insertions would only add
+      // files beside the flagged code, so they stay in the Insert Scaffold command for this finding.
+      if (!codeFix) finding.fixes.forEach((fix, i) => {
         const scaffold = getScaffold(fix.scaffoldId);
         const options: InsertScaffoldOptions = {
           anchor: document.uri.fsPath,
@@ -60,7 +62,7 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.command = { command: COMMANDS.insertScaffold, title: fix.title, arguments: [fix.scaffoldId, fix.variantId, options] };
         action.diagnostics = [diagnostic];
-        action.isPreferred = !codeFix && i === 0;
+        action.isPreferred = i === 0;
         actions.push(action);
       });
       const principle = getPrinciple(finding.principleId);
