@@ -41,7 +41,7 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const finding = this.lookup(document.uri, diagnostic);
       if (!finding) continue;
-      const codeFix = this.codeFixFor(finding);
+      const codeFix = this.codeFixFor(finding, `${document.uri.toString()}#${document.version}`);
       if (codeFix) {
         const action = new vscode.CodeAction(codeFix, vscode.CodeActionKind.QuickFix);
         action.command = { command: APPLY_FIX_COMMAND, title: codeFix, arguments: [finding] };
@@ -74,16 +74,26 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
     return actions;
   }
 
+  /** Titles planned per analysis result and document version: the lightbulb asks on every cursor move. */
+  private readonly planned = new WeakMap<AnalysisResult, Map<string, string | undefined>>();
+
   /** The code fix's title when it plans cleanly against the current text; undefined otherwise. */
-  private codeFixFor(finding: Finding): string | undefined {
+  private codeFixFor(finding: Finding, version: string): string | undefined {
     const result = this.index?.result;
     if (!result || !FIX_TITLES[finding.ruleId]) return undefined;
+    const cache = this.planned.get(result) ?? new Map<string, string | undefined>();
+    this.planned.set(result, cache);
+    const key = `${version}#${finding.ruleId}:${finding.line}:${finding.column}`;
+    if (cache.has(key)) return cache.get(key);
+    let title: string | undefined;
     try {
       const planned = planFix(finding, { fs: editorFs(), result, now: new Date() });
-      return planned.ok && planned.set.changes.length > 0 ? planned.set.title : undefined;
+      title = planned.ok && planned.set.changes.length > 0 ? planned.set.title : undefined;
     } catch {
-      return undefined;
+      title = undefined;
     }
+    if (cache.size > 200) cache.clear();
+    cache.set(key, title);
+    return title;
   }
 }
-

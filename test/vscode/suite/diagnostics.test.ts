@@ -48,7 +48,7 @@ describe('Diagnostics', () => {
 
   // The first code-action request waits for the TypeScript server to start (10–20 s on 2 cores).
   it('offers the outbox code fix and Show Principle on a dual write', async function () {
-    this.timeout(60_000);
+    this.timeout(120_000);
     const routes = workspaceFile('services/orders/src/routes.ts');
     const [first] = ours(routes);
     assert.ok(first);
