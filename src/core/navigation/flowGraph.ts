@@ -60,6 +60,12 @@ export class FlowGraph {
     return candidates.reduce<Detection | undefined>((best, d) => (best === undefined || rank(d) < rank(best) ? d : best), undefined);
   }
 
+  /** Only a detection whose range holds the position (hover and references must not guess). */
+  under(root: number, file: string, line: number, column: number): Detection | undefined {
+    const found = this.at(root, file, line, column);
+    return found && contains(found, line, column) ? found : undefined;
+  }
+
   flowsOf(d: Detection): readonly Flow[] {
     return this.flowsById.get(d.id) ?? [];
   }
