@@ -13,6 +13,12 @@ import { sseNoHeartbeatRule } from './checks/sseNoHeartbeat';
 import { sseProxyBufferingRule } from './checks/sseProxyBuffering';
 import { unguardedInvalidationRule } from './checks/unguardedInvalidation';
 import { wsOneWayPushRule } from './checks/wsOneWayPush';
+import { consumerNotIdempotentRule } from './checks/consumerNotIdempotent';
+import { optimisticNoRollbackRule } from './checks/optimisticNoRollback';
+import { orphanChannelRule } from './checks/orphanChannel';
+import { redisPubsubDurableRule } from './checks/redisPubsubDurable';
+import { redisSubscriberCommandsRule } from './checks/redisSubscriberCommands';
+import { wsNoHeartbeatRule } from './checks/wsNoHeartbeat';
 
 export * from './types';
 export { collectConfigFiles, classifyConfig, configKindOf } from './configFiles';
@@ -29,6 +35,12 @@ const ALL_RULES: readonly Rule[] = [
   sseNoHeartbeatRule,
   sseProxyBufferingRule,
   unguardedInvalidationRule,
+  redisPubsubDurableRule,
+  consumerNotIdempotentRule,
+  optimisticNoRollbackRule,
+  orphanChannelRule,
+  redisSubscriberCommandsRule,
+  wsNoHeartbeatRule,
 ];
 
 export const RULES: readonly RuleMeta[] = ALL_RULES.map((r) => r.meta);

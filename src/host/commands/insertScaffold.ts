@@ -7,6 +7,7 @@ import { COMMANDS } from '../ids';
 import type { Services } from '../services';
 import { askParameters, writeScaffoldFiles, insertSnippet } from '../scaffolds/scaffoldWriter';
 import { workspaceLibraries } from '../scaffolds/workspaceLibraries';
+import { ensureTrusted } from '../trust';
 
 export interface InsertScaffoldOptions {
   /** Target folder (absolute path); default: asked, or the first workspace folder. */
@@ -24,6 +25,7 @@ export interface InsertScaffoldOptions {
  */
 export function registerInsertScaffold(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.insertScaffold, async (scaffoldId?: unknown, variantId?: unknown, options?: InsertScaffoldOptions) => {
+    if (!(await ensureTrusted('Inserting a scaffold'))) return undefined;
     const scaffold = typeof scaffoldId === 'string' ? getScaffold(scaffoldId) : await pickScaffold();
     if (!scaffold) return undefined;
     const libraries = await workspaceLibraries(services.index.result);
