@@ -25,12 +25,12 @@ export const optimisticNoRollbackRule: Rule = {
       if (!onMutate) return [];
       const mutate = view.masked.slice(onMutate.start, onMutate.end);
       // Only cache writes are optimistic updates (tRPC's `utils.x.setData`, TanStack's `setQueryData`).
-      if (!/\.(setQueryData|setQueriesData|setData|setInfiniteData)\s*\(/.test(mutate)) return [];
+      if (!/\.(setQueryData|setQueriesData|setData|setInfiniteData)\s*(?:<[^()]*>)?\s*\(/.test(mutate)) return [];
       const cancels = /\.(cancelQueries|cancel)\s*\(/.test(mutate);
       const onError = view.propertyValue('onError', from, to);
       const onSettled = view.propertyValue('onSettled', from, to);
       const rollsBack =
-        (onError !== undefined && /\.(setQueryData|setQueriesData|setData|setInfiniteData|invalidateQueries|invalidate|refetch\w*|resetQueries|reset)\s*\(|rollback|restore/i.test(view.masked.slice(onError.start, onError.end))) ||
+        (onError !== undefined && /\.(setQueryData|setQueriesData|setData|setInfiniteData|invalidateQueries|invalidate|refetch\w*|resetQueries|reset)\s*(?:<[^()]*>)?\s*\(|rollback|restore/i.test(view.masked.slice(onError.start, onError.end))) ||
         (onSettled !== undefined && /\.(invalidateQueries|invalidate|refetch\w*|resetQueries|reset)\s*\(/.test(view.masked.slice(onSettled.start, onSettled.end)));
       if (cancels && rollsBack) return [];
       const missing = [cancels ? undefined : 'does not `cancelQueries` before writing the cache (an in-flight refetch overwrites the optimistic value)', rollsBack ? undefined : 'has no rollback in `onError` (a failed mutation leaves the UI showing a change the server refused)'].filter(Boolean);

@@ -21,9 +21,32 @@ export function handlerSpan(src: LocatedSource, d: Detection): CodeSpan | undefi
   if (close === undefined || open > view.lineEnd(at) + 200) return undefined;
   const args = view.masked.slice(open + 1, close);
   if (/=>|\bfunction\b/.test(args)) return { start: open + 1, end: close };
+  if (d.kind === 'redis.subscribe') {
+    const listener = messageListener(src, d);
+    if (listener) return listener;
+  }
   // A handler passed by name: `sub.subscribe('ch', onMessage)` / `{ callback: onMessage }`.
-  const name = /([A-Za-z_$][\w$]*)\s*\)?\s*}?\s*$/.exec(args)?.[1];
+  const name = /,\s*(?:\{\s*callback\s*:\s*)?([A-Za-z_$][\w$]*)\s*}?\s*$/.exec(args)?.[1];
   return name ? namedFunction(src, name) : undefined;
+}
+
+/** ioredis: `sub.subscribe('ch')` then `sub.on('message', (channel, raw) => …)` on the same connection. */
+function messageListener(src: LocatedSource, d: Detection): CodeSpan | undefined {
+  const receiver = /^([A-Za-z_$][\w$.]*)\.p?subscribe\b/i.exec(d.snippet)?.[1];
+  if (!receiver) return undefined;
+  const { view } = src;
+  const esc = receiver.replace(/[.$]/g, (c) => `\\${c}`);
+  const on = new RegExp(`(?<![\\w$.])${esc}\\.(?:on|addListener|once)\\s*\\(`, 'g');
+  for (const m of view.masked.matchAll(on)) {
+    const open = m.index + m[0].length - 1;
+    const close = view.match(open);
+    if (close === undefined || !/^\s*['"`](p?message(Buffer)?)['"`]/.test(view.text.slice(open + 1, close))) continue;
+    const args = view.masked.slice(open + 1, close);
+    if (/=>|\bfunction\b/.test(args)) return { start: open + 1, end: close };
+    const name = /,\s*([A-Za-z_$][\w$]*)\s*$/.exec(args)?.[1];
+    return name ? namedFunction(src, name) : undefined;
+  }
+  return undefined;
 }
 
 function decoratedMethod(src: LocatedSource, at: number): CodeSpan | undefined {
