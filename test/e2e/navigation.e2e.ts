@@ -69,6 +69,13 @@ describe('Navigation and tunable rules, side bar never opened', { timeout: 300_0
       // Lines 59, 63 and 84 are all in view around line 70.
       assert.deepEqual(shown, expected);
     });
+    // A click on the lens peeks at the other side: the consumer in the notifications service.
+    await lenses.filter({ hasText: 'consumer' }).first().locator('a').first().click();
+    const peek = page.locator('.editor-group-container.active .peekview-widget');
+    await peek.waitFor();
+    await peek.locator('.monaco-list-row', { hasText: 'index.ts' }).first().waitFor();
+    await page.keyboard.press('Escape');
+    await peek.waitFor({ state: 'hidden' });
   });
 
   it('Go to Consumers from the orders.created producer lists the consumer in the notifications service and opens it', async () => {

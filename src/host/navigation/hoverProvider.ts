@@ -25,21 +25,29 @@ export class DetectionHoverProvider implements vscode.HoverProvider {
   }
 }
 
+/**
+ * User text as plain text: `appendText` escapes markdown syntax but leaves `<`, `>` and `&`, which a
+ * markdown renderer may read as HTML or entities, so they become entities first.
+ */
+function appendPlain(md: vscode.MarkdownString, text: string): void {
+  md.appendText(text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;')));
+}
+
 export function hoverMarkdown(model: NavigationModel, graph: FlowGraph, d: Detection): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', true);
   md.isTrusted = { enabledCommands: [COMMANDS.showPrinciple] };
   md.supportHtml = false;
   md.appendMarkdown('**Event Architect** · ');
-  md.appendText(`${kindLabel(d.kind)} · ${brokerLabel(d.broker)} · ${d.library}`);
+  appendPlain(md, `${kindLabel(d.kind)} · ${brokerLabel(d.broker)} · ${d.library}`);
   md.appendMarkdown('\n\n');
   if (d.channel === null) {
-    md.appendText(`${channelNoun(d.broker)}: computed at run time (not resolved statically)`);
+    appendPlain(md, `${channelNoun(d.broker)}: computed at run time (not resolved statically)`);
   } else {
-    md.appendText(`${channelNoun(d.broker)}: ${d.channel}${d.channelIsPattern ? ' (pattern)' : ''}`);
+    appendPlain(md, `${channelNoun(d.broker)}: ${d.channel}${d.channelIsPattern ? ' (pattern)' : ''}`);
     const via = graph.matchedVia(d);
     if (via.length > 0) {
       md.appendMarkdown('\n\n');
-      md.appendText(d.channelIsPattern ? `matches: ${via.join(', ')}` : `matched by: ${via.join(', ')}`);
+      appendPlain(md, d.channelIsPattern ? `matches: ${via.join(', ')}` : `matched by: ${via.join(', ')}`);
     }
   }
   const side = sideOfKind(d.kind);
@@ -52,14 +60,14 @@ export function hoverMarkdown(model: NavigationModel, graph: FlowGraph, d: Detec
     for (const other of others.slice(0, LISTED)) {
       const uri = model.uriOf(graph, other);
       md.appendMarkdown('\n- ');
-      md.appendText(`${other.service} — ${other.file}:${other.line}`);
-      if (uri) md.appendMarkdown(` ([open](${uri.with({ fragment: `L${other.line},${other.column}` }).toString()}))`);
+      appendPlain(md, `${other.service} — ${other.file}:${other.line}`);
+      if (uri) md.appendMarkdown(` ([open](${uri.with({ fragment: `L${other.line}` }).toString()}))`);
     }
     if (others.length > LISTED) md.appendMarkdown(`\n- … and ${others.length - LISTED} more (Go to ${noun})`);
   }
   const principle = getPrinciple(principleOf(d));
   md.appendMarkdown(`\n\n$(book) [`);
-  md.appendText(principle.title);
+  appendPlain(md, principle.title);
   md.appendMarkdown(`](${principleCommandUri(principle.id).toString()} "Show the principle")`);
   return md;
 }
