@@ -69,7 +69,7 @@ async function goTo(model: NavigationModel, side: Side, args: CounterpartArgs | 
   const items = others.flatMap((d) => itemOf(model, graph, d));
   const picked = await vscode.window.showQuickPick(items, {
     title: `${side === 'consumers' ? 'Consumers' : 'Producers'} of ${what}`,
-    placeHolder: `${items.length} ${side === 'consumers' ? (items.length === 1 ? 'consumer' : 'consumers') : items.length === 1 ? 'producer' : 'producers'}: pick one to open`,
+    placeHolder: `${items.length} ${items.length === 1 ? side.slice(0, -1) : side}: pick one to open`,
     matchOnDescription: true,
     matchOnDetail: true,
   });
