@@ -1,6 +1,7 @@
 // Composition root: builds the services once, registers every disposable where it is created, and
 // returns a small API for the extension-host tests. Nothing here indexes or parses: the index starts
-// when a view is first shown or a command needs it.
+// when a view is first shown, a command needs it, or (diagnostics/autoIndex.ts) shortly after start-up
+// in a workspace whose package.json names a library we detect.
 import * as vscode from 'vscode';
 import type { Detection } from '../core/analysis/types';
 import { ArchitectureView } from './architecture/architectureView';
@@ -17,6 +18,9 @@ import { createLogger } from './logger';
 import { PrinciplesTreeProvider } from './principles/principlesTreeProvider';
 import type { Services } from './services';
 import { DisposableStore } from './util/disposableStore';
+import { registerNavigation } from './navigation/registerNavigation';
+import { registerAutoIndex } from './diagnostics/autoIndex';
+import type { NavigationModel } from './navigation/navigationModel';
 
 export interface EventArchitectApi {
   readonly principlesTree: PrinciplesTreeProvider;
@@ -24,6 +28,7 @@ export interface EventArchitectApi {
   readonly architecture: ArchitectureView;
   readonly index: IndexManager;
   readonly diagnostics: DiagnosticsController;
+  readonly navigation: NavigationModel;
   readonly activationMs: number;
 }
 
@@ -48,6 +53,8 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
   store.add(vscode.window.registerWebviewViewProvider(VIEWS.architecture, architecture));
   registerCommands(services, store);
   const diagnostics = registerDiagnostics({ index, logger }, store);
+  const navigation = registerNavigation({ index, logger }, store);
+  registerAutoIndex({ index, logger }, store);
 
   // The container being shown is the signal that the user wants the index; it starts after
   // activation returns (a worker thread does the work), never during it.
@@ -68,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
 
   const activationMs = Math.round((performance.now() - started) * 10) / 10;
   logger.info(`Event Architect ${context.extension.packageJSON.version} activated in ${activationMs} ms`);
-  return { principlesTree, flowsTree, architecture, index, diagnostics, activationMs };
+  return { principlesTree, flowsTree, architecture, index, diagnostics, navigation, activationMs };
 }
 
 function locateDetection(index: IndexManager, detection: Detection): vscode.Uri | undefined {

@@ -21,13 +21,27 @@ export const COMMANDS = {
   showLog: 'eventArchitect.showLog',
   /** Internal: opens a detection's location from the Event Flows tree; hidden from the palette. */
   openLocation: 'eventArchitect.openLocation',
+  goToConsumers: 'eventArchitect.goToConsumers',
+  goToProducers: 'eventArchitect.goToProducers',
+  /** Internal: a CodeLens click peeks at both sides of a detection's channel; hidden from the palette. */
+  peekCounterparts: 'eventArchitect.peekCounterparts',
 } as const;
 
 export const SETTINGS = {
   section: 'eventArchitect',
   exclude: 'eventArchitect.index.exclude',
   maxFileSize: 'eventArchitect.index.maxFileSize',
+  /** Start the index after start-up when a package.json names a library we detect (diagnostics without the side bar). */
+  indexOnStartup: 'eventArchitect.index.startAfterStartup',
+  codeLens: 'eventArchitect.codeLens.enabled',
 } as const;
+
+/** `eventArchitect.rules.<id>`: off / hint / information / warning / error / default, per folder. */
+export const RULE_SETTING_PREFIX = 'eventArchitect.rules';
+
+export function ruleSetting(ruleId: string): string {
+  return `${RULE_SETTING_PREFIX}.${ruleId}`;
+}
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 export type ViewId = (typeof VIEWS)[keyof typeof VIEWS];

@@ -6,15 +6,26 @@ import type { AnalysisResult } from '../analysis/types';
 import { RuleContext } from './context';
 import type { Rule } from './rule';
 import type { ConfigFile, Finding, ReadFile, RuleMeta } from './types';
+import { applySuppressions } from './suppression';
 import { dualWriteRule } from './checks/dualWrite';
 import { socketioNoAdapterRule } from './checks/socketioNoAdapter';
 import { sseNoHeartbeatRule } from './checks/sseNoHeartbeat';
 import { sseProxyBufferingRule } from './checks/sseProxyBuffering';
 import { unguardedInvalidationRule } from './checks/unguardedInvalidation';
 import { wsOneWayPushRule } from './checks/wsOneWayPush';
+import { consumerNotIdempotentRule } from './checks/consumerNotIdempotent';
+import { optimisticNoRollbackRule } from './checks/optimisticNoRollback';
+import { orphanChannelRule } from './checks/orphanChannel';
+import { redisPubsubDurableRule } from './checks/redisPubsubDurable';
+import { redisSubscriberCommandsRule } from './checks/redisSubscriberCommands';
+import { wsNoHeartbeatRule } from './checks/wsNoHeartbeat';
 
 export * from './types';
 export { collectConfigFiles, classifyConfig, configKindOf } from './configFiles';
+export { DISABLE_FILE, DISABLE_LINE, DISABLE_NEXT_LINE, applySuppressions, isSuppressed, parseSuppressions } from './suppression';
+export type { Suppressions } from './suppression';
+export { RULE_LEVELS, displaySeverity, isRuleLevel } from './levels';
+export type { DisplaySeverity, RuleLevel } from './levels';
 export type { ConfigKind } from './configFiles';
 
 const ALL_RULES: readonly Rule[] = [
@@ -24,6 +35,12 @@ const ALL_RULES: readonly Rule[] = [
   sseNoHeartbeatRule,
   sseProxyBufferingRule,
   unguardedInvalidationRule,
+  redisPubsubDurableRule,
+  consumerNotIdempotentRule,
+  optimisticNoRollbackRule,
+  orphanChannelRule,
+  redisSubscriberCommandsRule,
+  wsNoHeartbeatRule,
 ];
 
 export const RULES: readonly RuleMeta[] = ALL_RULES.map((r) => r.meta);
@@ -49,9 +66,18 @@ export function evaluateRules(
       options.onRuleError(rule.meta.id, error);
     }
   }
-  return findings.sort(
+  findings.sort(
     (a, b) => cmp(a.root ?? '', b.root ?? '') || cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.ruleId, b.ruleId),
   );
+  // `// event-architect-disable-next-line <id>` and friends (see suppression.ts), for the CLI and the editor alike.
+  return applySuppressions(findings, (f) => {
+    const root = f.root ?? result.roots[0];
+    try {
+      return root === undefined ? undefined : readFile(f.file, root);
+    } catch {
+      return undefined;
+    }
+  });
 }
 
 function cmp(a: string, b: string): number {

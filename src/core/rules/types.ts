@@ -44,6 +44,12 @@ export const RULE_IDS = [
   'sse-no-heartbeat',
   'sse-proxy-buffering',
   'unguarded-invalidation',
+  'redis-pubsub-durable',
+  'consumer-not-idempotent',
+  'optimistic-no-rollback',
+  'orphan-channel',
+  'redis-subscriber-commands',
+  'ws-no-heartbeat',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

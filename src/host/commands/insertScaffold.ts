@@ -16,6 +16,7 @@ import { confirmParameters, indexedServices, pickScaffold, pickService, pickVari
 
 /** Applies a finding's code fix (the lightbulb's first action); internal, not in the palette. */
 export const APPLY_FIX_COMMAND = 'eventArchitect.applyFix';
+import { ensureTrusted } from '../trust';
 
 export interface InsertScaffoldOptions {
   /** Target folder (absolute path) chosen by the caller: files are placed as if it were the service. */
@@ -43,6 +44,7 @@ export interface InsertSummary extends ApplySummary {
  */
 export function registerInsertScaffold(services: Services): vscode.Disposable {
   const insert = vscode.commands.registerCommand(COMMANDS.insertScaffold, async (scaffoldId?: unknown, variantId?: unknown, options?: InsertScaffoldOptions) => {
+    if (!(await ensureTrusted('Inserting a scaffold'))) return undefined;
     const opts = options && typeof options === 'object' ? options : {};
     const interactive = opts.interactive ?? true;
     const result = services.index.result;
@@ -117,6 +119,7 @@ export function registerInsertScaffold(services: Services): vscode.Disposable {
 
   const applyFix = vscode.commands.registerCommand(APPLY_FIX_COMMAND, async (finding?: unknown) => {
     if (!isFinding(finding)) return undefined;
+    if (!(await ensureTrusted('Applying a fix'))) return undefined;
     const result = services.index.result;
     if (!result) return undefined;
     const root = finding.root ?? result.roots[0] ?? '';

@@ -7,9 +7,12 @@ import * as vscode from 'vscode';
 import type { AnalysisResult } from '../../core/analysis/types';
 import { collectConfigFiles, evaluateRules } from '../../core/rules';
 import type { ConfigFile, Finding } from '../../core/rules/types';
+import { RULE_SETTING_PREFIX } from '../ids';
 import type { Logger } from '../logger';
 import { CODE_ACTION_SELECTOR, FindingCodeActionProvider } from './codeActions';
 import { toDiagnostic, type FindingDiagnostic } from './toDiagnostic';
+import { RuleLevels } from './ruleLevels';
+import { SuppressionCodeActionProvider } from './suppressionActions';
 
 export interface DiagnosticsDeps {
   readonly index: { readonly onDidChangeResult: vscode.Event<AnalysisResult>; readonly result: AnalysisResult | undefined };
@@ -60,11 +63,15 @@ export function registerDiagnostics(deps: DiagnosticsDeps, store: { add<T extend
       return base ? vscode.Uri.joinPath(vscode.Uri.file(base), file) : undefined;
     };
     const byUri = new Map<string, { uri: vscode.Uri; diagnostics: FindingDiagnostic[] }>();
+    // `eventArchitect.rules.<id>` is per folder: read with each finding's own file as the resource.
+    const levels = new RuleLevels();
     for (const finding of next) {
       const uri = locate(finding.file, finding.root);
       if (!uri) continue;
+      const severity = levels.severityOf(finding, uri);
+      if (severity === undefined) continue; // the rule is off for this file's folder
       const entry = byUri.get(uri.toString()) ?? { uri, diagnostics: [] };
-      entry.diagnostics.push(toDiagnostic(finding, locate));
+      entry.diagnostics.push(toDiagnostic(finding, locate, severity));
       byUri.set(uri.toString(), entry);
     }
     collection.clear();
@@ -95,10 +102,13 @@ export function registerDiagnostics(deps: DiagnosticsDeps, store: { add<T extend
     for (const event of [watcher.onDidChange, watcher.onDidCreate, watcher.onDidDelete]) store.add(event(onConfigChange));
   }
   store.add({ dispose: () => clearTimeout(timer) });
+  // Re-levelling or turning a rule off applies at once, without waiting for the next index result.
+  store.add(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(RULE_SETTING_PREFIX) && deps.index.result && onResult(deps.index.result)));
 
   const lookup = (uri: vscode.Uri, diagnostic: vscode.Diagnostic) =>
     shown.get(uri.toString())?.find((d) => d.message === diagnostic.message && d.range.isEqual(diagnostic.range))?.finding;
   store.add(vscode.languages.registerCodeActionsProvider(CODE_ACTION_SELECTOR, new FindingCodeActionProvider(lookup, deps.index), FindingCodeActionProvider.metadata));
+  store.add(vscode.languages.registerCodeActionsProvider(CODE_ACTION_SELECTOR, new SuppressionCodeActionProvider(), SuppressionCodeActionProvider.metadata));
 
   return {
     collection,

@@ -2,13 +2,15 @@
 // links to the principle through a command URI (VS Code opens diagnostic code targets with commands
 // allowed, in the hover and in the Problems view).
 import * as vscode from 'vscode';
-import type { Finding, FindingFix, FindingSeverity } from '../../core/rules/types';
+import type { DisplaySeverity } from '../../core/rules/levels';
+import type { Finding, FindingFix } from '../../core/rules/types';
 import { plainMessage } from '../../core/text/plain';
 import { COMMANDS } from '../ids';
 
 export const DIAGNOSTIC_SOURCE = 'Event Architect';
 
-const SEVERITY: Record<FindingSeverity, vscode.DiagnosticSeverity> = {
+const SEVERITY: Record<DisplaySeverity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   information: vscode.DiagnosticSeverity.Information,
   hint: vscode.DiagnosticSeverity.Hint,
@@ -19,16 +21,18 @@ export class FindingDiagnostic extends vscode.Diagnostic {
   constructor(
     range: vscode.Range,
     readonly finding: Finding,
+    severity: DisplaySeverity = finding.severity,
   ) {
     // The message quotes names from the code; its hover shows it as text, hidden characters made visible.
-    super(range, plainMessage(finding.message), SEVERITY[finding.severity]);
+    super(range, plainMessage(finding.message), SEVERITY[severity]);
   }
 }
 
 export type Locate = (file: string, root: string | undefined) => vscode.Uri | undefined;
 
-export function toDiagnostic(finding: Finding, locate: Locate): FindingDiagnostic {
-  const d = new FindingDiagnostic(rangeOf(finding.line, finding.column, finding.endLine, finding.endColumn), finding);
+/** `severity`: the one the user configured for the rule (`eventArchitect.rules.<id>`), else the rule's own. */
+export function toDiagnostic(finding: Finding, locate: Locate, severity: DisplaySeverity = finding.severity): FindingDiagnostic {
+  const d = new FindingDiagnostic(rangeOf(finding.line, finding.column, finding.endLine, finding.endColumn), finding, severity);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: finding.ruleId, target: principleCommandUri(finding.principleId) };
   d.relatedInformation = (finding.related ?? []).flatMap((r) => {

@@ -146,7 +146,7 @@ describe('other formats', () => {
     const r = runCliProcess(cli, ['analyze', project, '--format', 'json', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^event-architect: wrote json to .*report\.json — 2 findings \(1 information, 1 hint\), \d+ detections/);
+    expect(r.stderr).toMatch(/^event-architect: wrote json to .*report\.json — 3 findings \(2 information, 1 hint\), \d+ detections/);
     expect(validateAnalysisJson(JSON.parse(readFileSync(out, 'utf8'))), errorsOf(validateAnalysisJson)).toBe(true);
 
     const quiet = runCliProcess(cli, ['analyze', project, '--out', path.join(scratch, 'r.txt'), '--quiet']);

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SNIPPET_LANGUAGES } from '../../../src/core/scaffolds/snippets';
-import { COMMANDS, CONTAINER_ID, SETTINGS, VIEWS } from '../../../src/host/ids';
+import { RULE_IDS } from '../../../src/core/rules/types';
+import { COMMANDS, CONTAINER_ID, SETTINGS, VIEWS, ruleSetting } from '../../../src/host/ids';
 
 interface Manifest {
   activationEvents: string[];
@@ -40,14 +41,14 @@ describe('package.json ↔ src/host/ids.ts', () => {
     expect(views).toEqual(Object.values(VIEWS).sort());
   });
 
-  it('declares exactly the settings of SETTINGS', () => {
-    const settings = Object.values(SETTINGS).filter((s) => s !== SETTINGS.section).sort();
+  it('declares exactly the settings of SETTINGS and one eventArchitect.rules.<id> per rule', () => {
+    const settings = [...Object.values(SETTINGS).filter((s) => s !== SETTINGS.section), ...RULE_IDS.map(ruleSetting)].sort();
     expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual(settings);
   });
 
-  it('activates only on its views (commands activate implicitly), never on *', () => {
+  it('activates only on its views (commands activate implicitly) and after start-up, never on *', () => {
     expect(manifest.activationEvents).not.toContain('*');
-    expect(manifest.activationEvents.every((e) => e.startsWith('onView:'))).toBe(true);
+    expect(manifest.activationEvents.every((e) => e.startsWith('onView:') || e === 'onStartupFinished')).toBe(true);
   });
 
   it('contributes one generated snippet file per snippet language', () => {
