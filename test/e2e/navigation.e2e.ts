@@ -125,6 +125,19 @@ describe('Navigation and tunable rules, side bar never opened', { timeout: 300_0
     await eventually(async () => assert.equal(await page.locator('.view-line', { hasText: 'event-architect-disable-next-line' }).count(), 0));
     await eventually(async () => assert.equal(await warnings.count(), before), 30_000);
   });
+
+  it('offers the getting-started walkthrough: principles, flows, a message boundary, a fix', async () => {
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    const walkthrough = quickPickRows(page).filter({ hasText: 'Get Started with Event Architect' }).first();
+    await walkthrough.waitFor();
+    await walkthrough.click();
+    const page_ = page.locator('.gettingStartedContainer');
+    for (const step of ['Browse the principles', 'See your event flows', 'Jump across a message boundary', 'Apply a fix']) {
+      await page_.locator('.getting-started-step', { hasText: step }).first().waitFor();
+    }
+    // The first step shows the README's picture of the Principles tree.
+    await page_.locator('img[alt^="The Principles tree"]').first().waitFor();
+  });
 });
 
 function eventArchitectSidebar(page: Page) {
