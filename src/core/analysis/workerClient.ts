@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { rememberDiagram } from '../render/diagramOf';
 import type { AnalysisOptions, AnalysisResult } from './types';
 import type { AnalysisDelta } from './runtime/incremental';
-import type { WorkerAnalysisOptions, WorkerRequest, WorkerResponse } from './runtime/workerProtocol';
+import type { WorkerAnalysisOptions, WorkerRequest, WorkerResponse, WorkerResultResponse } from './runtime/workerProtocol';
 
 export interface WorkerClientOptions {
   /** Absolute path of the bundled worker script (dist/analysisWorker.js). */
@@ -75,7 +75,8 @@ export class AnalysisWorkerClient {
 
   private static unwrapResult(r: WorkerResponse): AnalysisResult {
     if (r.type !== 'result') throw AnalysisWorkerClient.failure(r);
-    if (r.diagram) rememberDiagram(r.result, r.diagram);
+    const { diagram } = r as WorkerResultResponse;
+    if (diagram) rememberDiagram(r.result, diagram);
     return r.result;
   }
 
