@@ -2,9 +2,10 @@
 // requests, resolves their answers, forwards progress, supports cancellation and disposal.
 import { Worker } from 'node:worker_threads';
 import { rememberDiagram } from '../render/diagramOf';
+import type { WorkerResultResponse } from './runtime/workerProtocol';
 import type { AnalysisOptions, AnalysisResult } from './types';
 import type { AnalysisDelta } from './runtime/incremental';
-import type { WorkerAnalysisOptions, WorkerRequest, WorkerResponse, WorkerResultResponse } from './runtime/workerProtocol';
+import type { WorkerAnalysisOptions, WorkerRequest, WorkerResponse } from './runtime/workerProtocol';
 
 export interface WorkerClientOptions {
   /** Absolute path of the bundled worker script (dist/analysisWorker.js). */

@@ -3,8 +3,8 @@
 // allowed, in the hover and in the Problems view).
 import * as vscode from 'vscode';
 import type { Finding, FindingFix, FindingSeverity } from '../../core/rules/types';
-import { plainMessage } from '../../core/text/plain';
 import { COMMANDS } from '../ids';
+import { plainMessage } from '../../core/text/plain';
 
 export const DIAGNOSTIC_SOURCE = 'Event Architect';
 
