@@ -68,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
     index.onDidChangeResult((result) => {
       flowsTree.update(result);
       flowsView.message = undefined;
-      architecture.setGraph(() => toGraphSnapshot(result, locate));
+      architecture.setGraph(toGraphSnapshot(result, locate));
     }),
   );
   store.add(index.onDidChangeStatus((status) => architecture.setIndexStatus(status)));

@@ -2,10 +2,9 @@
 // requests. Requests run one at a time in arrival order; `cancel` aborts the running or a queued request.
 import { parentPort } from 'node:worker_threads';
 import { flowDiagramOf } from '../render/diagramOf';
-import type { AnalysisResult } from './types';
 import { IncrementalAnalyzer } from './runtime/incremental';
 import { idleCollector } from './runtime/idleGc';
-import type { WorkerRequest, WorkerResponse } from './runtime/workerProtocol';
+import type { WorkerRequest, WorkerResponse, WorkerResultResponse } from './runtime/workerProtocol';
 import { isWorkerRequest } from './runtime/workerProtocol';
 
 const port = parentPort;
@@ -14,12 +13,8 @@ const controllers = new Map<number, AbortController>();
 let chain: Promise<void> = Promise.resolve();
 
 function post(msg: WorkerResponse): void {
-  port?.postMessage(msg);
-}
-
-/** A result goes out with its flow diagram, summarised here once per result rather than on the host. */
-function postResult(id: number, result: AnalysisResult): void {
-  post({ id, type: 'result', result, diagram: flowDiagramOf(result) });
+  // A result goes out with its flow diagram, summarised here once per result rather than on the host.
+  port?.postMessage(msg.type === 'result' ? ({ ...msg, diagram: flowDiagramOf(msg.result) } satisfies WorkerResultResponse) : msg);
 }
 
 async function handle(req: WorkerRequest, signal: AbortSignal): Promise<void> {
@@ -38,11 +33,11 @@ async function handle(req: WorkerRequest, signal: AbortSignal): Promise<void> {
             if (done === total || done % 250 === 0) post({ id: req.id, type: 'progress', done, total });
           },
         });
-        postResult(req.id, await analyzer.initialize(signal));
+        post({ id: req.id, type: 'result', result: await analyzer.initialize(signal) });
         return;
       }
       case 'result':
-        postResult(req.id, requireAnalyzer().result());
+        post({ id: req.id, type: 'result', result: requireAnalyzer().result() });
         return;
       case 'updateFile':
         post({ id: req.id, type: 'delta', delta: await requireAnalyzer().updateFile(req.path, req.text, signal) });

@@ -2,6 +2,7 @@
 // requests, resolves their answers, forwards progress, supports cancellation and disposal.
 import { Worker } from 'node:worker_threads';
 import { rememberDiagram } from '../render/diagramOf';
+import type { WorkerResultResponse } from './runtime/workerProtocol';
 import type { AnalysisOptions, AnalysisResult } from './types';
 import type { AnalysisDelta } from './runtime/incremental';
 import type { WorkerAnalysisOptions, WorkerRequest, WorkerResponse } from './runtime/workerProtocol';
@@ -75,7 +76,8 @@ export class AnalysisWorkerClient {
 
   private static unwrapResult(r: WorkerResponse): AnalysisResult {
     if (r.type !== 'result') throw AnalysisWorkerClient.failure(r);
-    if (r.diagram) rememberDiagram(r.result, r.diagram);
+    const { diagram } = r as WorkerResultResponse;
+    if (diagram) rememberDiagram(r.result, diagram);
     return r.result;
   }
 

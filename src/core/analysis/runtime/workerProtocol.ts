@@ -1,5 +1,4 @@
 // Typed messages between the analysis worker thread and its client (extension host, CLI).
-import type { MermaidDiagram } from '../../render/mermaid';
 import type { AnalysisOptions, AnalysisResult } from '../types';
 import type { AnalysisDelta } from './incremental';
 
@@ -15,8 +14,7 @@ export type WorkerRequest =
   | { id: number; type: 'cancel'; target: number };
 
 export type WorkerResponse =
-  /** `diagram`: the result's flow diagram, rendered in the worker so the extension host does not have to. */
-  | { id: number; type: 'result'; result: AnalysisResult; diagram?: MermaidDiagram }
+  | { id: number; type: 'result'; result: AnalysisResult }
   | { id: number; type: 'delta'; delta: AnalysisDelta }
   | { id: number; type: 'progress'; done: number; total: number }
   | { id: number; type: 'cancelled' }
@@ -27,3 +25,6 @@ export function isWorkerRequest(v: unknown): v is WorkerRequest {
   const o = v as Record<string, unknown>;
   return typeof o.id === 'number' && typeof o.type === 'string';
 }
+
+/** A `result` as the worker sends it: with the result's flow diagram, rendered there so the extension host does not have to. */
+export type WorkerResultResponse = Extract<WorkerResponse, { type: 'result' }> & { diagram?: import('../../render/mermaid').MermaidDiagram };
