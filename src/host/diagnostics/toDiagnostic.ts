@@ -35,8 +35,6 @@ export function toDiagnostic(finding: Finding, locate: Locate, severity: Display
   const d = new FindingDiagnostic(rangeOf(finding.line, finding.column, finding.endLine, finding.endColumn), finding, severity);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: finding.ruleId, target: principleCommandUri(finding.principleId) };
-  // The message quotes names from the code; its hover shows it as text, hidden characters made visible.
-  d.message = plainMessage(finding.message);
   d.relatedInformation = (finding.related ?? []).flatMap((r) => {
     const uri = locate(r.file, r.root);
     return uri ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, new vscode.Position(Math.max(r.line - 1, 0), 0)), plainMessage(r.message))] : [];
