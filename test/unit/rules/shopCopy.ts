@@ -1,6 +1,7 @@
 // Test helper: a disposable copy of examples/shop whose node_modules points at the repository's, so the
 // real TypeScript compiler type-checks it like the original, and the real analyzer and rules run on it.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,11 +30,14 @@ export async function indexShop(dir: string): Promise<{ result: AnalysisResult; 
   return { result, findings: evaluateRules(result, readFromDisk, configs), configs: configs.map((c) => path.join(c.root, c.path)) };
 }
 
-/** `file(line,col): error TSxxxx` lines of `tsc --noEmit -p tsconfig.json`, paths relative to `dir`. */
-export function typeErrors(dir: string): string[] {
+/**
+ * `file(line,col): error TSxxxx` lines of `tsc --noEmit -p tsconfig.json`, paths relative to `dir`. Run
+ * asynchronously: a blocking compile would starve the test worker's event loop on a busy machine.
+ */
+export async function typeErrors(dir: string): Promise<string[]> {
   const tsc = path.join(repo, 'node_modules/typescript/bin/tsc');
   try {
-    execFileSync(process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+    await promisify(execFile)(process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json'], { cwd: dir, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
     return [];
   } catch (error) {
     const out = String((error as { stdout?: string }).stdout ?? '');

@@ -1,9 +1,10 @@
 // What the user ends up with after every quick fix and every scaffold on examples/shop: the core change
 // sets are applied to a copy, then the real TypeScript compiler, the real analyzer and rules (and nginx -t
 // for the proxy block) judge the result, and undoing the change set must give back the exact tree.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planFix } from '../../../src/core/fixes/index';
@@ -20,7 +21,7 @@ import { copyShop, indexShop, removeShop, treeListing, typeErrors } from './shop
 const NOW = new Date('2026-03-04T05:06:07Z');
 /** The shop's own two errors (packages it does not install); no fix or scaffold may add one. */
 const BASELINE = ["services/email-worker/src/mailer.ts(1,24): error TS2307", "services/notifications/src/index.ts(1,26): error TS2307"];
-const errorsOf = (dir: string) => typeErrors(dir).map((l) => l.replace(/: Cannot find module.*$/, ''));
+const errorsOf = async (dir: string) => (await typeErrors(dir)).map((l) => l.replace(/: Cannot find module.*$/, ''));
 const key = (f: Finding) => `${f.ruleId} ${f.file}`;
 
 /** Applies a set and returns its undo: created files and folders removed, edited files written back. */
@@ -37,13 +38,14 @@ function applyWithUndo(set: ChangeSet): () => void {
 }
 
 /** nginx -t on a copy of the config whose upstream host names resolve locally (the syntax is what counts). */
-function nginxTest(conf: string): string {
+async function nginxTest(conf: string): Promise<string> {
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'ea-nginx-'));
   try {
     fs.mkdirSync(path.join(prefix, 'logs'));
     const local = path.join(prefix, 'nginx.conf');
     fs.writeFileSync(local, fs.readFileSync(conf, 'utf8').replace(/server\s+[\w.-]+:(\d+);/g, 'server 127.0.0.1:$1;'));
-    return execFileSync('nginx', ['-t', '-p', prefix, '-c', local, '-g', `pid ${prefix}/nginx.pid; error_log ${prefix}/error.log;`], { encoding: 'utf8', stdio: 'pipe' }) + 'ok';
+    const { stderr } = await promisify(execFile)('nginx', ['-t', '-p', prefix, '-c', local, '-g', `pid ${prefix}/nginx.pid; error_log ${prefix}/error.log;`], { encoding: 'utf8' });
+    return `${stderr}ok`;
   } catch (error) {
     return String((error as { stderr?: string }).stderr ?? error);
   } finally {
@@ -95,8 +97,8 @@ describe('quick fixes on examples/shop', () => {
     expect(fs.readFileSync(path.join(dir, 'services/orders/src/outbox/runRelay.ts'), 'utf8')).toContain('KAFKA_TOPICS: readonly string[] = ["orders.cancelled","orders.created"]');
     expect(fs.existsSync(path.join(dir, 'src'))).toBe(false);
     // (c) the shop type-checks as before, and nginx accepts the edited config.
-    expect(errorsOf(dir)).toEqual(BASELINE);
-    expect(nginxTest(path.join(dir, 'infra/nginx.conf'))).toMatch(/ok$/);
+    expect(await errorsOf(dir)).toEqual(BASELINE);
+    expect(await nginxTest(path.join(dir, 'infra/nginx.conf'))).toMatch(/ok$/);
     // (e) undo in reverse order restores every byte and removes every created folder.
     for (const undo of undos.reverse()) undo();
     expect(treeListing(dir)).toEqual(original);
@@ -159,8 +161,8 @@ describe('every scaffold on examples/shop, with the variant its stack selects', 
     expect(rows.filter((r) => r.startsWith('sse-endpoint'))).toEqual(['sse-endpoint/express create services/notifications/src/realtime/sseRouter.ts']);
     const after = await indexShop(dir);
     expect(after.result.skipped).toEqual(result.skipped);
-    expect(errorsOf(dir)).toEqual(BASELINE);
-    expect(nginxTest(path.join(dir, 'infra/nginx.conf'))).toMatch(/ok$/);
+    expect(await errorsOf(dir)).toEqual(BASELINE);
+    expect(await nginxTest(path.join(dir, 'infra/nginx.conf'))).toMatch(/ok$/);
     for (const undo of undos.reverse()) undo();
     expect(treeListing(dir)).toEqual(original);
   }, 240_000);
