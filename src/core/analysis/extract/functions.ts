@@ -3,7 +3,7 @@
 import type ts from 'typescript';
 import type { TagExpr, ValueExpr } from './facts';
 import type { Binding, Scope } from './scope';
-import { isExported } from './scope';
+import { bindLocal, isExported, restoreLocals } from './scope';
 import { tagOf, typeTag } from './tags';
 import { evalValue, propName } from './values';
 import { paramTag } from './classes';
@@ -60,12 +60,13 @@ export function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth
     scope.bindings.set(node.name.text, b);
     if (wrapperCandidate && isExported(scope, node)) scope.facts.exports[node.name.text] = { fn: scope.fn };
   }
+  scope.locals.push(new Map());
   const pending = scope.pendingParams.get(node);
   const conventional = socketIoHandlerParams(scope, node);
   node.parameters.forEach((p, i) => {
     if (t.isIdentifier(p.name)) {
       const tag = paramTag(scope, p) ?? pending?.[i] ?? conventional.get(p.name.text) ?? null;
-      scope.bindings.set(p.name.text, wrapperCandidate ? { tag, value: { k: 'param', i }, ...(tag ? {} : { paramOf: scope.fn }) } : { tag });
+      bindLocal(scope, p.name.text, wrapperCandidate ? { tag, value: { k: 'param', i }, ...(tag ? {} : { paramOf: scope.fn }) } : { tag });
     } else if (t.isObjectBindingPattern(p.name)) {
       const base = pending?.[i] ?? null;
       // `({ nats }: { nats: NatsClient })` (awilix/tsyringe cradles): the member's annotation types it.
@@ -74,7 +75,7 @@ export function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth
         if (!t.isIdentifier(el.name)) continue;
         const key = el.propertyName ? propName(scope, el.propertyName) : el.name.text;
         const typed = typeLit && key ? memberType(scope, typeLit, key) : null;
-        scope.bindings.set(el.name.text, { tag: base && key ? { k: 'prop', of: base, name: key } : typed });
+        bindLocal(scope, el.name.text, { tag: base && key ? { k: 'prop', of: base, name: key } : typed });
       }
     }
     if (p.initializer) scope.visit(p.initializer, depth + 1);
@@ -87,6 +88,7 @@ export function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth
   if (wrapperCandidate && node.body) recordReturnValue(scope, node, node.body);
   let ret = scope.returns.pop() ?? null;
   if (!ret && node.body && !t.isBlock(node.body)) ret = tagOf(scope, node.body);
+  restoreLocals(scope);
   if (ret) {
     scope.fnReturns.set(node, ret);
     // `async connect() { …; return this }`: calls of the method give the instance back (fluent setup).

@@ -7,7 +7,7 @@ import type ts from 'typescript';
 import type { ExportEntry, FileFacts, TagExpr, ValueExpr } from './facts';
 import { emptyFacts } from './facts';
 import type { Binding, Scope } from './scope';
-import { BindingMap, isExported } from './scope';
+import { BindingMap, bindLocal, isExported } from './scope';
 import { importTag, isRelative, tagOf, typeTag } from './tags';
 import { evalEnum, evalValue, propName } from './values';
 import { onStringLocal } from './localRules';
@@ -23,7 +23,7 @@ export function walkFile(tsm: typeof ts, sf: ts.SourceFile, text: string, file: 
     ts: tsm, sf, text, file, facts: emptyFacts(), bindings: new BindingMap(), libs: new Set(),
     visit: () => undefined, fn: -1, path: [], classes: [], stack: [], pendingParams: new Map(), tooDeep: false,
     mentionsOutbox: /outbox/i.test(text), mentionsSse: /text\/event-stream/i.test(text), mentionsFastify: /fastify/i.test(text), outboxTables: new Set(), handlerFns: new Set(),
-    returns: [], fnReturns: new Map(), fnValues: new Map(), fnIndex: new Map(), namesRe: null, childVisitors: [], handlers: handlers(tsm),
+    returns: [], fnReturns: new Map(), fnValues: new Map(), fnIndex: new Map(), namesRe: null, childVisitors: [], handlers: handlers(tsm), locals: [],
   };
   scope.visit = (node, depth) => visit(scope, node, depth);
   scope.visit(sf, 0);
@@ -164,10 +164,10 @@ function visit(scope: Scope, node: ts.Node, depth: number): void {
         if (src && t.isVariableDeclarationList(init)) {
           const d = init.declarations[0];
           const tag: TagExpr = { k: 'param', of: src, m: 'iter', ev: null, i: 0 };
-          if (d && t.isIdentifier(d.name)) scope.bindings.set(d.name.text, { tag });
+          if (d && t.isIdentifier(d.name)) bindLocal(scope, d.name.text, { tag });
           // `for (const [socket, peer] of peers)`: entries of a typed Map; either side may be the socket.
           if (d && t.isArrayBindingPattern(d.name)) {
-            for (const el of d.name.elements) if (t.isBindingElement(el) && t.isIdentifier(el.name)) scope.bindings.set(el.name.text, { tag });
+            for (const el of d.name.elements) if (t.isBindingElement(el) && t.isIdentifier(el.name)) bindLocal(scope, el.name.text, { tag });
           }
         }
         visit(scope, fo.statement, depth + 1);
@@ -327,7 +327,7 @@ function onVariable(scope: Scope, decl: ts.VariableDeclaration, depth: number): 
     if (init) b.init = init;
     const fnIdx = init ? scope.fnIndex.get(unwrapFn(scope, init) ?? init) : undefined;
     if (fnIdx !== undefined) b.fn = fnIdx;
-    scope.bindings.set(name, b);
+    bindLocal(scope, name, b);
     // Parent pointers are not set (cheaper parse): the statement is two levels up the ancestor stack.
     const stmt = scope.stack[scope.stack.length - 3];
     if (stmt && isExported(scope, stmt)) scope.facts.exports[name] = entry(b);
@@ -341,7 +341,7 @@ function onVariable(scope: Scope, decl: ts.VariableDeclaration, depth: number): 
       const key = el.propertyName ? propName(scope, el.propertyName) : el.name.text;
       if (!key) continue;
       const value: ValueExpr | null = baseValue.k === 'obj' ? (baseValue.props[key] ?? null) : baseValue.k === 'ref' ? { ...baseValue, path: [...baseValue.path, key] } : null;
-      scope.bindings.set(el.name.text, { tag: baseTag ? { k: 'prop', of: baseTag, name: key } : null, value });
+      bindLocal(scope, el.name.text, { tag: baseTag ? { k: 'prop', of: baseTag, name: key } : null, value });
     }
   }
 }
