@@ -37,8 +37,9 @@ const REEXPORT = /export\s*(?:\*(?:\s*as\s+[\w$]+)?|\{[^}]*\})\s*from\s*['"](\.{
 const IMPORT_QUOTE = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"]([^'"\n]+)['"]/g;
 /** `import a, { b as c } from`, `import * as d from`, `const { e } = require(`, `const f = require(` (at the end). */
 const BINDING_BEFORE = /(?:import\s+([\w$\s{},*]+?)\s+from\s*|(?:const|let|var)\s+([\w$]+|\{[^}]*\})\s*=\s*(?:await\s+)?(?:require|import)\s*\(\s*)$/;
-/** After an imported name: a member chain ending in a messaging-like call (`bus.emit(`, `io.to(`). */
-const CHAIN_CALL = /(?:\.[\w$]+)*\.(?:publish|emit|send|sendBatch|add|addBulk|upsertJobScheduler|subscribe|psubscribe|sendToQueue|consume|on|once|request|xadd|xAdd|call|respond|process|to|in|producer|consumer|jetstream|createChannel|adapter)\s*\(/y;
+/** After an imported name: a member chain ending in a messaging-like call (`bus.emit(`, `io.to(`) or a
+ *  singleton getter (`Server.getInstance(`). */
+const CHAIN_CALL = /(?:\.[\w$]+)*\.(?:publish|emit|send|sendBatch|add|addBulk|upsertJobScheduler|subscribe|psubscribe|sendToQueue|consume|on|once|request|xadd|xAdd|call|respond|process|to|in|producer|consumer|jetstream|createChannel|adapter|getInstance|instance|shared)\s*\(/y;
 /** A library binding used at all: called, a generic type (`Socket<…>`), or a member of it called or
  *  constructed (`amqp.connect(`). */
 const LIB_USE = /\s*(?:\(|<|\.\s*[\w$]+\s*[(.])/y;

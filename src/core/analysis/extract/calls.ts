@@ -36,9 +36,9 @@ export function onCall(scope: Scope, call: ts.CallExpression, depth: number): vo
     recv = tagOf(scope, callee.expression);
     // `function attachStatus(uploader) { uploader.on('upload:done', …) }`: the callers' arguments say
     // what the receiver is (resolved at link time); no callback parameter tags follow from it.
-    if (!recv && ARG_EVENT_METHODS.has(method) && t.isIdentifier(callee.expression)) {
-      const b = scope.bindings.get(callee.expression.text);
-      if (b?.paramOf !== undefined && b.value?.k === 'param') pushSite(scope, call, { k: 'arg', fn: b.paramOf, i: b.value.i }, null, method, callee.name);
+    if (!recv && ARG_EVENT_METHODS.has(method)) {
+      const argRecv = paramReceiver(scope, callee.expression);
+      if (argRecv) pushSite(scope, call, argRecv, null, method, callee.name);
     }
   } else {
     scope.visit(callee, depth + 1);
@@ -90,6 +90,33 @@ export function onCall(scope: Scope, call: ts.CallExpression, depth: number): vo
   if (call.typeArguments) for (const ta of call.typeArguments) scope.visit(ta, depth + 1);
 }
 
+/**
+ * The receiver of `socket.on(…)`, `socket.to(room).emit(…)`, `socket.broadcast.emit(…)` where `socket` is an
+ * untyped parameter of a possible wrapper: the chain is built over an `arg` placeholder that the linker
+ * replaces with what each caller passes (link/argSites.ts).
+ */
+function paramReceiver(scope: Scope, expr: ts.Expression): TagExpr | null {
+  const t = scope.ts;
+  let root: ts.Expression = expr;
+  for (let hops = 0; hops < 4; hops++) {
+    if (t.isPropertyAccessExpression(root)) root = root.expression;
+    else if (t.isCallExpression(root) && t.isPropertyAccessExpression(root.expression)) root = root.expression.expression;
+    else break;
+  }
+  if (!t.isIdentifier(root)) return null;
+  const b = scope.bindings.get(root.text);
+  if (b?.paramOf === undefined || b.value?.k !== 'param' || b.tag) return null;
+  const placeholder: TagExpr = { k: 'arg', fn: b.paramOf, i: b.value.i };
+  if (root === expr) return placeholder;
+  // Typed for this one lookup only: the binding stays untyped, so nothing else treats it as a receiver.
+  b.tag = placeholder;
+  try {
+    return tagOf(scope, expr);
+  } finally {
+    b.tag = null;
+  }
+}
+
 /** Event methods whose receiver can be typed by the enclosing function's callers. */
 const ARG_EVENT_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'emit']);
 
@@ -125,6 +152,7 @@ function recordWrapperCall(scope: Scope, call: ts.CallExpression, callee: ts.Ide
   if (!target) return;
   const args = call.arguments.slice(0, 6);
   const argTags = args.map((a) => (scope.ts.isIdentifier(a) || scope.ts.isNewExpression(a) || scope.ts.isPropertyAccessExpression(a) ? tagOf(scope, a) : null));
+  if ('spec' in target && argTags.some(Boolean) && !scope.facts.handsReceiversTo.includes(target.spec)) scope.facts.handsReceiversTo.push(target.spec);
   scope.facts.calls.push({
     callee: target, args: args.map((a) => evalValue(scope, a)), pos: posOf(scope, call, callee),
     fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, call), ...(argTags.some(Boolean) ? { argTags } : {}),

@@ -21,6 +21,10 @@ function fnName(scope: Scope, node: ts.FunctionLikeDeclaration): string | null {
   if (own) return own;
   if (parent && t.isVariableDeclaration(parent) && t.isIdentifier(parent.name)) return parent.name.text;
   if (parent && t.isPropertyAssignment(parent)) return propName(scope, parent.name);
+  // `module.exports.onJoin = (socket) => {…}`, `handlers.onJoin = function (…) {…}`: named by the member.
+  if (parent && t.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isPropertyAccessExpression(parent.left)) {
+    return parent.left.name.text;
+  }
   if (parent && t.isPropertyDeclaration(parent) && t.isIdentifier(parent.name)) return cls?.name ? `${cls.name}.${parent.name.text}` : parent.name.text;
   return null;
 }
@@ -105,8 +109,23 @@ export function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth
       if (isExported(scope, node)) scope.facts.exports[node.name.text] = { tag, ...(b.fn !== undefined ? { fn: b.fn } : {}) };
     }
   }
+  recordInstanceGetter(scope, node);
   scope.fn = savedFn;
   scope.path = savedPath;
+}
+
+/**
+ * `static getInstance() { … new UptimeServer() …; return UptimeServer.instance }`: a static method that
+ * constructs its own class and returns a value gives an instance (singletons, static factories).
+ */
+function recordInstanceGetter(scope: Scope, node: ts.FunctionLikeDeclaration): void {
+  const t = scope.ts;
+  const cls = scope.classes[scope.classes.length - 1];
+  if (cls?.tag.k !== 'cls' || !cls.name || !t.isMethodDeclaration(node) || !node.body || !node.name || !t.isIdentifier(node.name)) return;
+  if (!t.getModifiers(node)?.some((m) => m.kind === t.SyntaxKind.StaticKeyword)) return;
+  const body = scope.text.slice(node.body.getStart(scope.sf), node.body.getEnd());
+  if (!new RegExp(`\\bnew\\s+(?:${cls.name}|this)\\s*\\(`).test(body) || !/\breturn\s+\S/.test(body)) return;
+  (cls.tag.instanceGetters ??= []).push(node.name.text);
 }
 
 /**

@@ -309,7 +309,7 @@ export function setExport(scope: Scope, name: string, expr: ts.Expression): void
   const tag = tagOf(scope, expr);
   const value = evalValue(scope, expr);
   // `module.exports = function streamRouter(feed) {…}`: the exported function itself.
-  const fn = scope.ts.isIdentifier(expr) ? scope.bindings.get(expr.text)?.fn : scope.ts.isFunctionExpression(expr) ? scope.fnIndex.get(expr) : undefined;
+  const fn = scope.ts.isIdentifier(expr) ? scope.bindings.get(expr.text)?.fn : scope.ts.isFunctionExpression(expr) || scope.ts.isArrowFunction(expr) ? scope.fnIndex.get(expr) : undefined;
   scope.facts.exports[name] = entry({ tag, value, ...(fn !== undefined ? { fn } : {}) });
 }
 
