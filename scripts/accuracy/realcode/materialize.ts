@@ -27,7 +27,10 @@ export function materialize(mirrorRoot: string, cacheRoot: string, repo: string,
   mkdirSync(partial, { recursive: true });
   try {
     const tar = path.join(partial, '.archive.tar');
-    execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', '-o', tar, commit], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Snapshots lack files of 4 MiB and more: those paths are left out of the archive (images, dumps).
+    const excludes = missingBlobs(gitDir, commit).map((p) => `:(exclude,literal)${p}`);
+    const pathspec = excludes.length > 0 ? ['--', '.', ...excludes] : [];
+    execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', '-o', tar, commit, ...pathspec], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
     execFileSync('tar', ['-xf', tar, '-C', partial], { stdio: ['ignore', 'ignore', 'pipe'] });
     rmSync(tar);
     writeFileSync(path.join(partial, '.materialized'), `${repo} ${commit}\n`);
@@ -42,4 +45,20 @@ export function materialize(mirrorRoot: string, cacheRoot: string, repo: string,
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
     return { ok: false, reason: `git archive ${commit.slice(0, 12)} failed: ${stderr || (error as Error).message}` };
   }
+}
+
+/** Paths of the commit whose blobs the snapshot does not hold. */
+function missingBlobs(gitDir: string, commit: string): string[] {
+  const tree = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '-z', commit], { maxBuffer: 1 << 28 }).toString();
+  const entries = tree.split('\0').filter(Boolean).map((line) => {
+    const [meta = '', file = ''] = line.split('\t');
+    const [, type, oid] = meta.split(' ');
+    return { type, oid: oid ?? '', file };
+  }).filter((e) => e.type === 'blob');
+  if (entries.length === 0) return [];
+  const checked = execFileSync('git', ['--git-dir', gitDir, 'cat-file', '--batch-check'], {
+    input: entries.map((e) => e.oid).join('\n') + '\n',
+    maxBuffer: 1 << 28,
+  }).toString().split('\n');
+  return entries.filter((_, i) => (checked[i] ?? '').endsWith(' missing')).map((e) => e.file);
 }
