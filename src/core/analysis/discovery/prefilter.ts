@@ -9,7 +9,7 @@
 /** A relevant library's quoted name (then checked to follow `from`, `require(` or `import(`): a quote-first
  *  pattern scans faster than one starting with the keyword alternatives. */
 const LIB_QUOTE = new RegExp(
-  String.raw`['"](?:kafkajs|ioredis|redis|@redis/client|nats|nats\.ws|@nats-io/[\w.-]+|amqplib(?:/callback_api)?|amqp-connection-manager|bullmq|bull|@nestjs/(?:bull|bullmq|microservices|websockets|event-emitter)|socket\.io|socket\.io-client|ws|isomorphic-ws|(?:node:)?events|eventemitter[23]|emittery|mitt|@microsoft/fetch-event-source|eventsource|express-ws|uWebSockets\.js|hono/streaming|@trpc/server/adapters/(?:standalone|fetch))['"]`,
+  String.raw`['"](?:kafkajs|ioredis|redis|@redis/client|nats|nats\.ws|@nats-io/[\w.-]+|amqplib(?:/callback_api)?|amqp-connection-manager|bullmq|bull|@nestjs/(?:bull|bullmq|microservices|websockets|event-emitter)|socket\.io|socket\.io-client|ws|isomorphic-ws|(?:node:)?events|eventemitter[23]|emittery|mitt|@(?:microsoft|fortaine)/fetch-event-source|eventsource|express-ws|uWebSockets\.js|uws|hono/streaming|@trpc/server/adapters/(?:standalone|fetch))['"]`,
   'g',
 );
 const IMPORT_BEFORE = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)$/;

@@ -30,14 +30,15 @@ export function onCall(scope: Scope, call: ts.CallExpression, depth: number): vo
   let recv: TagExpr | null = null;
   let method: string | null = null;
   let calleeTag: TagExpr | null = null;
+  let argRecv: TagExpr | null = null;
   if (t.isPropertyAccessExpression(callee)) {
     method = callee.name.text;
     scope.visit(callee.expression, depth + 1);
     recv = tagOf(scope, callee.expression);
     // `function attachStatus(uploader) { uploader.on('upload:done', …) }`: the callers' arguments say
     // what the receiver is (resolved at link time); no callback parameter tags follow from it.
-    if (!recv && ARG_EVENT_METHODS.has(method)) {
-      const argRecv = paramReceiver(scope, callee.expression);
+    if (!recv && (ARG_EVENT_METHODS.has(method) || SITE_METHODS.has(method))) {
+      argRecv = paramReceiver(scope, callee.expression);
       if (argRecv) pushSite(scope, call, argRecv, null, method, callee.name);
     }
   } else {
@@ -57,13 +58,15 @@ export function onCall(scope: Scope, call: ts.CallExpression, depth: number): vo
     }
   }
   if (method === 'decorate') recordDecoration(scope, call);
-  const owner = recv ?? calleeTag;
+  // A receiver typed by the callers types its callbacks' parameters the same way (`app.ws(p, { open: (ws) => … })`).
+  const owner = recv ?? calleeTag ?? argRecv;
   if (owner) {
     // Only callbacks of a bound receiver get the event name: most calls have none, so it is evaluated here.
     const ev = call.arguments[0] ? evalValue(scope, call.arguments[0]) : null;
     const evStr = ev && ev.k === 'str' ? ev.v : null;
     const m = method ?? '()';
-    call.arguments.forEach((a, i) => {
+    call.arguments.forEach((arg, i) => {
+      const a = unwrapParens(scope, arg);
       const fnArg = unwrapFn(scope, a);
       if (fnArg) scope.pendingParams.set(fnArg, fnArg.parameters.map((_, pi) => ({ k: 'param', of: owner, m: `${m}#${i}`, ev: evStr, i: pi })));
       if (t.isObjectLiteralExpression(a)) {
@@ -78,6 +81,21 @@ export function onCall(scope: Scope, call: ts.CallExpression, depth: number): vo
   // Plain calls are constructs only when they call a library function (`io(url)`, `createWSClient()`).
   const isSite = (recv && method && SITE_METHODS.has(method) && !forwardsToSuper(scope, callee, method)) || (calleeTag && !method && fromLibrary(calleeTag));
   if (isSite) pushSite(scope, call, recv, calleeTag, method, t.isPropertyAccessExpression(callee) ? callee.name : callee);
+  // `app.ws(pattern, { open, message, close })` (uWebSockets.js): each handler of the behavior is a site of
+  // its own, on the handler's line, classified by what the receiver turns out to be.
+  const wsRecv = recv ?? argRecv;
+  const behavior = method === 'ws' && wsRecv && call.arguments[1] ? unwrapParens(scope, call.arguments[1]) : null;
+  if (wsRecv && behavior && t.isObjectLiteralExpression(behavior)) {
+    for (const p of behavior.properties) {
+      const key = p.name && (t.isIdentifier(p.name) || t.isStringLiteral(p.name)) ? p.name.text : null;
+      if (key && WS_BEHAVIOR_HANDLERS.has(key)) {
+        scope.facts.sites.push({
+          kind: 'call', recv: wsRecv, callee: null, method: `ws:${key}`, args: [], pos: posOf(scope, p, p.name),
+          fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, p),
+        });
+      }
+    }
+  }
   // Without arguments a call fills no channel parameter: it can be no wrapper call (see link/wrappers.ts).
   if (call.arguments.length > 0 && !method && t.isIdentifier(callee)) recordWrapperCall(scope, call, callee);
   else if (call.arguments.length > 0 && recv && method && t.isPropertyAccessExpression(callee)) recordMethodCall(scope, call, recv, method, callee.name);
@@ -116,6 +134,16 @@ function paramReceiver(scope: Scope, expr: ts.Expression): TagExpr | null {
     b.tag = null;
   }
 }
+
+/** `/** @type {Behavior} *\/ ({ … })`: JSDoc casts wrap an argument in parentheses. */
+function unwrapParens(scope: Scope, e: ts.Expression): ts.Expression {
+  let cur = e;
+  while (scope.ts.isParenthesizedExpression(cur) || scope.ts.isAsExpression(cur) || scope.ts.isSatisfiesExpression(cur)) cur = cur.expression;
+  return cur;
+}
+
+/** The handlers of a uWebSockets.js behavior that receive socket events (`upgrade`, `drain` are plumbing). */
+const WS_BEHAVIOR_HANDLERS = new Set(['open', 'message', 'close']);
 
 /** Event methods whose receiver can be typed by the enclosing function's callers. */
 const ARG_EVENT_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'emit']);

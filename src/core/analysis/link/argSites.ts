@@ -37,7 +37,7 @@ export function argSiteDrafts(files: LinkFile[], byFile: Map<string, FileDrafts>
           const recv = withRoot(w.site.recv as TagExpr, { k: 'at', file: f.abs, of: argTag });
           // A receiver known only through its callers counts with a known event name: forwarding every
           // event of a list (`source.on(name, …)` in a loop) says nothing about which messages flow.
-          const drafts = classifySite({ ...w.site, recv }, w.file, r).filter((d) => d.channels.length > 0);
+          const drafts = classifySite({ ...w.site, recv }, w.file, r).filter((d) => d.channels.length > 0 || NULL_CHANNEL_METHODS.has(w.site.method ?? ''));
           if (drafts.length === 0) continue;
           done.add(w.site);
           const list = out.get(w.file) ?? [];
@@ -50,11 +50,14 @@ export function argSiteDrafts(files: LinkFile[], byFile: Map<string, FileDrafts>
   return out;
 }
 
+/** Methods whose construct has no channel by the contract (a ws `send`, a WebSocket route's behavior). */
+const NULL_CHANNEL_METHODS = new Set(['send', 'ws', 'adapter', 'onAny', 'publish', 'ws:message']);
+
 /** The `arg` placeholder a receiver chain starts from (`socket.to(room)` → the parameter `socket`). */
 function argRoot(e: TagExpr): Extract<TagExpr, { k: 'arg' }> | null {
   for (let cur: TagExpr = e, hops = 0; hops < 8; hops++) {
     if (cur.k === 'arg') return cur;
-    if (cur.k !== 'prop' && cur.k !== 'call') return null;
+    if (cur.k !== 'prop' && cur.k !== 'call' && cur.k !== 'param') return null;
     cur = cur.of;
   }
   return null;
@@ -63,6 +66,6 @@ function argRoot(e: TagExpr): Extract<TagExpr, { k: 'arg' }> | null {
 /** The chain with its `arg` placeholder replaced by what a caller passes. */
 function withRoot(e: TagExpr, root: TagExpr): TagExpr {
   if (e.k === 'arg') return root;
-  if (e.k === 'prop' || e.k === 'call') return { ...e, of: withRoot(e.of, root) };
+  if (e.k === 'prop' || e.k === 'call' || e.k === 'param') return { ...e, of: withRoot(e.of, root) };
   return e;
 }
