@@ -3,7 +3,7 @@
 import type ts from 'typescript';
 import type { TagExpr } from './facts';
 import type { Scope } from './scope';
-import { posOf, snippetOf } from './scope';
+import { hoistedFunction, posOf, snippetOf } from './scope';
 import { rootOf, tagOf } from './tags';
 import { evalValue, propName } from './values';
 import { onCallLocal, onNewLocal } from './localRules';
@@ -47,7 +47,7 @@ export function onCall(scope: Scope, call: ts.CallExpression, depth: number): vo
   }
   if (method && HANDLER_METHODS.has(method)) {
     for (const a of call.arguments) {
-      const f = unwrapFn(scope, a);
+      const f = unwrapFn(scope, a) ?? laterHandler(scope, a);
       if (f) scope.handlerFns.add(f);
       if (t.isObjectLiteralExpression(a)) {
         for (const p of a.properties) {
@@ -67,8 +67,9 @@ export function onCall(scope: Scope, call: ts.CallExpression, depth: number): vo
     const m = method ?? '()';
     call.arguments.forEach((arg, i) => {
       const a = unwrapParens(scope, arg);
-      const fnArg = unwrapFn(scope, a);
+      const fnArg = unwrapFn(scope, a) ?? laterHandler(scope, a);
       if (fnArg) scope.pendingParams.set(fnArg, fnArg.parameters.map((_, pi) => ({ k: 'param', of: owner, m: `${m}#${i}`, ev: evStr, i: pi })));
+      else if (t.isIdentifier(a)) recordHandlerRef(scope, call, a, (pi) => ({ k: 'param', of: owner, m: `${m}#${i}`, ev: evStr, i: pi }));
       if (t.isObjectLiteralExpression(a)) {
         for (const p of a.properties) {
           const f = t.isPropertyAssignment(p) ? unwrapFn(scope, p.initializer) : t.isMethodDeclaration(p) ? p : null;
@@ -166,10 +167,50 @@ function forwardsToSuper(scope: Scope, callee: ts.Expression, method: string): b
   return owner === method || !!owner?.endsWith(`.${method}`);
 }
 
+/** `io.on('connection', onConnection)` before `function onConnection(socket) {…}`: the declaration to come. */
+function laterHandler(scope: Scope, a: ts.Expression): ts.FunctionDeclaration | null {
+  if (!scope.ts.isIdentifier(a) || scope.bindings.has(a.text)) return null;
+  return hoistedFunction(scope, a.text);
+}
+
+/** Parameters a registered handler receives, up to this many, are typed through its registration. */
+const HANDLER_REF_PARAMS = 3;
+
+/**
+ * A function already declared (or imported) registered as a handler (`io.on('connection', onConnection)`):
+ * recorded like a call passing what the library passes, so its untyped parameters resolve through it.
+ */
+function recordHandlerRef(scope: Scope, call: ts.CallExpression, ref: ts.Identifier, paramTag: (i: number) => TagExpr): void {
+  const target = calleeTarget(scope, ref);
+  if (!target) return;
+  const argTags = Array.from({ length: HANDLER_REF_PARAMS }, (_, i) => paramTag(i));
+  scope.facts.calls.push({ callee: target, args: [], argTags, handlerRef: true, pos: posOf(scope, call), fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, call) });
+  if ('spec' in target && !scope.facts.handsReceiversTo.includes(target.spec)) scope.facts.handsReceiversTo.push(target.spec);
+}
+
+function calleeTarget(scope: Scope, callee: ts.Identifier): { fn: number } | { spec: string; name: string } | null {
+  const b = scope.bindings.get(callee.text);
+  if (!b) return null;
+  if (b.fn !== undefined) return { fn: b.fn };
+  if (b.tag?.k === 'imp') return { spec: b.tag.spec, name: b.tag.name };
+  if (b.tag?.k === 'lib' && !b.tag.mod.startsWith('node:') && b.tag.name !== '*') return { spec: b.tag.mod, name: b.tag.name };
+  if (b.tag?.k === 'prop' && b.tag.of.k === 'imp' && b.tag.of.name === 'default') return { spec: b.tag.of.spec, name: b.tag.name };
+  return null;
+}
+
 /** Calls of workspace functions with arguments: the linker turns those of wrappers into detections. */
 function recordWrapperCall(scope: Scope, call: ts.CallExpression, callee: ts.Identifier): void {
   const b = scope.bindings.get(callee.text);
-  if (!b) return;
+  if (!b) {
+    // `onConnect(socket)` above `async function onConnect(socket) {…}`: indexed once the walk reaches it.
+    if (!hoistedFunction(scope, callee.text)) return;
+    const args = call.arguments.slice(0, 6);
+    const argTags = args.map((a) => (scope.ts.isIdentifier(a) || scope.ts.isPropertyAccessExpression(a) ? tagOf(scope, a) : null));
+    const late = { callee: { fn: -1 }, args: args.map((a) => evalValue(scope, a)), pos: posOf(scope, call, callee), fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, call), ...(argTags.some(Boolean) ? { argTags } : {}) };
+    scope.facts.calls.push(late);
+    scope.lateCalls.push({ call: late, name: callee.text });
+    return;
+  }
   let target: { fn: number } | { spec: string; name: string } | null = null;
   if (b.fn !== undefined) target = { fn: b.fn };
   else if (b.tag?.k === 'imp') target = { spec: b.tag.spec, name: b.tag.name };

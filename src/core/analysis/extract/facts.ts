@@ -110,6 +110,9 @@ export interface WrapperCall {
   args: ValueExpr[];
   /** Receivers passed as arguments (`attachStatus(uploader)`), by position; absent when none is bound. */
   argTags?: (TagExpr | null)[];
+  /** Not a call: the function is registered as a handler (`io.on('connection', onConnection)`), and
+   *  `argTags` are what the library passes it. Types its parameters; no wrapper call at this site. */
+  handlerRef?: true;
   pos: Pos;
   fn: number;
   path: string[];

@@ -97,6 +97,21 @@ export interface Scope {
    * when the function ends (a callback's `(socket) => socket.id` must not rebind the outer `socket`).
    */
   locals: Map<string, Binding | undefined>[];
+  /** Top-level function declarations by name (hoisted: callable and registrable before their text). */
+  hoisted: Map<string, ts.FunctionDeclaration> | null;
+  /** Calls of hoisted functions made before their declaration: their index is filled in after the walk. */
+  lateCalls: { call: import('./facts').WrapperCall; name: string }[];
+}
+
+/** A top-level function declaration named `name`, found even where the walk has not reached it yet. */
+export function hoistedFunction(scope: Scope, name: string): ts.FunctionDeclaration | null {
+  if (!scope.hoisted) {
+    scope.hoisted = new Map();
+    for (const st of scope.sf.statements) {
+      if (scope.ts.isFunctionDeclaration(st) && st.name && st.body && !scope.hoisted.has(st.name.text)) scope.hoisted.set(st.name.text, st);
+    }
+  }
+  return scope.hoisted.get(name) ?? null;
 }
 
 /** Binds a parameter or local declaration, remembering what it shadows in the enclosing function's frame. */

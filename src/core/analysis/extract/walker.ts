@@ -4,7 +4,7 @@
 // Classes, functions and calls are handled in classes.ts, functions.ts and calls.ts; they recurse
 // through `scope.visit`.
 import type ts from 'typescript';
-import type { ExportEntry, FileFacts, TagExpr, ValueExpr } from './facts';
+import type { ExportEntry, FileFacts, TagExpr, ValueExpr, WrapperCall } from './facts';
 import { emptyFacts } from './facts';
 import type { Binding, Scope } from './scope';
 import { BindingMap, bindLocal, isExported } from './scope';
@@ -23,12 +23,25 @@ export function walkFile(tsm: typeof ts, sf: ts.SourceFile, text: string, file: 
     ts: tsm, sf, text, file, facts: emptyFacts(), bindings: new BindingMap(), libs: new Set(),
     visit: () => undefined, fn: -1, path: [], classes: [], stack: [], pendingParams: new Map(), tooDeep: false,
     mentionsOutbox: /outbox/i.test(text), mentionsSse: /text\/event-stream/i.test(text), mentionsFastify: /fastify/i.test(text), outboxTables: new Set(), handlerFns: new Set(),
-    returns: [], fnReturns: new Map(), fnValues: new Map(), fnIndex: new Map(), namesRe: null, childVisitors: [], handlers: handlers(tsm), locals: [],
+    returns: [], fnReturns: new Map(), fnValues: new Map(), fnIndex: new Map(), namesRe: null, childVisitors: [], handlers: handlers(tsm), locals: [], hoisted: null, lateCalls: [],
   };
   scope.visit = (node, depth) => visit(scope, node, depth);
   scope.visit(sf, 0);
+  resolveLateCalls(scope);
   if (scope.tooDeep) scope.facts.note = 'too-deep';
   return scope.facts;
+}
+
+/** Calls made before a hoisted function's declaration point at it once the walk has indexed it. */
+function resolveLateCalls(scope: Scope): void {
+  if (scope.lateCalls.length === 0) return;
+  const dropped = new Set<WrapperCall>();
+  for (const { call, name } of scope.lateCalls) {
+    const fn = scope.bindings.get(name)?.fn;
+    if (fn === undefined) dropped.add(call);
+    else call.callee = { fn };
+  }
+  if (dropped.size > 0) scope.facts.calls = scope.facts.calls.filter((c) => !dropped.has(c));
 }
 
 /** What `visit` does with a node kind (an index into a table, instead of ~35 `SyntaxKind` lookups per node). */
