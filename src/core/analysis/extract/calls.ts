@@ -185,7 +185,23 @@ function recordHandlerRef(scope: Scope, call: ts.CallExpression, ref: ts.Identif
   if (!target) return;
   const argTags = Array.from({ length: HANDLER_REF_PARAMS }, (_, i) => paramTag(i));
   scope.facts.calls.push({ callee: target, args: [], argTags, handlerRef: true, pos: posOf(scope, call), fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, call) });
-  if ('spec' in target && !scope.facts.handsReceiversTo.includes(target.spec)) scope.facts.handsReceiversTo.push(target.spec);
+  if ('spec' in target && argTags.some(messagingBound)) handsReceiverTo(scope, target.spec);
+}
+
+/** Messaging libraries whose clients, servers and sockets make a callee module worth analyzing. */
+const MESSAGING_LIBRARY = /^(?:kafkajs|ioredis|redis|@redis\/client|nats|nats\.ws|@nats-io\/[\w.-]+|amqplib(?:\/callback_api)?|amqp-connection-manager|bullmq|bull|@nestjs\/(?:bull|bullmq|microservices|websockets|event-emitter)|socket\.io|ws|isomorphic-ws|(?:node:)?events|eventemitter[23]|emittery|mitt|express-ws|uWebSockets\.js|uws)$/;
+
+/** An argument bound to a messaging library (a client, a server, a connected socket, an emitter). */
+function messagingBound(tag: TagExpr | null | undefined): boolean {
+  if (!tag) return false;
+  const root = rootOf(tag);
+  if (root.k === 'lib') return MESSAGING_LIBRARY.test(root.mod);
+  // A workspace object's connection handler hands on its socket (`server.io.on('connection', (socket) => …)`).
+  return tag.k === 'param' && tag.m === 'on#1' && tag.ev === 'connection';
+}
+
+function handsReceiverTo(scope: Scope, spec: string): void {
+  if (!scope.facts.handsReceiversTo.includes(spec)) scope.facts.handsReceiversTo.push(spec);
 }
 
 function calleeTarget(scope: Scope, callee: ts.Identifier): { fn: number } | { spec: string; name: string } | null {
@@ -221,7 +237,7 @@ function recordWrapperCall(scope: Scope, call: ts.CallExpression, callee: ts.Ide
   if (!target) return;
   const args = call.arguments.slice(0, 6);
   const argTags = args.map((a) => (scope.ts.isIdentifier(a) || scope.ts.isNewExpression(a) || scope.ts.isPropertyAccessExpression(a) ? tagOf(scope, a) : null));
-  if ('spec' in target && argTags.some(Boolean) && !scope.facts.handsReceiversTo.includes(target.spec)) scope.facts.handsReceiversTo.push(target.spec);
+  if ('spec' in target && argTags.some(messagingBound)) handsReceiverTo(scope, target.spec);
   scope.facts.calls.push({
     callee: target, args: args.map((a) => evalValue(scope, a)), pos: posOf(scope, call, callee),
     fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, call), ...(argTags.some(Boolean) ? { argTags } : {}),

@@ -28,8 +28,25 @@ export function walkFile(tsm: typeof ts, sf: ts.SourceFile, text: string, file: 
   scope.visit = (node, depth) => visit(scope, node, depth);
   scope.visit(sf, 0);
   resolveLateCalls(scope);
+  if (text.includes('Transport.')) transportsInText(scope);
   if (scope.tooDeep) scope.facts.note = 'too-deep';
   return scope.facts;
+}
+
+const TRANSPORT_MENTION = /\bTransport\.([A-Z_]+)\b/g;
+const COMMENT_LEAD = /^[ \t]*(?:\/\/|\/\*|\*)/;
+
+/**
+ * NestJS transports named anywhere in code, decorator arguments included (`ClientsModule.register([{
+ * transport: Transport.RMQ }])` inside `@Module({ imports })`, which the walk does not descend into).
+ */
+function transportsInText(scope: Scope): void {
+  for (const m of scope.text.matchAll(TRANSPORT_MENTION)) {
+    const at = m.index ?? 0;
+    if (COMMENT_LEAD.test(scope.text.slice(scope.text.lastIndexOf('\n', at - 1) + 1, at))) continue;
+    const name = m[1] ?? '';
+    if (name && !scope.facts.transports.includes(name)) scope.facts.transports.push(name);
+  }
 }
 
 /** Calls made before a hoisted function's declaration point at it once the walk has indexed it. */
