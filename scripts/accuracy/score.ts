@@ -1,5 +1,5 @@
 // Matches what the analyzer reported against a case's labels. A detection is identified by
-// (file, line, kind); its channel is graded separately so that a found-but-misnamed channel shows up as
+// (file, line, kind), the line within a tolerance for real code; its channel is graded separately so that a found-but-misnamed channel shows up as
 // channel inaccuracy rather than as both a false positive and a false negative.
 import type { DetectionKind } from '../../src/core/analysis/types';
 import type { ExpectedDetection } from './expected';
@@ -24,54 +24,95 @@ export interface CaseScore {
   falseNegatives: ScoredDetection[];
 }
 
-function keyOf(d: ScoredDetection): string {
-  return `${d.file}\u0000${d.line}\u0000${d.kind}`;
+/** How far apart a label and a detection may sit. The fixtures are exact; real-code labels allow ±2 lines. */
+export interface MatchOptions {
+  lineTolerance: number;
 }
 
-function groupByKey(list: readonly ScoredDetection[]): Map<string, ScoredDetection[]> {
-  const groups = new Map<string, ScoredDetection[]>();
-  for (const d of list) {
-    const group = groups.get(keyOf(d));
-    if (group) group.push(d);
-    else groups.set(keyOf(d), [d]);
-  }
+const EXACT: MatchOptions = { lineTolerance: 0 };
+
+/** A channel mismatch costs half a line, so a same-channel candidate wins between two equally close ones. */
+const CHANNEL_MISMATCH_COST = 0.5;
+
+function groupKey(d: ScoredDetection): string {
+  return `${d.file}\u0000${d.kind}`;
+}
+
+function groupBy<T extends ScoredDetection>(list: readonly T[]): Map<string, Array<{ item: T; index: number }>> {
+  const groups = new Map<string, Array<{ item: T; index: number }>>();
+  list.forEach((item, index) => {
+    const key = groupKey(item);
+    const group = groups.get(key);
+    if (group) group.push({ item, index });
+    else groups.set(key, [{ item, index }]);
+  });
   return groups;
 }
 
+export interface Pairing<E extends ScoredDetection> {
+  pairs: Array<{ expected: E; reported: ScoredDetection; channelMatches: boolean }>;
+  unmatchedExpected: E[];
+  unmatchedReported: ScoredDetection[];
+}
+
 /**
- * Pairs reported with expected detections as multisets per (file, line, kind). Within one key (a call that
- * yields several detections, e.g. a subscribe to two topics) equal channels are paired first, so the channel
- * grade does not depend on the order the analyzer reported them in.
+ * Pairs labels with detections of the same file and kind whose lines are within the tolerance, closest
+ * first (a channel mismatch counts as half a line; ties go to the earlier label, then the earlier
+ * detection), each used at most once. With tolerance 0 this pairs equal channels first on one line, so the
+ * channel grade does not depend on the order the analyzer reported them in.
  */
+export function pairDetections<E extends ScoredDetection>(
+  expected: readonly E[],
+  reported: readonly ScoredDetection[],
+  options: MatchOptions = EXACT,
+): Pairing<E> {
+  const result: Pairing<E> = { pairs: [], unmatchedExpected: [], unmatchedReported: [] };
+  const usedExpected = new Set<number>();
+  const usedReported = new Set<number>();
+  const reportedGroups = groupBy(reported);
+  for (const [key, labels] of groupBy(expected)) {
+    const found = reportedGroups.get(key) ?? [];
+    const candidates: Array<{ cost: number; e: number; r: number }> = [];
+    for (const label of labels) {
+      for (const det of found) {
+        const distance = Math.abs(label.item.line - det.item.line);
+        if (distance > options.lineTolerance) continue;
+        const cost = distance + (label.item.channel === det.item.channel ? 0 : CHANNEL_MISMATCH_COST);
+        candidates.push({ cost, e: label.index, r: det.index });
+      }
+    }
+    candidates.sort((a, b) => a.cost - b.cost || a.e - b.e || a.r - b.r);
+    for (const c of candidates) {
+      if (usedExpected.has(c.e) || usedReported.has(c.r)) continue;
+      usedExpected.add(c.e);
+      usedReported.add(c.r);
+      const e = expected[c.e] as E;
+      const r = reported[c.r] as ScoredDetection;
+      result.pairs.push({ expected: e, reported: r, channelMatches: e.channel === r.channel });
+    }
+  }
+  expected.forEach((e, i) => {
+    if (!usedExpected.has(i)) result.unmatchedExpected.push(e);
+  });
+  reported.forEach((r, i) => {
+    if (!usedReported.has(i)) result.unmatchedReported.push(r);
+  });
+  return result;
+}
+
+/** Grades one labelled case exactly (same file, line and kind); see `pairDetections`. */
 export function scoreCase(
   caseId: string,
   expected: readonly ExpectedDetection[],
   reported: readonly ScoredDetection[],
 ): CaseScore {
-  const result: CaseScore = { caseId, truePositives: [], falsePositives: [], falseNegatives: [] };
-  const reportedByKey = groupByKey(reported);
-  for (const [key, expectedGroup] of groupByKey(expected)) {
-    const pending = [...(reportedByKey.get(key) ?? [])];
-    reportedByKey.delete(key);
-    const unmatched: ScoredDetection[] = [];
-    for (const e of expectedGroup) {
-      const same = pending.findIndex((r) => r.channel === e.channel);
-      if (same >= 0) {
-        const [r] = pending.splice(same, 1);
-        if (r) result.truePositives.push({ expected: e, reported: r, channelMatches: true });
-      } else {
-        unmatched.push(e);
-      }
-    }
-    for (const e of unmatched) {
-      const r = pending.shift();
-      if (r) result.truePositives.push({ expected: e, reported: r, channelMatches: false });
-      else result.falseNegatives.push(e);
-    }
-    result.falsePositives.push(...pending);
-  }
-  for (const rest of reportedByKey.values()) result.falsePositives.push(...rest);
-  return result;
+  const pairing = pairDetections(expected, reported);
+  return {
+    caseId,
+    truePositives: pairing.pairs,
+    falsePositives: pairing.unmatchedReported,
+    falseNegatives: pairing.unmatchedExpected,
+  };
 }
 
 export interface KindStats {

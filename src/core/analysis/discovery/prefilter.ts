@@ -9,7 +9,7 @@
 /** A relevant library's quoted name (then checked to follow `from`, `require(` or `import(`): a quote-first
  *  pattern scans faster than one starting with the keyword alternatives. */
 const LIB_QUOTE = new RegExp(
-  String.raw`['"](?:kafkajs|ioredis|redis|@redis/client|nats|nats\.ws|@nats-io/[\w.-]+|amqplib(?:/callback_api)?|amqp-connection-manager|bullmq|bull|@nestjs/(?:bull|bullmq|microservices|websockets|event-emitter)|socket\.io|socket\.io-client|ws|isomorphic-ws|(?:node:)?events|eventemitter[23]|emittery|mitt|@microsoft/fetch-event-source|eventsource|express-ws|uWebSockets\.js|hono/streaming|@trpc/server/adapters/(?:standalone|fetch))['"]`,
+  String.raw`['"](?:kafkajs|ioredis|redis|@redis/client|nats|nats\.ws|@nats-io/[\w.-]+|amqplib(?:/callback_api)?|amqp-connection-manager|bullmq|bull|@nestjs/(?:bull|bullmq|microservices|websockets|event-emitter)|socket\.io|socket\.io-client|ws|isomorphic-ws|(?:node:)?events|eventemitter[23]|emittery|mitt|@(?:microsoft|fortaine)/fetch-event-source|eventsource|express-ws|uWebSockets\.js|uws|hono/streaming|@trpc/server/adapters/(?:standalone|fetch))['"]`,
   'g',
 );
 const IMPORT_BEFORE = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)$/;
@@ -37,8 +37,9 @@ const REEXPORT = /export\s*(?:\*(?:\s*as\s+[\w$]+)?|\{[^}]*\})\s*from\s*['"](\.{
 const IMPORT_QUOTE = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"]([^'"\n]+)['"]/g;
 /** `import a, { b as c } from`, `import * as d from`, `const { e } = require(`, `const f = require(` (at the end). */
 const BINDING_BEFORE = /(?:import\s+([\w$\s{},*]+?)\s+from\s*|(?:const|let|var)\s+([\w$]+|\{[^}]*\})\s*=\s*(?:await\s+)?(?:require|import)\s*\(\s*)$/;
-/** After an imported name: a member chain ending in a messaging-like call (`bus.emit(`, `io.to(`). */
-const CHAIN_CALL = /(?:\.[\w$]+)*\.(?:publish|emit|send|sendBatch|add|addBulk|upsertJobScheduler|subscribe|psubscribe|sendToQueue|consume|on|once|request|xadd|xAdd|call|respond|process|to|in|producer|consumer|jetstream|createChannel|adapter)\s*\(/y;
+/** After an imported name: a member chain ending in a messaging-like call (`bus.emit(`, `io.to(`) or a
+ *  singleton getter (`Server.getInstance(`). */
+const CHAIN_CALL = /(?:\.[\w$]+)*\.(?:publish|emit|send|sendBatch|add|addBulk|upsertJobScheduler|subscribe|psubscribe|sendToQueue|consume|on|once|request|xadd|xAdd|call|respond|process|to|in|producer|consumer|jetstream|createChannel|adapter|getInstance|instance|shared)\s*\(/y;
 /** A library binding used at all: called, a generic type (`Socket<…>`), or a member of it called or
  *  constructed (`amqp.connect(`). */
 const LIB_USE = /\s*(?:\(|<|\.\s*[\w$]+\s*[(.])/y;

@@ -32,7 +32,7 @@ export type TagExpr =
   /** Parameter `i` of a callback passed to `of.m(ev, cb)` (or `iter` for `for await … of`). */
   | { k: 'param'; of: TagExpr; m: string; ev: string | null; i: number }
   /** A class declared in a file; its instances take the tag of `base` (e.g. `extends EventEmitter`). */
-  | { k: 'cls'; base: TagExpr | null; members?: Record<string, TagExpr>; methods?: Record<string, number>; returnsThis?: string[] }
+  | { k: 'cls'; base: TagExpr | null; members?: Record<string, TagExpr>; methods?: Record<string, number>; returnsThis?: string[]; instanceGetters?: string[] }
   /** A function of the workspace whose calls return `ret` (`async function nats() { …; return nc }`). */
   | { k: 'fn'; ret: TagExpr }
   /** A value whose declared type is `of` (annotation, NestJS injection); `name` from `@InjectQueue('x')`. */
@@ -110,6 +110,9 @@ export interface WrapperCall {
   args: ValueExpr[];
   /** Receivers passed as arguments (`attachStatus(uploader)`), by position; absent when none is bound. */
   argTags?: (TagExpr | null)[];
+  /** Not a call: the function is registered as a handler (`io.on('connection', onConnection)`), and
+   *  `argTags` are what the library passes it. Types its parameters; no wrapper call at this site. */
+  handlerRef?: true;
   pos: Pos;
   fn: number;
   path: string[];
@@ -142,10 +145,16 @@ export interface FileFacts {
   methodCalls: MethodCall[];
   /** `x.decorate('name', value)` (Fastify): what plugins hang on the server instance for other files. */
   decorations: { name: string; tag: TagExpr }[];
+  /**
+   * Specifiers of workspace modules whose functions this file calls with a library-bound argument
+   * (`apiKeyHandlers(socket)` in a connection handler): those modules' untyped parameters are receivers
+   * known through this caller, so they are analyzed even though they import no library themselves.
+   */
+  handsReceiversTo: string[];
   /** Set when the file was parsed only partly (deep nesting) or had syntax errors. */
   note?: string;
 }
 
 export function emptyFacts(): FileFacts {
-  return { imports: [], exports: {}, starExports: [], sites: [], locals: [], fns: [], transports: [], calls: [], methodCalls: [], decorations: [] };
+  return { imports: [], exports: {}, starExports: [], sites: [], locals: [], fns: [], transports: [], calls: [], methodCalls: [], decorations: [], handsReceiversTo: [] };
 }

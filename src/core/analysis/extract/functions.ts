@@ -3,7 +3,7 @@
 import type ts from 'typescript';
 import type { TagExpr, ValueExpr } from './facts';
 import type { Binding, Scope } from './scope';
-import { isExported } from './scope';
+import { bindLocal, isExported, restoreLocals } from './scope';
 import { tagOf, typeTag } from './tags';
 import { evalValue, propName } from './values';
 import { paramTag } from './classes';
@@ -21,6 +21,10 @@ function fnName(scope: Scope, node: ts.FunctionLikeDeclaration): string | null {
   if (own) return own;
   if (parent && t.isVariableDeclaration(parent) && t.isIdentifier(parent.name)) return parent.name.text;
   if (parent && t.isPropertyAssignment(parent)) return propName(scope, parent.name);
+  // `module.exports.onJoin = (socket) => {…}`, `handlers.onJoin = function (…) {…}`: named by the member.
+  if (parent && t.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isPropertyAccessExpression(parent.left)) {
+    return parent.left.name.text;
+  }
   if (parent && t.isPropertyDeclaration(parent) && t.isIdentifier(parent.name)) return cls?.name ? `${cls.name}.${parent.name.text}` : parent.name.text;
   return null;
 }
@@ -60,12 +64,13 @@ export function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth
     scope.bindings.set(node.name.text, b);
     if (wrapperCandidate && isExported(scope, node)) scope.facts.exports[node.name.text] = { fn: scope.fn };
   }
+  scope.locals.push(new Map());
   const pending = scope.pendingParams.get(node);
   const conventional = socketIoHandlerParams(scope, node);
   node.parameters.forEach((p, i) => {
     if (t.isIdentifier(p.name)) {
       const tag = paramTag(scope, p) ?? pending?.[i] ?? conventional.get(p.name.text) ?? null;
-      scope.bindings.set(p.name.text, wrapperCandidate ? { tag, value: { k: 'param', i }, ...(tag ? {} : { paramOf: scope.fn }) } : { tag });
+      bindLocal(scope, p.name.text, wrapperCandidate ? { tag, value: { k: 'param', i }, ...(tag ? {} : { paramOf: scope.fn }) } : { tag });
     } else if (t.isObjectBindingPattern(p.name)) {
       const base = pending?.[i] ?? null;
       // `({ nats }: { nats: NatsClient })` (awilix/tsyringe cradles): the member's annotation types it.
@@ -74,7 +79,7 @@ export function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth
         if (!t.isIdentifier(el.name)) continue;
         const key = el.propertyName ? propName(scope, el.propertyName) : el.name.text;
         const typed = typeLit && key ? memberType(scope, typeLit, key) : null;
-        scope.bindings.set(el.name.text, { tag: base && key ? { k: 'prop', of: base, name: key } : typed });
+        bindLocal(scope, el.name.text, { tag: base && key ? { k: 'prop', of: base, name: key } : typed });
       }
     }
     if (p.initializer) scope.visit(p.initializer, depth + 1);
@@ -87,6 +92,7 @@ export function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth
   if (wrapperCandidate && node.body) recordReturnValue(scope, node, node.body);
   let ret = scope.returns.pop() ?? null;
   if (!ret && node.body && !t.isBlock(node.body)) ret = tagOf(scope, node.body);
+  restoreLocals(scope);
   if (ret) {
     scope.fnReturns.set(node, ret);
     // `async connect() { …; return this }`: calls of the method give the instance back (fluent setup).
@@ -103,8 +109,23 @@ export function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth
       if (isExported(scope, node)) scope.facts.exports[node.name.text] = { tag, ...(b.fn !== undefined ? { fn: b.fn } : {}) };
     }
   }
+  recordInstanceGetter(scope, node);
   scope.fn = savedFn;
   scope.path = savedPath;
+}
+
+/**
+ * `static getInstance() { … new UptimeServer() …; return UptimeServer.instance }`: a static method that
+ * constructs its own class and returns a value gives an instance (singletons, static factories).
+ */
+function recordInstanceGetter(scope: Scope, node: ts.FunctionLikeDeclaration): void {
+  const t = scope.ts;
+  const cls = scope.classes[scope.classes.length - 1];
+  if (cls?.tag.k !== 'cls' || !cls.name || !t.isMethodDeclaration(node) || !node.body || !node.name || !t.isIdentifier(node.name)) return;
+  if (!t.getModifiers(node)?.some((m) => m.kind === t.SyntaxKind.StaticKeyword)) return;
+  const body = scope.text.slice(node.body.getStart(scope.sf), node.body.getEnd());
+  if (!new RegExp(`\\bnew\\s+(?:${cls.name}|this)\\s*\\(`).test(body) || !/\breturn\s+\S/.test(body)) return;
+  (cls.tag.instanceGetters ??= []).push(node.name.text);
 }
 
 /**

@@ -76,7 +76,7 @@ export function onStringLocal(scope: Scope, node: ts.Node): void {
     if (!/^(INSERT|UPDATE|DELETE)\b/i.test(trimmed)) {
       const m = OUTBOX_SELECT.exec(raw);
       OUTBOX_SELECT.lastIndex = 0;
-      if (m) {
+      if (m && readsToPublish(scope)) {
         const off = start + m.index;
         scope.facts.locals.push({ kind: 'outbox.relay', library: ormLibrary(scope), broker: 'outbox', role: 'producer', channel: null, pos: posAt(scope, off, off + m[0].length), fn: scope.fn, path: [...scope.path], snippet: m[0].replace(/\s+/g, ' ').slice(0, 100) });
       }
@@ -172,14 +172,14 @@ export function onCallLocal(scope: Scope, call: ts.CallExpression, method: strin
     const recvText = span > 300 ? '' : callee.expression.getText(scope.sf);
     const init = t.isIdentifier(callee.expression) ? scope.bindings.get(callee.expression.text)?.init : undefined;
     const initText = scope.mentionsOutbox && init && init.getEnd() - init.getStart(scope.sf) < 300 ? init.getText(scope.sf) : '';
-    if (READ_METHODS.has(method) && (/outbox/i.test(recvText) || /outbox/i.test(initText) || a0Outbox) && isRelayRead(scope, call)) {
+    if (READ_METHODS.has(method) && (/outbox/i.test(recvText) || /outbox/i.test(initText) || a0Outbox) && isRelayRead(scope, call) && readsToPublish(scope)) {
       push(scope, 'outbox.relay', ormLibrary(scope), 'outbox', 'producer', null, call, callee.name);
     }
     recordWrite(scope, call, method, recvText, a0v, ormBound(scope, callee.expression));
     if (SQL_METHODS.has(method) && init && preparedWrite(scope, init)) markWrite(scope);
   } else if (t.isIdentifier(callee) && /^(sql|query)$/.test(callee.text) && a0v?.k === 'str' && SQL_WRITE.test(a0v.v)) {
     markWrite(scope);
-  } else if (calleeName && a0Outbox && DB_RECEIVER.test(calleeName) && isBuilderRelayRead(scope, call, READ_METHODS, WRITE_IN_CHAIN)) {
+  } else if (calleeName && a0Outbox && DB_RECEIVER.test(calleeName) && isBuilderRelayRead(scope, call, READ_METHODS, WRITE_IN_CHAIN) && readsToPublish(scope)) {
     push(scope, 'outbox.relay', ormLibrary(scope), 'outbox', 'producer', null, call, callee);
   }
 }
@@ -246,6 +246,29 @@ function markWrite(scope: Scope): void {
 }
 
 /** The innermost read of a chain that is not a write (`knex('outbox').where().update()` is a write). */
+/** Test callbacks: what they read is checked by an assertion, never handed on. */
+const TEST_CALLS = /^(?:it|test|describe|beforeEach|beforeAll|afterEach|afterAll)$/;
+/** What a relay does with the rows it read: hands them to a broker, a handler or a dispatcher. */
+const HANDS_ON = /publish|send|emit|dispatch|produce|deliver|relay|forward|handler|\.add\s*\(|xadd|enqueue|process|notify/i;
+
+/**
+ * A read of outbox rows is a relay when the code around it hands them on (an outbox read for a report, an
+ * admin listing or a test assertion is not): the enclosing function mentions a publish, send, handler…,
+ * and it is no test callback.
+ */
+function readsToPublish(scope: Scope): boolean {
+  const t = scope.ts;
+  let fnNode: ts.Node | null = null;
+  for (let i = scope.stack.length - 1; i >= 0; i--) {
+    const n = scope.stack[i];
+    if (!n) continue;
+    if (!fnNode && t.isFunctionLike(n)) fnNode = n;
+    if (t.isCallExpression(n) && t.isIdentifier(n.expression) && TEST_CALLS.test(n.expression.text)) return false;
+  }
+  const text = fnNode ? scope.text.slice(fnNode.getStart(scope.sf), fnNode.getEnd()) : scope.text;
+  return HANDS_ON.test(text);
+}
+
 function isRelayRead(scope: Scope, call: ts.CallExpression): boolean {
   const t = scope.ts;
   if (outerChain(scope, call).some((m) => WRITE_IN_CHAIN.has(m))) return false;

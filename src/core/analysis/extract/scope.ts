@@ -92,6 +92,43 @@ export interface Scope {
   childVisitors: ((node: ts.Node) => void)[];
   /** Node kind → what the walker does with it (see walker.ts). */
   handlers: Uint8Array;
+  /**
+   * One frame per enclosing function: the bindings its parameters and local declarations shadowed, put back
+   * when the function ends (a callback's `(socket) => socket.id` must not rebind the outer `socket`).
+   */
+  locals: Map<string, Binding | undefined>[];
+  /** Top-level function declarations by name (hoisted: callable and registrable before their text). */
+  hoisted: Map<string, ts.FunctionDeclaration> | null;
+  /** Calls of hoisted functions made before their declaration: their index is filled in after the walk. */
+  lateCalls: { call: import('./facts').WrapperCall; name: string }[];
+}
+
+/** A top-level function declaration named `name`, found even where the walk has not reached it yet. */
+export function hoistedFunction(scope: Scope, name: string): ts.FunctionDeclaration | null {
+  if (!scope.hoisted) {
+    scope.hoisted = new Map();
+    for (const st of scope.sf.statements) {
+      if (scope.ts.isFunctionDeclaration(st) && st.name && st.body && !scope.hoisted.has(st.name.text)) scope.hoisted.set(st.name.text, st);
+    }
+  }
+  return scope.hoisted.get(name) ?? null;
+}
+
+/** Binds a parameter or local declaration, remembering what it shadows in the enclosing function's frame. */
+export function bindLocal(scope: Scope, name: string, binding: Binding): void {
+  const frame = scope.locals[scope.locals.length - 1];
+  if (frame && !frame.has(name)) frame.set(name, scope.bindings.get(name));
+  scope.bindings.set(name, binding);
+}
+
+/** Ends a function's frame: its parameters and locals go out of scope. */
+export function restoreLocals(scope: Scope): void {
+  const frame = scope.locals.pop();
+  if (!frame) return;
+  for (const [name, previous] of frame) {
+    if (previous === undefined) scope.bindings.delete(name);
+    else scope.bindings.set(name, previous);
+  }
 }
 
 export function posOf(scope: Scope, node: ts.Node, tokenNode?: ts.Node): Pos {

@@ -4,10 +4,10 @@
 // Classes, functions and calls are handled in classes.ts, functions.ts and calls.ts; they recurse
 // through `scope.visit`.
 import type ts from 'typescript';
-import type { ExportEntry, FileFacts, TagExpr, ValueExpr } from './facts';
+import type { ExportEntry, FileFacts, TagExpr, ValueExpr, WrapperCall } from './facts';
 import { emptyFacts } from './facts';
 import type { Binding, Scope } from './scope';
-import { BindingMap, isExported } from './scope';
+import { BindingMap, bindLocal, isExported } from './scope';
 import { importTag, isRelative, tagOf, typeTag } from './tags';
 import { evalEnum, evalValue, propName } from './values';
 import { onStringLocal } from './localRules';
@@ -23,12 +23,42 @@ export function walkFile(tsm: typeof ts, sf: ts.SourceFile, text: string, file: 
     ts: tsm, sf, text, file, facts: emptyFacts(), bindings: new BindingMap(), libs: new Set(),
     visit: () => undefined, fn: -1, path: [], classes: [], stack: [], pendingParams: new Map(), tooDeep: false,
     mentionsOutbox: /outbox/i.test(text), mentionsSse: /text\/event-stream/i.test(text), mentionsFastify: /fastify/i.test(text), outboxTables: new Set(), handlerFns: new Set(),
-    returns: [], fnReturns: new Map(), fnValues: new Map(), fnIndex: new Map(), namesRe: null, childVisitors: [], handlers: handlers(tsm),
+    returns: [], fnReturns: new Map(), fnValues: new Map(), fnIndex: new Map(), namesRe: null, childVisitors: [], handlers: handlers(tsm), locals: [], hoisted: null, lateCalls: [],
   };
   scope.visit = (node, depth) => visit(scope, node, depth);
   scope.visit(sf, 0);
+  resolveLateCalls(scope);
+  if (text.includes('Transport.')) transportsInText(scope);
   if (scope.tooDeep) scope.facts.note = 'too-deep';
   return scope.facts;
+}
+
+const TRANSPORT_MENTION = /\bTransport\.([A-Z_]+)\b/g;
+const COMMENT_LEAD = /^[ \t]*(?:\/\/|\/\*|\*)/;
+
+/**
+ * NestJS transports named anywhere in code, decorator arguments included (`ClientsModule.register([{
+ * transport: Transport.RMQ }])` inside `@Module({ imports })`, which the walk does not descend into).
+ */
+function transportsInText(scope: Scope): void {
+  for (const m of scope.text.matchAll(TRANSPORT_MENTION)) {
+    const at = m.index ?? 0;
+    if (COMMENT_LEAD.test(scope.text.slice(scope.text.lastIndexOf('\n', at - 1) + 1, at))) continue;
+    const name = m[1] ?? '';
+    if (name && !scope.facts.transports.includes(name)) scope.facts.transports.push(name);
+  }
+}
+
+/** Calls made before a hoisted function's declaration point at it once the walk has indexed it. */
+function resolveLateCalls(scope: Scope): void {
+  if (scope.lateCalls.length === 0) return;
+  const dropped = new Set<WrapperCall>();
+  for (const { call, name } of scope.lateCalls) {
+    const fn = scope.bindings.get(name)?.fn;
+    if (fn === undefined) dropped.add(call);
+    else call.callee = { fn };
+  }
+  if (dropped.size > 0) scope.facts.calls = scope.facts.calls.filter((c) => !dropped.has(c));
 }
 
 /** What `visit` does with a node kind (an index into a table, instead of ~35 `SyntaxKind` lookups per node). */
@@ -164,10 +194,10 @@ function visit(scope: Scope, node: ts.Node, depth: number): void {
         if (src && t.isVariableDeclarationList(init)) {
           const d = init.declarations[0];
           const tag: TagExpr = { k: 'param', of: src, m: 'iter', ev: null, i: 0 };
-          if (d && t.isIdentifier(d.name)) scope.bindings.set(d.name.text, { tag });
+          if (d && t.isIdentifier(d.name)) bindLocal(scope, d.name.text, { tag });
           // `for (const [socket, peer] of peers)`: entries of a typed Map; either side may be the socket.
           if (d && t.isArrayBindingPattern(d.name)) {
-            for (const el of d.name.elements) if (t.isBindingElement(el) && t.isIdentifier(el.name)) scope.bindings.set(el.name.text, { tag });
+            for (const el of d.name.elements) if (t.isBindingElement(el) && t.isIdentifier(el.name)) bindLocal(scope, el.name.text, { tag });
           }
         }
         visit(scope, fo.statement, depth + 1);
@@ -309,7 +339,7 @@ export function setExport(scope: Scope, name: string, expr: ts.Expression): void
   const tag = tagOf(scope, expr);
   const value = evalValue(scope, expr);
   // `module.exports = function streamRouter(feed) {…}`: the exported function itself.
-  const fn = scope.ts.isIdentifier(expr) ? scope.bindings.get(expr.text)?.fn : scope.ts.isFunctionExpression(expr) ? scope.fnIndex.get(expr) : undefined;
+  const fn = scope.ts.isIdentifier(expr) ? scope.bindings.get(expr.text)?.fn : scope.ts.isFunctionExpression(expr) || scope.ts.isArrowFunction(expr) ? scope.fnIndex.get(expr) : undefined;
   scope.facts.exports[name] = entry({ tag, value, ...(fn !== undefined ? { fn } : {}) });
 }
 
@@ -327,7 +357,7 @@ function onVariable(scope: Scope, decl: ts.VariableDeclaration, depth: number): 
     if (init) b.init = init;
     const fnIdx = init ? scope.fnIndex.get(unwrapFn(scope, init) ?? init) : undefined;
     if (fnIdx !== undefined) b.fn = fnIdx;
-    scope.bindings.set(name, b);
+    bindLocal(scope, name, b);
     // Parent pointers are not set (cheaper parse): the statement is two levels up the ancestor stack.
     const stmt = scope.stack[scope.stack.length - 3];
     if (stmt && isExported(scope, stmt)) scope.facts.exports[name] = entry(b);
@@ -341,7 +371,7 @@ function onVariable(scope: Scope, decl: ts.VariableDeclaration, depth: number): 
       const key = el.propertyName ? propName(scope, el.propertyName) : el.name.text;
       if (!key) continue;
       const value: ValueExpr | null = baseValue.k === 'obj' ? (baseValue.props[key] ?? null) : baseValue.k === 'ref' ? { ...baseValue, path: [...baseValue.path, key] } : null;
-      scope.bindings.set(el.name.text, { tag: baseTag ? { k: 'prop', of: baseTag, name: key } : null, value });
+      bindLocal(scope, el.name.text, { tag: baseTag ? { k: 'prop', of: baseTag, name: key } : null, value });
     }
   }
 }

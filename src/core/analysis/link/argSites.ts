@@ -15,8 +15,9 @@ export function argSiteDrafts(files: LinkFile[], byFile: Map<string, FileDrafts>
   const waiting = new Map<string, { file: string; site: Site }[]>();
   for (const f of files) {
     for (const site of f.facts.sites) {
-      if (site.recv?.k !== 'arg') continue;
-      const k = `${f.abs}#${site.recv.fn}#${site.recv.i}`;
+      const arg = site.recv ? argRoot(site.recv) : null;
+      if (!arg) continue;
+      const k = `${f.abs}#${arg.fn}#${arg.i}`;
       const list = waiting.get(k) ?? [];
       list.push({ file: f.abs, site });
       waiting.set(k, list);
@@ -33,10 +34,10 @@ export function argSiteDrafts(files: LinkFile[], byFile: Map<string, FileDrafts>
         if (!argTag) return;
         for (const w of waiting.get(`${target.file}#${target.fn}#${i}`) ?? []) {
           if (done.has(w.site)) continue;
-          const recv: TagExpr = { k: 'at', file: f.abs, of: argTag };
+          const recv = withRoot(w.site.recv as TagExpr, { k: 'at', file: f.abs, of: argTag });
           // A receiver known only through its callers counts with a known event name: forwarding every
           // event of a list (`source.on(name, …)` in a loop) says nothing about which messages flow.
-          const drafts = classifySite({ ...w.site, recv }, w.file, r).filter((d) => d.channels.length > 0);
+          const drafts = classifySite({ ...w.site, recv }, w.file, r).filter((d) => d.channels.length > 0 || NULL_CHANNEL_METHODS.has(w.site.method ?? ''));
           if (drafts.length === 0) continue;
           done.add(w.site);
           const list = out.get(w.file) ?? [];
@@ -47,4 +48,24 @@ export function argSiteDrafts(files: LinkFile[], byFile: Map<string, FileDrafts>
     });
   }
   return out;
+}
+
+/** Methods whose construct has no channel by the contract (a ws `send`, a WebSocket route's behavior). */
+const NULL_CHANNEL_METHODS = new Set(['send', 'ws', 'adapter', 'onAny', 'publish', 'ws:message']);
+
+/** The `arg` placeholder a receiver chain starts from (`socket.to(room)` → the parameter `socket`). */
+function argRoot(e: TagExpr): Extract<TagExpr, { k: 'arg' }> | null {
+  for (let cur: TagExpr = e, hops = 0; hops < 8; hops++) {
+    if (cur.k === 'arg') return cur;
+    if (cur.k !== 'prop' && cur.k !== 'call' && cur.k !== 'param') return null;
+    cur = cur.of;
+  }
+  return null;
+}
+
+/** The chain with its `arg` placeholder replaced by what a caller passes. */
+function withRoot(e: TagExpr, root: TagExpr): TagExpr {
+  if (e.k === 'arg') return root;
+  if (e.k === 'prop' || e.k === 'call' || e.k === 'param') return { ...e, of: withRoot(e.of, root) };
+  return e;
 }

@@ -204,12 +204,19 @@ function classifyMethod(recv: Tag, m: string, args: (RValue | null)[], mk: Mk): 
     case 'ws.socket':
     case 'ws.client':
       if (m === 'send') return [mk('ws.emit', lib, 'ws', [])];
+      if (m === 'publish' && lib === 'uws') return [mk('ws.emit', lib, 'ws', ch(args[0]))];
       if (LISTEN.has(m)) return [mk('ws.on', lib, 'ws', ch(args[0]))];
       return [];
     case 'ews.app':
       return m === 'ws' ? [mk('ws.server', 'express-ws', 'ws', ch(args[0]))] : [];
     case 'uws.app':
-      return m === 'ws' ? [mk('ws.server', lib, 'ws', ch(args[0]))] : [];
+      if (m === 'ws') return [mk('ws.server', lib, 'ws', ch(args[0]))];
+      // A behavior's `message` handler receives every message (no channel); `open`/`close` are lifecycle.
+      if (m === 'ws:message') return [mk('ws.on', lib, 'ws', [])];
+      if (m === 'ws:open' || m === 'ws:close') return [mk('ws.on', lib, 'ws', [{ channel: m.slice(3), pattern: false }])];
+      // `app.publish(topic, message)`: uWebSockets.js's own pub/sub fan-out to subscribed sockets.
+      if (m === 'publish') return [mk('ws.emit', lib, 'ws', ch(args[0]))];
+      return [];
     case 'bull.eventsProducer': {
       // Custom queue events: `publishEvent({ eventName: 'transcode-progress', … })`.
       if (m !== 'publishEvent') return [];

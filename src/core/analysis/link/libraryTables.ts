@@ -18,6 +18,8 @@ export const MODULE_ALIASES: Record<string, string> = {
   'eventemitter2': 'eventemitter2',
   'socket.io-client': 'socket.io-client',
   'uWebSockets.js': 'uws',
+  // A maintained fork with the same API.
+  '@fortaine/fetch-event-source': '@microsoft/fetch-event-source',
 };
 
 export function canonicalModule(mod: string): string {

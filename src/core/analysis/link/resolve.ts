@@ -19,6 +19,8 @@ export interface Tag {
   methods?: Record<string, number>;
   /** Methods of a workspace class that return the instance itself. */
   returnsThis?: string[];
+  /** Static methods of a workspace class that return an instance of it (`getInstance()`). */
+  instanceGetters?: string[];
 }
 
 export type RValue =
@@ -88,6 +90,7 @@ export class Resolver {
         if (e.members) tag.members = e.members;
         if (e.methods && hasKeys(e.methods)) tag.methods = e.methods;
         if (e.returnsThis) tag.returnsThis = e.returnsThis;
+        if (e.instanceGetters) tag.instanceGetters = e.instanceGetters;
         return tag;
       }
       case 'prop': {
@@ -118,6 +121,7 @@ export class Resolver {
           const recv = this.tag(file, e.of.of, depth + 1);
           if (!recv) return null;
           if (recv.returnsThis?.includes(e.of.name)) return recv;
+          if (recv.t === 'cls' && recv.instanceGetters?.includes(e.of.name)) return instanceOf(recv, null);
           if (recv.t === 'relns' && recv.file) return callResult(this.exportTag(recv.file, e.of.name, depth + 1), this.argValue(file, e.arg0));
           if (recv.t === 'mod' || recv.t.startsWith('ctor:') || recv.t.startsWith('fn:')) return callResult(libExport(recv.lib, e.of.name, true), this.argValue(file, e.arg0));
           if (recv.t.startsWith('coll:')) {

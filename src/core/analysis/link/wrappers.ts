@@ -64,7 +64,7 @@ function wrapperCallDrafts(files: LinkFile[], byFile: Map<string, FileDrafts>, r
     const targets = fd?.callTargets ?? [];
     f.facts.calls.forEach((c, i) => {
       const target = targets[i];
-      if (target) calls.push({ f, c, target });
+      if (target && !c.handlerRef) calls.push({ f, c, target });
     });
     const methodTargets = fd?.methodTargets ?? [];
     f.facts.methodCalls.forEach((c, i) => {

@@ -349,7 +349,7 @@ export class Engine {
     if (prevFacts === undefined) return;
     const nextFacts = this.facts(abs);
     const sig = (f: FileFacts | null | undefined): string | null =>
-      f === undefined ? null : JSON.stringify([f?.exports ?? null, f?.starExports ?? null, f?.transports ?? null, f?.decorations ?? null]);
+      f === undefined ? null : JSON.stringify([f?.exports ?? null, f?.starExports ?? null, f?.transports ?? null, f?.decorations ?? null, f?.handsReceiversTo ?? null]);
     if (sig(prevFacts) !== sig(nextFacts)) {
       // Other files' links, and which stage-2 files can hold constructs, depend on these exports.
       this.linkCache = new Map();

@@ -87,8 +87,23 @@ export class Inclusion {
       else if (st.pre.decoUses.some((name) => decorated.has(name))) inc.add(abs);
       else if (st.pre.importSpecs.length && this.stage2(abs, st, resolver)) inc.add(abs);
     }
+    this.addReceiverCallees(inc);
     this.included = inc;
     return inc;
+  }
+
+  /** Modules an included file hands a library-bound argument to (transitively): their parameters are receivers. */
+  private addReceiverCallees(inc: Set<string>): void {
+    const queue = [...inc];
+    for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+      for (const spec of this.host.facts(file)?.handsReceiversTo ?? []) {
+        const target = this.host.resolveModule(file, spec);
+        const st = target ? this.host.states.get(target) : undefined;
+        if (!target || inc.has(target) || !st || st.skip || st.rec.kind !== 'code') continue;
+        inc.add(target);
+        queue.push(target);
+      }
+    }
   }
 
   private stage2(abs: string, st: FileState, resolver: Resolver): boolean {
