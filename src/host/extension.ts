@@ -68,7 +68,8 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
     index.onDidChangeResult((result) => {
       flowsTree.update(result);
       flowsView.message = undefined;
-      architecture.setGraph(toGraphSnapshot(result, locate));
+      // Built only when a loaded Architecture view needs it, once per result.
+      architecture.setGraph(() => toGraphSnapshot(result, locate));
     }),
   );
   store.add(index.onDidChangeStatus((status) => architecture.setIndexStatus(status)));
