@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { runCommand, runnerEnv, waitForWorkbench } from './workbench';
+import { CONTAINER_TITLE, activityBarIcon, runCommand, runnerEnv, waitForWorkbench } from './workbench';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const example = readFileSync(path.join(repoRoot, 'examples', 'shop', 'asyncapi.yaml'), 'utf8');
@@ -38,6 +38,8 @@ describe('Export AsyncAPI in the workbench', { timeout: 240_000 }, () => {
     page.setDefaultTimeout(60_000);
     await page.goto(env.workbenchUrl);
     await waitForWorkbench(page);
+    // The palette lists the extension's commands once its contributions are loaded, as its icon shows.
+    await activityBarIcon(page, CONTAINER_TITLE).waitFor();
   });
 
   after(async () => {
