@@ -1,7 +1,7 @@
 // Command-line parsing with node:util parseArgs (strict: unknown options are usage errors, never ignored).
 import { parseArgs } from 'node:util';
 
-export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'mermaid'] as const;
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'mermaid', 'asyncapi'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** `--fail-on` levels: a finding severity, strongest first, or `none` (never fail on findings). */
@@ -17,6 +17,10 @@ export interface AnalyzeCommand {
   maxFileBytes: number | undefined;
   quiet: boolean;
   failOn: FailOn;
+  /** SARIF: detections as `note` results next to the findings. */
+  sarifDetections: boolean;
+  /** SARIF: the folder paths are relative to (default: the repository root above each DIR). */
+  base: string | null;
 }
 
 export type CliCommand = AnalyzeCommand | { kind: 'help' } | { kind: 'version' } | { kind: 'usage-error'; message: string };
@@ -29,12 +33,16 @@ the findings of the principles' rules (dual write without an outbox, socket.io w
 without heartbeat or behind a buffering proxy, one-way WebSocket, unguarded invalidation).
 
 Options:
-  --format text|json|sarif|mermaid  output format (default: text)
+  --format text|json|sarif|mermaid|asyncapi
+                                    output format (default: text); asyncapi is an AsyncAPI 3.0
+                                    document (YAML) of the channels, servers and operations
   --out FILE                        write the output to FILE instead of stdout
   --exclude GLOB                    leave out matching paths (repeatable), on top of .gitignore and defaults
   --max-file-size BYTES             skip files larger than this (default: 1048576)
   --fail-on warning|information|hint|none
                                     exit 1 when a finding at or above this severity exists (default: none)
+  --sarif-detections                SARIF: add every detection as a note (default: findings only)
+  --base DIR                        SARIF: paths relative to DIR (default: the git repository root)
   --quiet                           no progress bar or status messages on stderr
   -h, --help                        show this help
   -V, --version                     show the version
@@ -63,6 +71,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         'max-file-size': { type: 'string' },
         'fail-on': { type: 'string' },
         quiet: { type: 'boolean' },
+        'sarif-detections': { type: 'boolean' },
+        base: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
       },
@@ -101,6 +111,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     }
   }
 
+  if (format !== 'sarif' && (values['sarif-detections'] || values.base !== undefined)) {
+    return usageError(`${values.base !== undefined ? '--base' : '--sarif-detections'} applies to --format sarif only`);
+  }
+  if (values.base !== undefined && values.base.trim() === '') return usageError('--base needs a folder');
   if (values.out !== undefined && values.out.trim() === '') return usageError('--out needs a file name');
   const exclude = values.exclude ?? [];
   if (exclude.some((g) => g.trim() === '')) return usageError('--exclude needs a non-empty glob');
@@ -114,5 +128,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     maxFileBytes,
     quiet: values.quiet ?? false,
     failOn: failOn as FailOn,
+    sarifDetections: values['sarif-detections'] ?? false,
+    base: values.base ?? null,
   };
 }

@@ -5,6 +5,7 @@ import { analyze } from '../core/analysis';
 import type { AnalysisResult } from '../core/analysis/types';
 import { renderFlowMermaid } from '../core/render/mermaid';
 import { collectConfigFiles } from '../core/rules';
+import type { ConfigFile } from '../core/rules/types';
 import type { AnalyzeCommand } from './args';
 import { parseCliArgs, USAGE } from './args';
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREADABLE_ROOT, EXIT_USAGE } from './exitCodes';
@@ -12,7 +13,9 @@ import type { RuleOutcome } from './findings';
 import { computeFindings, findingsAtOrAbove } from './findings';
 import { jsonReportChunks } from './format/jsonReport';
 import { appendFindingComments } from './format/mermaidFindings';
+import { asyncApiText } from './format/asyncapi';
 import { sarifChunks } from './format/sarif';
+import { sarifBases } from './repoBase';
 import type { ChunkStream } from './format/sink';
 import { writeChunks, writeChunksToFile } from './format/sink';
 import { createStyle, shouldColor } from './format/style';
@@ -59,9 +62,15 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
     io.stderr.write(`${TOOL_NAME}: ${checked.message}\n`);
     return EXIT_UNREADABLE_ROOT;
   }
+  const base = command.base === null ? null : checkRoots([command.base], io.cwd);
+  if (base && !base.ok) {
+    io.stderr.write(`${TOOL_NAME}: --base: ${base.message}\n`);
+    return EXIT_UNREADABLE_ROOT;
+  }
   const progress = !command.quiet && io.stderr.isTTY ? new ProgressBar(io.stderr) : null;
   let result: AnalysisResult;
   let rules: RuleOutcome;
+  let configFiles: ConfigFile[];
   // The deployment files the rules read are collected while the analysis runs (its I/O waits overlap).
   const configs = collectConfigFiles(checked.roots, io.signal);
   try {
@@ -72,6 +81,7 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
       ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
     });
     rules = await computeFindings(result, undefined, io.signal, configs);
+    configFiles = await configs;
     // collectConfigFiles stops early on abort instead of throwing: a report from half the configs is wrong.
     if (io.signal?.aborted) throw new Error('interrupted');
   } catch (error) {
@@ -87,7 +97,7 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
   // A failed rule never stops the report: the others' findings are complete, and the gap is said out loud.
   for (const e of rules.ruleErrors) io.stderr.write(`${TOOL_NAME}: warning: rule ${e.ruleId} failed, its findings are missing: ${e.message}\n`);
 
-  const output = render(command, result, rules, io);
+  const output = render(command, { result, rules, configFiles, base: base?.ok ? base.roots[0] : undefined }, io);
   const exit = gate(command, rules, io);
   if (command.out === null) {
     await writeChunks(output, io.stdout);
@@ -123,14 +133,24 @@ function gate(command: AnalyzeCommand, rules: RuleOutcome, io: CliIo): number {
 }
 
 /** The report as chunks of text: JSON and SARIF are streamed (they can be larger than any one string). */
-function render(command: AnalyzeCommand, result: AnalysisResult, rules: RuleOutcome, io: CliIo): Iterable<string> {
+interface RenderInput {
+  result: AnalysisResult;
+  rules: RuleOutcome;
+  configFiles: readonly ConfigFile[];
+  /** `--base`, absolute. */
+  base: string | undefined;
+}
+
+function render(command: AnalyzeCommand, { result, rules, configFiles, base }: RenderInput, io: CliIo): Iterable<string> {
   // The analyzer says which root holds each file.
   const rootOf: RootOf = (item) => item.root;
   switch (command.format) {
     case 'json':
       return jsonReportChunks(result, rootOf, rules);
     case 'sarif':
-      return sarifChunks(result, rootOf, rules);
+      return sarifChunks(result, rootOf, rules, { detections: command.sarifDetections, bases: sarifBases(result.roots, base) });
+    case 'asyncapi':
+      return [asyncApiText(result, configFiles)];
     case 'mermaid': {
       const diagram = renderFlowMermaid(result);
       if (diagram.channelsShown < diagram.channelsTotal && !command.quiet) {

@@ -19,6 +19,7 @@ export const COMMANDS = {
   openDecisionTree: 'eventArchitect.openDecisionTree',
   insertScaffold: 'eventArchitect.insertScaffold',
   showLog: 'eventArchitect.showLog',
+  exportAsyncApi: 'eventArchitect.exportAsyncApi',
   /** Internal: opens a detection's location from the Event Flows tree; hidden from the palette. */
   openLocation: 'eventArchitect.openLocation',
   goToConsumers: 'eventArchitect.goToConsumers',

@@ -8,6 +8,7 @@ import { registerShowFlowDiagram } from './showFlowDiagram';
 import { registerShowLog } from './showLog';
 import { registerShowPrinciple } from './showPrinciple';
 import { registerInsertScaffold } from './insertScaffold';
+import { registerExportAsyncApi } from './exportAsyncApi';
 
 /** One line per command; each command lives in its own file. */
 export function registerCommands(services: Services, store: DisposableStore): void {
@@ -19,4 +20,5 @@ export function registerCommands(services: Services, store: DisposableStore): vo
   store.add(registerInsertScaffold(services));
   store.add(registerShowLog(services));
   store.add(registerOpenLocation(services));
+  store.add(registerExportAsyncApi(services));
 }

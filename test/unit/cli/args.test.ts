@@ -3,13 +3,20 @@ import { parseCliArgs } from '../../../src/cli/args';
 
 describe('parseCliArgs', () => {
   it('defaults to text output on the current folder', () => {
-    expect(parseCliArgs(['analyze'])).toEqual({ kind: 'analyze', dirs: ['.'], format: 'text', out: null, exclude: [], maxFileBytes: undefined, quiet: false, failOn: 'none' });
+    expect(parseCliArgs(['analyze'])).toEqual({ kind: 'analyze', dirs: ['.'], format: 'text', out: null, exclude: [], maxFileBytes: undefined, quiet: false, failOn: 'none', sarifDetections: false, base: null });
   });
 
   it('reads every option, repeated excludes included', () => {
     expect(
-      parseCliArgs(['analyze', 'a', 'b', '--format', 'sarif', '--out', 'r.sarif', '--exclude', '**/gen/**', '--exclude=legacy', '--max-file-size', '2048', '--quiet', '--fail-on', 'information']),
-    ).toEqual({ kind: 'analyze', dirs: ['a', 'b'], format: 'sarif', out: 'r.sarif', exclude: ['**/gen/**', 'legacy'], maxFileBytes: 2048, quiet: true, failOn: 'information' });
+      parseCliArgs(['analyze', 'a', 'b', '--format', 'sarif', '--out', 'r.sarif', '--exclude', '**/gen/**', '--exclude=legacy', '--max-file-size', '2048', '--quiet', '--fail-on', 'information', '--sarif-detections', '--base', '..']),
+    ).toEqual({ kind: 'analyze', dirs: ['a', 'b'], format: 'sarif', out: 'r.sarif', exclude: ['**/gen/**', 'legacy'], maxFileBytes: 2048, quiet: true, failOn: 'information', sarifDetections: true, base: '..' });
+  });
+
+  it('accepts --format asyncapi, and the SARIF options only with --format sarif', () => {
+    expect(parseCliArgs(['analyze', '--format', 'asyncapi'])).toMatchObject({ kind: 'analyze', format: 'asyncapi' });
+    expect(parseCliArgs(['analyze', '--format', 'json', '--sarif-detections'])).toEqual({ kind: 'usage-error', message: '--sarif-detections applies to --format sarif only' });
+    expect(parseCliArgs(['analyze', '--base', '.'])).toEqual({ kind: 'usage-error', message: '--base applies to --format sarif only' });
+    expect(parseCliArgs(['analyze', '--format', 'sarif', '--base', ' '])).toEqual({ kind: 'usage-error', message: '--base needs a folder' });
   });
 
   it.each(['warning', 'information', 'hint', 'none'] as const)('accepts --fail-on %s', (level) => {

@@ -108,13 +108,13 @@ describe('json', () => {
 });
 
 describe('other formats', () => {
-  it('writes valid SARIF 2.1.0 with root-relative artifact URIs', () => {
-    const r = runCliProcess(cli, ['analyze', project, '--format', 'sarif']);
+  it('writes valid SARIF 2.1.0 with artifact URIs relative to the folder outside any repository', () => {
+    const r = runCliProcess(cli, ['analyze', project, '--format', 'sarif', '--sarif-detections']);
     expect(r.code).toBe(0);
     const log = JSON.parse(r.stdout);
     expect(validateSarif(log), errorsOf(validateSarif)).toBe(true);
     const run = log.runs[0];
-    expect(run.originalUriBaseIds.ROOT0.uri).toBe(`file://${project}/`);
+    expect(run.originalUriBaseIds.SRCROOT.uri).toBe(`file://${project}/`);
     expect(run.artifacts.map((a: { location: { uri: string } }) => a.location.uri)).toContain('api/src/orders%20service.ts');
     expect(run.results.every((x: { level: string }) => x.level === 'note')).toBe(true);
   });

@@ -75,28 +75,28 @@ describe('sarif', () => {
     expect(validateSarif(noDriver)).toBe(false);
   });
 
-  it('describes the tool with a rule per detection kind, then one per finding rule', () => {
+  it('describes the tool with a rule per finding rule, then one per detection kind (detection/<kind>)', () => {
     const run = JSON.parse(sarifText(twoRoots, rootOf)).runs[0];
     expect(run.tool.driver).toMatchObject({ name: 'Event Architect', version: TOOL_VERSION });
     expect(run.tool.driver.informationUri).toMatch(/^https?:\/\//);
-    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([...DETECTION_KINDS, ...RULES.map((r) => r.id)]);
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([...RULES.map((r) => r.id), ...DETECTION_KINDS.map((k) => `detection/${k}`)]);
   });
 
   it('locates results relative to their root through originalUriBaseIds', () => {
     const run = JSON.parse(sarifText(twoRoots, rootOf)).runs[0];
-    expect(run.originalUriBaseIds).toEqual({ ROOT0: { uri: 'file:///srv/repo%20a/' }, ROOT1: { uri: 'file:///srv/w%C3%B6rker/' } });
+    expect(run.originalUriBaseIds).toEqual({ SRCROOT: { uri: 'file:///srv/repo%20a/' }, SRCROOT2: { uri: 'file:///srv/w%C3%B6rker/' } });
     expect(run.artifacts).toHaveLength(2);
     const [pub, sub, server] = run.results;
     expect(pub.level).toBe('note');
-    expect(pub.ruleId).toBe('nats.publish');
-    expect(run.tool.driver.rules[pub.ruleIndex].id).toBe('nats.publish');
+    expect(pub.ruleId).toBe('detection/nats.publish');
+    expect(run.tool.driver.rules[pub.ruleIndex].id).toBe('detection/nats.publish');
     expect(pub.locations[0].physicalLocation).toEqual({
-      artifactLocation: { uri: 'src/pub%20lisher.ts', uriBaseId: 'ROOT0', index: 0 },
+      artifactLocation: { uri: 'src/pub%20lisher.ts', uriBaseId: 'SRCROOT', index: 0 },
       region: { startLine: 3, startColumn: 5, endLine: 3, endColumn: 25 },
     });
     expect(pub.locations[0].logicalLocations).toEqual([{ fullyQualifiedName: 'publish', kind: 'function' }]);
     expect(pub.message.text).toContain('pattern "orders.*"');
-    expect(sub.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'lib/sub%231.ts', uriBaseId: 'ROOT1', index: 1 });
+    expect(sub.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'lib/sub%231.ts', uriBaseId: 'SRCROOT2', index: 1 });
     expect(server.locations[0].physicalLocation.artifactLocation.index).toBe(0);
     expect(server.message.text).toContain('channel not statically known');
   });

@@ -154,7 +154,7 @@ describe('streamed reports', () => {
     expect(json.length).toBeGreaterThan(300_000_000);
     expect(json.growthMb).toBeLessThan(150);
 
-    const sarif = await measure(sarifChunks(result, (d) => d.root), '{"ruleId":"kafka.produce"');
+    const sarif = await measure(sarifChunks(result, (d) => d.root), '{"ruleId":"detection/kafka.produce"');
     expect(sarif.markers).toBe(n);
     expect(sarif.length).toBeGreaterThan(MAX_STRING_LENGTH);
     expect(sarif.tail.endsWith('"columnKind": "utf16CodeUnits"\n    }\n  ]\n}\n')).toBe(true);
