@@ -1,6 +1,7 @@
 // Channel text of resolved values, and the parameter markers that stand for a wrapper's parameters inside
 // a channel until a caller's argument replaces them.
 import type { RValue } from './resolve';
+import { capText } from './valueSteps';
 
 /** Stands for a wrapper's parameter inside a channel until a caller's argument replaces it. */
 export function paramMarker(i: number): string {
@@ -19,7 +20,8 @@ export function fillParams(template: string, args: (RValue | null)[]): { channel
     pattern ||= c.pattern;
     return c.channel;
   });
-  return { channel, pattern };
+  const capped = capText(channel, pattern);
+  return { channel: capped.v, pattern: capped.pattern };
 }
 
 /** Private-use character delimiting parameter markers (never in real channel names). */
