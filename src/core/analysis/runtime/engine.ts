@@ -29,7 +29,7 @@ import { Decorations } from './decorations';
 import { Inclusion } from './inclusion';
 import { PARALLEL_SCAN_MIN_FILES, defaultScanWorkerFile, parallelScan } from './parallelScan';
 import { structuralHash } from './factsHash';
-import { linkBudgeted } from './linkBudget';
+import { linkBudgeted, tooManyDetections } from './linkBudget';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 /** Longest stretch of parsing between two yields to the event loop. */
@@ -260,6 +260,11 @@ export class Engine {
       const fd = draftsByFile.get(lf.abs);
       const own = fd?.drafts ?? [];
       const extra = wrapped.get(lf.abs);
+      const overflow = tooManyDetections(lf, own.length + (extra?.length ?? 0));
+      if (overflow) {
+        linkSkipped.push(overflow);
+        continue;
+      }
       // Files without wrapper calls keep their detection objects while their drafts are cached, so an
       // incremental diff settles them by identity.
       const reuse = !extra && fd ? this.finished.get(fd) : undefined;
