@@ -6,6 +6,9 @@
 // text grows past MAX_VALUE_CHARS.
 import { MAX_VALUE_CHARS } from '../extract/valueBudget';
 
+/** Detections one file may yield (a large real file has a few hundred); past it the file is skipped. */
+export const MAX_DETECTIONS_PER_FILE = 10_000;
+
 /** Steps one resolution may take: far above real code (a few dozen), far below a hang. */
 export const VALUE_STEP_BUDGET = 50_000;
 

@@ -9,6 +9,7 @@ import type { MethodCall, WrapperCall } from '../extract/facts';
 import type { Resolver } from './resolve';
 import { MARKER_CHAR, channelsOf, fillParams } from './channelText';
 import { argSiteDrafts } from './argSites';
+import { MAX_DETECTIONS_PER_FILE } from './valueSteps';
 
 const MAX_ROUNDS = 6;
 /** Distinct wrapped constructs kept per function: each call of a wrapper makes one detection per construct,
@@ -105,6 +106,8 @@ function wrapperCallDrafts(files: LinkFile[], byFile: Map<string, FileDrafts>, r
         // `publish(EXCHANGE, routingKey)` with the routing key from the caller: the exchange is fixed.
         if (w.routingKey?.includes(MARKER_CHAR)) d.routingKey = fillParams(w.routingKey, args).channel;
         const list = out.get(f.abs) ?? [];
+        // One past the budget is enough for the engine to skip the file (runtime/linkBudget.ts).
+        if (list.length > MAX_DETECTIONS_PER_FILE) break;
         list.push(d);
         out.set(f.abs, list);
         if (hasParam(d) && add(f.abs, d)) changed = true;

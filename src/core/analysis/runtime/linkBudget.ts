@@ -6,7 +6,7 @@
 import type { SkippedFile } from '../types';
 import type { FileDrafts, LinkFile } from '../link/link';
 import type { Resolver } from '../link/resolve';
-import { VALUE_STEP_BUDGET } from '../link/valueSteps';
+import { MAX_DETECTIONS_PER_FILE, VALUE_STEP_BUDGET } from '../link/valueSteps';
 
 export function linkBudgeted(lf: LinkFile, resolver: Resolver, link: () => FileDrafts): { drafts: FileDrafts; skip: SkippedFile | null } {
   resolver.overran = false;
@@ -18,9 +18,6 @@ export function linkBudgeted(lf: LinkFile, resolver: Resolver, link: () => FileD
     skip: { file: lf.rel, root: lf.root, reason: 'budget', detail: `a channel value needs more than ${VALUE_STEP_BUDGET.toLocaleString('en-US')} resolution steps` },
   };
 }
-
-/** Detections one file may yield (a large real file has a few hundred). */
-export const MAX_DETECTIONS_PER_FILE = 20_000;
 
 export function tooManyDetections(lf: LinkFile, count: number): SkippedFile | null {
   if (count <= MAX_DETECTIONS_PER_FILE) return null;
