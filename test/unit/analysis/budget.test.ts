@@ -9,6 +9,7 @@ import { IncrementalAnalyzer, analyze } from '../../../src/core/analysis/index';
 import type { AnalysisResult } from '../../../src/core/analysis/index';
 import { MAX_VALUE_CHARS } from '../../../src/core/analysis/extract/valueBudget';
 import { structuralHash } from '../../../src/core/analysis/runtime/factsHash';
+import { setWorkBudget } from '../../../src/core/analysis/extract/workBudget';
 import { removeTree, writeTree } from './tree';
 
 const KAFKA = `import { Kafka } from 'kafkajs';\nconst kafka = new Kafka({ brokers: ['k:9092'] });\nconst producer = kafka.producer();\n`;
@@ -144,5 +145,28 @@ describe('structural hash of facts', () => {
     let chain: unknown = { k: 'lib', mod: 'ioredis', name: 'default' };
     for (let i = 0; i < 100_000; i++) chain = { k: 'prop', of: chain, name: 'x' };
     expect(structuralHash(chain)).not.toBe(doubled);
+  });
+});
+
+describe('extraction step budget', () => {
+  afterAll(() => setWorkBudget());
+
+  it('skips a file whose extraction runs out of steps with the reason budget, and analyzes the others', async () => {
+    const publish = (c: string): string => `import Redis from 'ioredis';\nconst redis = new Redis();\nexport const go = () => redis.publish('${c}', 'x');\n`;
+    const small = publish('small');
+    const large = `${publish('large')}${Array.from({ length: 400 }, (_, i) => `export const v${i} = [${i}, '${i}', { k: ${i} }];\n`).join('')}`;
+    const root = writeTree({ 'src/small.ts': small, 'src/large.ts': large }, 'ea-budget-');
+    try {
+      // A budget between the two files' needs: the small file fits, the large one does not.
+      setWorkBudget({ base: 2_000, perChar: 0 });
+      const r = await analyze([root]);
+      expect(r.skipped).toEqual([{ file: 'src/large.ts', root: 0, reason: 'budget', detail: 'analysis step budget exceeded (2,000 steps)' }]);
+      expect(r.detections.map((d) => d.channel)).toEqual(['small']);
+      setWorkBudget();
+      expect((await analyze([root])).detections.map((d) => d.channel).sort()).toEqual(['large', 'small']);
+    } finally {
+      setWorkBudget();
+      removeTree(root);
+    }
   });
 });

@@ -4,8 +4,13 @@
 // skipped or analyzed on every machine, in a cold run and in an incremental update alike.
 
 /** Steps any file may take, plus steps per character of its text (real code takes well under one). */
-const BASE_STEPS = 1_000_000;
-const STEPS_PER_CHAR = 8;
+const DEFAULT_BUDGET = { base: 1_000_000, perChar: 8 };
+let budget = DEFAULT_BUDGET;
+
+/** Tests: a smaller budget (no argument restores the default). */
+export function setWorkBudget(next: { base: number; perChar: number } = DEFAULT_BUDGET): void {
+  budget = next;
+}
 
 export class BudgetExceeded extends Error {
   constructor(readonly steps: number) {
@@ -19,7 +24,7 @@ let used = 0;
 /** Starts the budget of one file's extraction (extraction is synchronous: one file at a time). */
 export function startWork(textLength: number): void {
   used = 0;
-  limit = BASE_STEPS + STEPS_PER_CHAR * textLength;
+  limit = budget.base + budget.perChar * textLength;
 }
 
 export function endWork(): void {
