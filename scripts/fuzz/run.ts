@@ -17,6 +17,8 @@ import type { FuzzCase } from './generators';
 import { fileCount, generateCase } from './generators';
 import { bundle, runNode, writeCpuPreload } from './proc';
 
+/** Hang guard of one chunk's per-file run (a whole chunk, so generous on a busy machine). */
+const PER_FILE_GUARD_MS = 1_800_000;
 const SKIP_REASONS = new Set(['too-large', 'binary', 'minified', 'unreadable', 'invalid-encoding', 'symlink-loop', 'parse-error', 'too-deep', 'budget']);
 
 function writeCase(dir: string, c: FuzzCase): void {
@@ -121,7 +123,7 @@ async function main(): Promise<void> {
     let perFileMax = 0;
     if (!values['no-per-file']) {
       let current = '';
-      const pf = await runNode(perFile, [dir], 600_000, (line) => {
+      const pf = await runNode(perFile, [dir], PER_FILE_GUARD_MS, (line) => {
         const m = JSON.parse(line) as { start?: string; file?: string; ms?: number; cpuMs?: number; error?: string };
         if (m.start !== undefined) current = m.start;
         if (m.file === undefined || m.ms === undefined) return;
@@ -130,7 +132,7 @@ async function main(): Promise<void> {
         perFileTimes.push({ file: `chunk-${chunk}/${m.file}`, ms: m.ms, cpuMs: m.cpuMs ?? 0 });
         if (m.error) problems.push(`updateFile ${m.file} threw: ${m.error.slice(0, 400)}`);
       });
-      if (pf.timedOut) problems.push(`incremental run hung on ${current}`);
+      if (pf.timedOut) problems.push(`incremental run stopped by its ${PER_FILE_GUARD_MS / 60_000}-minute guard at ${current}`);
       else if (pf.code !== 0) problems.push(`incremental run exit ${pf.code ?? pf.signal}: ${pf.stderr.slice(0, 600)}`);
     }
     const s: ChunkSummary = { chunk, files, cliMs: Math.round(res.wallMs), cliCpuMs: res.cpuMs === null ? null : Math.round(res.cpuMs), cliExit: res.code, problems, perFileCount, perFileMaxMs: Math.round(perFileMax) };
@@ -170,7 +172,7 @@ async function main(): Promise<void> {
     seed,
     files: written,
     chunks: summaries.length,
-    crashes: summaries.filter((s) => s.problems.some((p) => /exit|threw|hung|did not finish/.test(p))).length,
+    crashes: summaries.filter((s) => s.problems.some((p) => /exit|threw|guard|did not finish/.test(p))).length,
     nonZeroExits: summaries.filter((s) => s.cliExit !== 0).length,
     maxChunkMs: Math.max(0, ...summaries.map((s) => s.cliMs)),
     maxChunkCpuMs: Math.max(0, ...summaries.map((s) => s.cliCpuMs ?? 0)),
