@@ -105,7 +105,9 @@ export type SkipReason =
   | 'invalid-encoding'
   | 'symlink-loop'
   | 'parse-error'
-  | 'too-deep';
+  | 'too-deep'
+  /** The file needed more analysis work than its size justifies (a hostile or generated file). */
+  | 'budget';
 
 export interface SkippedFile {
   file: string;

@@ -9,10 +9,11 @@ import { prismaFacts, sqlFacts } from './schemaText';
 import type { FileKind } from '../discovery/walk';
 import type { SourceFileCache } from './sourceCache';
 import { isSfcFile, sfcScriptView } from './sfc';
+import { BudgetExceeded, endWork, startWork } from './workBudget';
 
 export interface ExtractOutcome {
   facts: FileFacts | null;
-  failure?: { reason: 'too-deep' | 'parse-error'; detail: string };
+  failure?: { reason: 'too-deep' | 'parse-error' | 'budget'; detail: string };
 }
 
 function scriptKind(file: string): ts.ScriptKind {
@@ -48,11 +49,15 @@ export function extractFacts(file: string, kind: FileKind, text: string, trees?:
     const create = (): ts.SourceFile =>
       ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kindOfScript);
     const sf = trees ? trees.parse(ts, file, text, create) : create();
+    startWork(text.length);
     return { facts: walkFile(ts, sf, text, file) };
   } catch (e) {
     // A tree that failed to parse or walk is not a safe base for the next incremental parse.
     trees?.forget(file);
+    if (e instanceof BudgetExceeded) return { facts: null, failure: { reason: 'budget', detail: e.message } };
     if (e instanceof RangeError) return { facts: null, failure: { reason: 'too-deep', detail: 'nesting too deep to parse (stack overflow avoided)' } };
     return { facts: null, failure: { reason: 'parse-error', detail: (e as Error).message.slice(0, 200) } };
+  } finally {
+    endWork();
   }
 }

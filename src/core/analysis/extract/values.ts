@@ -3,12 +3,15 @@
 import type ts from 'typescript';
 import type { ValueExpr } from './facts';
 import type { Scope } from './scope';
+import { bounded } from './valueBudget';
+import { spendWork } from './workBudget';
 
 const UNKNOWN: ValueExpr = { k: 'unknown' };
 const MAX_PROPS = 64;
 
 export function evalValue(scope: Scope, node: ts.Node | undefined, depth = 0): ValueExpr {
   if (!node || depth > 6) return UNKNOWN;
+  spendWork();
   const t = scope.ts;
   const SK = t.SyntaxKind;
   switch (node.kind) {
@@ -28,7 +31,7 @@ export function evalValue(scope: Scope, node: ts.Node | undefined, depth = 0): V
         parts.push(evalValue(scope, span.expression, depth + 1));
         parts.push({ k: 'str', v: span.literal.text });
       }
-      return { k: 'tpl', parts };
+      return bounded({ k: 'tpl', parts });
     }
     case SK.AwaitExpression:
     case SK.ParenthesizedExpression:
@@ -40,7 +43,7 @@ export function evalValue(scope: Scope, node: ts.Node | undefined, depth = 0): V
     case SK.BinaryExpression: {
       const be = node as ts.BinaryExpression;
       if (be.operatorToken.kind === SK.PlusToken) {
-        return { k: 'tpl', parts: [evalValue(scope, be.left, depth + 1), evalValue(scope, be.right, depth + 1)] };
+        return bounded({ k: 'tpl', parts: [evalValue(scope, be.left, depth + 1), evalValue(scope, be.right, depth + 1)] });
       }
       if (be.operatorToken.kind === SK.QuestionQuestionToken || be.operatorToken.kind === SK.BarBarToken) {
         // `x ?? 'default'`: the left side usually wins at runtime, so only a known left side is a value.
@@ -81,7 +84,7 @@ export function evalValue(scope: Scope, node: ts.Node | undefined, depth = 0): V
       // `pollChannel(params.id)`: a workspace function computing the channel (resolved by the linker).
       if (t.isIdentifier(callee)) {
         const of = evalValue(scope, callee, depth + 1);
-        if (of.k === 'fnv' || of.k === 'ref') return { k: 'call', of, args: ce.arguments.slice(0, 6).map((a) => evalValue(scope, a, depth + 1)) };
+        if (of.k === 'fnv' || of.k === 'ref') return bounded({ k: 'call', of, args: ce.arguments.slice(0, 6).map((a) => evalValue(scope, a, depth + 1)) });
       }
       return UNKNOWN;
     }
@@ -90,12 +93,12 @@ export function evalValue(scope: Scope, node: ts.Node | undefined, depth = 0): V
       return scope.fnValues.get(node) ?? UNKNOWN;
     case SK.ArrayLiteralExpression:
       // `[...ORDER_TOPICS, AUDIT_TOPIC]`: a spread contributes its array (flattened by channelsOf).
-      return {
+      return bounded({
         k: 'arr',
         items: (node as ts.ArrayLiteralExpression).elements
           .slice(0, MAX_PROPS)
           .map((e) => evalValue(scope, e.kind === SK.SpreadElement ? (e as ts.SpreadElement).expression : e, depth + 1)),
-      };
+      });
     case SK.ObjectLiteralExpression: {
       const props: Record<string, ValueExpr> = {};
       let n = 0;
@@ -107,7 +110,7 @@ export function evalValue(scope: Scope, node: ts.Node | undefined, depth = 0): V
         else if (t.isShorthandPropertyAssignment(p)) props[name] = evalValue(scope, p.name, depth + 1);
         else props[name] = UNKNOWN;
       }
-      return { k: 'obj', props };
+      return bounded({ k: 'obj', props });
     }
     default:
       return UNKNOWN;

@@ -14,6 +14,7 @@ import { onStringLocal } from './localRules';
 import { onClass } from './classes';
 import { onFunction } from './functions';
 import { onCall, onNew, unwrapFn } from './calls';
+import { spendWork } from './workBudget';
 
 /** Nesting guard: deeper subtrees are not walked (a 10,000-level expression must not overflow the stack). */
 export const MAX_DEPTH = 1200;
@@ -109,6 +110,7 @@ function handlers(t: typeof ts): Uint8Array {
 }
 
 function visit(scope: Scope, node: ts.Node, depth: number): void {
+  spendWork();
   if (depth > MAX_DEPTH) {
     scope.tooDeep = true;
     return;

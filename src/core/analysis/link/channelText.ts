@@ -1,26 +1,42 @@
 // Channel text of resolved values, and the parameter markers that stand for a wrapper's parameters inside
 // a channel until a caller's argument replaces them.
 import type { RValue } from './resolve';
+import { capText } from './valueSteps';
+import { MAX_VALUE_CHARS } from '../extract/valueBudget';
 
 /** Stands for a wrapper's parameter inside a channel until a caller's argument replaces it. */
 export function paramMarker(i: number): string {
   return `\uE000P${i}\uE000`;
 }
 
-/** Replaces a template's parameter markers with the caller's arguments (unknown → `*`). */
+/** Replaces a template's parameter markers with the caller's arguments (unknown → `*`). Stops once the
+ *  text passes the value budget: wrappers of wrappers can hold hundreds of markers, each filled with a
+ *  budget-long argument, and the cut text is all that is kept. */
 export function fillParams(template: string, args: (RValue | null)[]): { channel: string; pattern: boolean } {
   let pattern = false;
-  const channel = template.replace(PARAM_MARKER, (_m, idx: string) => {
-    const c = channelOf(args[Number(idx)] ?? null);
+  let out = '';
+  let last = 0;
+  FILL_MARKER.lastIndex = 0;
+  for (let m = FILL_MARKER.exec(template); m; m = FILL_MARKER.exec(template)) {
+    out += template.slice(last, m.index);
+    const c = channelOf(args[Number(m[1])] ?? null);
     if (c.channel === null) {
       pattern = true;
-      return '*';
+      out += '*';
+    } else {
+      pattern ||= c.pattern;
+      out += c.channel;
     }
-    pattern ||= c.pattern;
-    return c.channel;
-  });
-  return { channel, pattern };
+    last = m.index + m[0].length;
+    if (out.length > MAX_VALUE_CHARS) break;
+  }
+  if (out.length <= MAX_VALUE_CHARS) out += template.slice(last);
+  const capped = capText(out, pattern);
+  return { channel: capped.v, pattern: capped.pattern };
 }
+
+/** The markers fillParams walks (its own regex: the exported one's `lastIndex` is shared by callers). */
+const FILL_MARKER = /\uE000P(\d+)\uE000/g;
 
 /** Private-use character delimiting parameter markers (never in real channel names). */
 export const MARKER_CHAR = '\uE000';

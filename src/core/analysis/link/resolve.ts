@@ -3,6 +3,7 @@
 import type { FileFacts, TagExpr, ValueExpr } from '../extract/facts';
 import { EXPORTS, METHOD_RESULTS, MODULE_CALLBACKS, PARAM_RESULTS, PROP_RESULTS, canonicalModule } from './libraryTables';
 import { MARKER_CHAR, fillParams, paramMarker } from './channelText';
+import { capText, VALUE_STEP_BUDGET } from './valueSteps';
 
 /** A resolved receiver: `t` per libraryTables, the npm module it came from, and a queue/group name. */
 export interface Tag {
@@ -53,6 +54,10 @@ export class Resolver {
   private readonly exportTagMemo = new Map<string, Tag | null>();
   /** > 0 while resolving receiver arguments (see argValue). */
   private noCalls = 0;
+  /** Steps of the current `value()` resolution (see valueSteps.ts). */
+  private steps = 0;
+  /** Set when a resolution ran out of steps; the engine reads and clears it per file. */
+  overran = false;
 
   constructor(readonly ws: WorkspaceView) {}
 
@@ -228,11 +233,18 @@ export class Resolver {
 
   value(file: string, e: ValueExpr | null | undefined, depth = 0): RValue | null {
     if (!e) return null;
+    // Each resolution has its own step budget: its outcome never depends on what was resolved before.
+    this.steps = 0;
     return this.val(file, e, depth);
   }
 
   private val(file: string, e: ValueExpr, depth: number): RValue {
     if (depth > MAX_DEPTH) return UNKNOWN;
+    if (++this.steps > VALUE_STEP_BUDGET) {
+      // Receiver names are memoized with their tags, so only channel resolutions may mark the file.
+      if (this.noCalls === 0) this.overran = true;
+      return UNKNOWN;
+    }
     switch (e.k) {
       case 'str':
         return { k: 'str', v: e.v, pattern: false };
@@ -263,7 +275,7 @@ export class Resolver {
           }
         }
         out = out.replace(/\*+/g, '*');
-        return { k: 'str', v: out, pattern };
+        return { k: 'str', ...capText(out, pattern) };
       }
       case 'fnv':
         return { k: 'fn', ret: this.val(file, e.ret, depth + 1) };
@@ -273,7 +285,7 @@ export class Resolver {
         if (f.k !== 'fn' || f.ret.k !== 'str') return UNKNOWN;
         if (!f.ret.v.includes(MARKER_CHAR)) return f.ret;
         const filled = fillParams(f.ret.v, e.args.map((a) => this.val(file, a, depth + 1)));
-        return { k: 'str', v: filled.channel, pattern: f.ret.pattern || filled.pattern };
+        return { k: 'str', ...capText(filled.channel, f.ret.pattern || filled.pattern) };
       }
       case 'ref': {
         const target = this.ws.resolveModule(file, e.spec);

@@ -9,8 +9,12 @@ import type { MethodCall, WrapperCall } from '../extract/facts';
 import type { Resolver } from './resolve';
 import { MARKER_CHAR, channelsOf, fillParams } from './channelText';
 import { argSiteDrafts } from './argSites';
+import { MAX_DETECTIONS_PER_FILE } from './valueSteps';
 
 const MAX_ROUNDS = 6;
+/** Distinct wrapped constructs kept per function: each call of a wrapper makes one detection per construct,
+ *  so wrappers calling wrappers multiply them; real wrappers have a handful. */
+const MAX_WRAPPED_PER_FN = 64;
 
 /**
  * The construct's channel comes from a parameter of its function, or (AMQP) its whole routing key does: a
@@ -40,12 +44,17 @@ export function wrapperDrafts(files: LinkFile[], byFile: Map<string, FileDrafts>
 
 function wrapperCallDrafts(files: LinkFile[], byFile: Map<string, FileDrafts>, r: Resolver): Map<string, Draft[]> {
   const table: WrapperTable = new Map();
+  // Signatures already in the table, per function: one lookup per added draft keeps linking linear.
+  const sigs = new Map<string, Set<string>>();
   const add = (file: string, d: Draft): boolean => {
     if (d.fn < 0) return false;
     const k = key(file, d.fn);
     const list = table.get(k) ?? [];
+    const seen = sigs.get(k) ?? new Set<string>();
     const sig = `${d.kind}|${d.channels.map((c) => c.channel).join(',')}`;
-    if (list.some((x) => `${x.kind}|${x.channels.map((c) => c.channel).join(',')}` === sig)) return false;
+    if (seen.has(sig) || seen.size >= MAX_WRAPPED_PER_FN) return false;
+    seen.add(sig);
+    sigs.set(k, seen);
     list.push(d);
     table.set(k, list);
     return true;
@@ -97,6 +106,8 @@ function wrapperCallDrafts(files: LinkFile[], byFile: Map<string, FileDrafts>, r
         // `publish(EXCHANGE, routingKey)` with the routing key from the caller: the exchange is fixed.
         if (w.routingKey?.includes(MARKER_CHAR)) d.routingKey = fillParams(w.routingKey, args).channel;
         const list = out.get(f.abs) ?? [];
+        // One past the budget is enough for the engine to skip the file (runtime/linkBudget.ts).
+        if (list.length > MAX_DETECTIONS_PER_FILE) break;
         list.push(d);
         out.set(f.abs, list);
         if (hasParam(d) && add(f.abs, d)) changed = true;

@@ -28,6 +28,8 @@ import { ModuleResolution } from './moduleResolution';
 import { Decorations } from './decorations';
 import { Inclusion } from './inclusion';
 import { PARALLEL_SCAN_MIN_FILES, defaultScanWorkerFile, parallelScan } from './parallelScan';
+import { structuralHash } from './factsHash';
+import { linkBudgeted, tooManyDetections } from './linkBudget';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 /** Longest stretch of parsing between two yields to the event loop. */
@@ -50,6 +52,8 @@ export class Engine {
   private readonly decorations = new Decorations();
   /** Finished detections of cached drafts (weakly keyed: dropped with the drafts). */
   private finished = new WeakMap<FileDrafts, Detection[]>();
+  /** Files whose link ran out of budget, by their (empty) cached drafts: skipped with the reason `budget`. */
+  private linkSkips = new WeakMap<FileDrafts, SkippedFile>();
   /** Trees of files re-parsed after the first link (edits), for incremental re-parsing. */
   private readonly trees = new SourceFileCache(3);
   private linkedOnce = false;
@@ -228,6 +232,7 @@ export class Engine {
     const bindings: AmqpBindingFact[] = [];
     const linkFiles: LinkFile[] = [];
     const draftsByFile = new Map<string, FileDrafts>();
+    const linkSkipped: SkippedFile[] = [];
     for (const f of order) {
       const st = this.states.get(f);
       if (!st?.facts) continue;
@@ -235,8 +240,15 @@ export class Engine {
       const lf: LinkFile = { abs: f, rel: st.rec.rel, root: st.rec.rootIndex, service, facts: st.facts };
       let fd = this.linkCache.get(f);
       if (!fd) {
-        fd = fileDrafts(lf, resolver, transports.get(service) ?? new Set());
+        const linked = linkBudgeted(lf, resolver, () => fileDrafts(lf, resolver, transports.get(service) ?? new Set()));
+        fd = linked.drafts;
+        if (linked.skip) this.linkSkips.set(fd, linked.skip);
         this.linkCache.set(f, fd);
+      }
+      const budgetSkip = this.linkSkips.get(fd);
+      if (budgetSkip) {
+        linkSkipped.push(budgetSkip);
+        continue;
       }
       linkFiles.push(lf);
       draftsByFile.set(f, fd);
@@ -248,6 +260,11 @@ export class Engine {
       const fd = draftsByFile.get(lf.abs);
       const own = fd?.drafts ?? [];
       const extra = wrapped.get(lf.abs);
+      const overflow = tooManyDetections(lf, own.length + (extra?.length ?? 0));
+      if (overflow) {
+        linkSkipped.push(overflow);
+        continue;
+      }
       // Files without wrapper calls keep their detection objects while their drafts are cached, so an
       // incremental diff settles them by identity.
       const reuse = !extra && fd ? this.finished.get(fd) : undefined;
@@ -259,11 +276,11 @@ export class Engine {
     detections.sort(byPosition);
     const flows: Flow[] = buildFlows(detections, bindings);
     this.linkedOnce = true;
-    return { result: this.assemble(detections, flows, performance.now() - started), perFile };
+    return { result: this.assemble(detections, flows, performance.now() - started, linkSkipped), perFile };
   }
 
-  private assemble(detections: Detection[], flows: Flow[], durationMs: number): AnalysisResult {
-    const skipped: SkippedFile[] = [...this.walkSkipped];
+  private assemble(detections: Detection[], flows: Flow[], durationMs: number, linkSkipped: SkippedFile[]): AnalysisResult {
+    const skipped: SkippedFile[] = [...this.walkSkipped, ...linkSkipped];
     let bytes = 0;
     let lines = 0;
     for (const st of this.states.values()) {
@@ -348,8 +365,9 @@ export class Engine {
     // Never extracted: nothing included imports it and it is not included itself (else link parsed it).
     if (prevFacts === undefined) return;
     const nextFacts = this.facts(abs);
+    // A hash linear in the facts' distinct parts: serializing would expand their shared parts.
     const sig = (f: FileFacts | null | undefined): string | null =>
-      f === undefined ? null : JSON.stringify([f?.exports ?? null, f?.starExports ?? null, f?.transports ?? null, f?.decorations ?? null, f?.handsReceiversTo ?? null]);
+      f === undefined ? null : structuralHash([f?.exports ?? null, f?.starExports ?? null, f?.transports ?? null, f?.decorations ?? null, f?.handsReceiversTo ?? null]);
     if (sig(prevFacts) !== sig(nextFacts)) {
       // Other files' links, and which stage-2 files can hold constructs, depend on these exports.
       this.linkCache = new Map();
