@@ -33,7 +33,9 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
   context.subscriptions.push(store);
 
   const logger = createLogger(store);
-  const index = store.add(new IndexManager(() => createWorkerBackend(context.extensionUri, logger), logger));
+  // What outlives the window: the worker's code cache (per machine) and the index cache (per workspace).
+  const storage = { globalDir: context.globalStorageUri.fsPath, ...(context.storageUri ? { workspaceDir: context.storageUri.fsPath } : {}) };
+  const index = store.add(new IndexManager(() => createWorkerBackend(context.extensionUri, logger, storage), logger));
   const locate = (d: Detection) => locateDetection(index, d);
   const flowsTree = store.add(new FlowsTreeProvider(locate));
   const principlesTree = new PrinciplesTreeProvider();
@@ -51,7 +53,10 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
 
   // The container being shown is the signal that the user wants the index; it starts after
   // activation returns (a worker thread does the work), never during it.
-  const startIndexSoon = () => setTimeout(() => index.ensureStarted(), 0);
+  const startIndexSoon = () => {
+    const shownAt = performance.now();
+    setTimeout(() => index.ensureStarted(shownAt), 0);
+  };
   for (const view of [principlesView, flowsView]) {
     store.add(view.onDidChangeVisibility((e) => e.visible && startIndexSoon()));
     if (view.visible) startIndexSoon();
@@ -59,9 +64,11 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
   store.add(architecture.onDidBecomeReady(startIndexSoon));
   store.add(
     index.onDidChangeResult((result) => {
+      const started = performance.now();
       flowsTree.update(result);
       flowsView.message = undefined;
       architecture.setGraph(toGraphSnapshot(result, locate));
+      index.noteDelivered(performance.now() - started);
     }),
   );
   store.add(index.onDidChangeStatus((status) => architecture.setIndexStatus(status)));

@@ -150,4 +150,9 @@ export interface AnalysisOptions {
   /** The scan worker bundle for the two-thread cold scan (default: `scanWorker.js` next to the analyzer's
    *  bundle when there is one); null reads on one thread. */
   scanWorkerFile?: string | null;
+  /** The persistent index cache file (see runtime/persistentCache.ts): loaded by the cold scan when valid,
+   *  written by `saveCache()`. Absent: no cache. */
+  cacheFile?: string;
+  /** The analyzer version the cache is keyed by (default: the running bundle's hash). */
+  analyzerVersion?: string;
 }

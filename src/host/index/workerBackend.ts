@@ -1,5 +1,9 @@
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { AnalysisWorkerClient } from '../../core/analysis/workerClient';
+import { codeCacheFileFor } from '../../core/analysis/runtime/codeCache';
+import { cacheFileFor } from '../../core/analysis/runtime/persistentCache';
+import { formatTimeline } from './timeline';
 import type { AnalysisResult } from '../../core/analysis/types';
 import type { Logger } from '../logger';
 import type { FileChange } from './changeBatcher';
@@ -10,11 +14,22 @@ import type { IndexBackend, IndexSettings } from './indexBackend';
  * parsing never blocks the extension host. A storm of changes (branch switch) re-runs the cold
  * analysis inside the same worker, which reuses unchanged files' cached facts.
  */
-export function createWorkerBackend(extensionUri: vscode.Uri, logger: Logger): IndexBackend {
+/** Where the extension keeps what outlives a window (absent: nothing is kept, e.g. no folder open). */
+export interface BackendStorage {
+  /** Per machine (`context.globalStorageUri`): the worker bundle's code cache. */
+  globalDir?: string;
+  /** Per workspace (`context.storageUri`): the persistent index cache. */
+  workspaceDir?: string;
+}
+
+export function createWorkerBackend(extensionUri: vscode.Uri, logger: Logger, storage: BackendStorage = {}): IndexBackend {
   let progress: (done: number, total: number) => void = () => undefined;
+  const scriptPath = vscode.Uri.joinPath(extensionUri, 'dist', 'analysisWorker.js').fsPath;
   const client = new AnalysisWorkerClient({
-    scriptPath: vscode.Uri.joinPath(extensionUri, 'dist', 'analysisWorker.js').fsPath,
+    scriptPath,
     onProgress: (done, total) => progress(done, total),
+    onLog: (message) => logger.info(message),
+    ...(storage.globalDir ? { codeCacheFile: codeCacheFileFor(storage.globalDir, scriptPath) } : {}),
   });
   let roots: string[] = [];
   let settings: IndexSettings = { exclude: [], maxFileBytes: 1024 * 1024 };
@@ -24,7 +39,13 @@ export function createWorkerBackend(extensionUri: vscode.Uri, logger: Logger): I
       roots = r;
       settings = s;
       progress = onProgress;
-      return client.initialize(roots, { exclude: settings.exclude, maxFileBytes: settings.maxFileBytes }, signal);
+      const cacheFile = storage.workspaceDir ? cacheFileFor(path.join(storage.workspaceDir, 'index-cache'), { roots, maxBytes: settings.maxFileBytes, exclude: settings.exclude }) : undefined;
+      const result = await client.initialize(roots, { exclude: settings.exclude, maxFileBytes: settings.maxFileBytes, ...(cacheFile ? { cacheFile } : {}) }, signal);
+      client.writeCodeCache();
+      return result;
+    },
+    timeline(): string {
+      return formatTimeline(client.startedAt, client.onlineAt, client.lastTimings);
     },
     async apply(changes: FileChange[], signal: AbortSignal): Promise<AnalysisResult> {
       const started = Date.now();

@@ -28,6 +28,11 @@ import { ModuleResolution } from './moduleResolution';
 import { Decorations } from './decorations';
 import { Inclusion } from './inclusion';
 import { PARALLEL_SCAN_MIN_FILES, defaultScanWorkerFile, parallelScan } from './parallelScan';
+import type { CacheIdentity, LoadedCache } from './persistentCache';
+import { defaultAnalyzerVersion, entryOf, loadCache, saveCache } from './persistentCache';
+import { cachedScan } from './cachedScan';
+import { typescriptLoadMs } from './typescriptLoader';
+import type { ScanTimings } from './scanTimings';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 /** Longest stretch of parsing between two yields to the event loop. */
@@ -55,6 +60,10 @@ export class Engine {
   private linkedOnce = false;
   parseMs = 0;
   parsedCount = 0;
+  /** Where the cold scan's time went, and what the persistent cache gave (for the logs). */
+  readonly timings: ScanTimings = { walkMs: 0, scanMs: 0, cacheLoadMs: 0, files: 0, cache: 'off' };
+  /** Has anything the persistent cache holds changed since it was loaded (or is there none)? */
+  private cacheDirty = true;
 
   constructor(roots: string[], private readonly options: AnalysisOptions = {}) {
     this.roots = roots.map((r) => path.resolve(r));
@@ -85,7 +94,13 @@ export class Engine {
 
   /** Discover and read every file (cold). */
   async scanAll(signal?: AbortSignal): Promise<void> {
-    const { files, skipped } = walkRoots(this.roots, { exclude: this.options.exclude, maxFileBytes: this.maxBytes, signal, statFiles: false });
+    const cache = this.loadPersistentCache();
+    const walkStarted = performance.now();
+    // With a cache, the walk's stat (size, mtime) decides which files need opening at all.
+    const { files, skipped } = walkRoots(this.roots, { exclude: this.options.exclude, maxFileBytes: this.maxBytes, signal, statFiles: cache !== null });
+    const scanStarted = performance.now();
+    this.timings.walkMs = scanStarted - walkStarted;
+    this.timings.files = files.length;
     this.walkSkipped = skipped.filter((s) => s.reason === 'symlink-loop' || s.reason === 'unreadable');
     this.states.clear();
     const tooLarge = skipped.filter((s) => s.reason === 'too-large');
@@ -96,8 +111,14 @@ export class Engine {
       this.states.set(abs, { rec: { abs, root, rootIndex: s.root, rel: s.file, kind, size: 0, mtimeMs: 0 }, skip: s, lines: 0, pre: null, text: null, fromEditor: false, facts: null, pkg: null, usage: new Map() });
     }
     const workerFile = this.options.scanWorkerFile === undefined ? defaultScanWorkerFile() : this.options.scanWorkerFile;
-    if (workerFile && files.length >= PARALLEL_SCAN_MIN_FILES) {
-      const read = await parallelScan(files, this.maxBytes, workerFile, signal, this.options.onProgress);
+    const hash = this.options.cacheFile !== undefined;
+    if (cache) {
+      const read = await cachedScan(files, cache, this.maxBytes, signal, this.options.onProgress);
+      for (const st of read.states) this.states.set(st.rec.abs, st);
+      this.timings.cache = `${read.unchanged} unchanged, ${read.sameContent} same content, ${read.read} new or changed, ${read.gone} gone`;
+      this.cacheDirty = read.read > 0 || read.sameContent > 0 || read.gone > 0;
+    } else if (workerFile && files.length >= PARALLEL_SCAN_MIN_FILES) {
+      const read = await parallelScan(files, this.maxBytes, workerFile, signal, this.options.onProgress, hash);
       // In discovery order, as the single-threaded scan inserts them (package lists follow this order).
       for (const st of read.states) this.states.set(st.rec.abs, st);
     } else {
@@ -107,11 +128,51 @@ export class Engine {
           throwIfAborted(signal);
           if (done > 0) await new Promise((r) => setImmediate(r));
         }
-        this.states.set(rec.abs, readFileState(rec, null, this.maxBytes));
+        this.states.set(rec.abs, readFileState(rec, null, this.maxBytes, hash));
         this.options.onProgress?.(++done, files.length);
       }
     }
+    this.timings.scanMs = performance.now() - scanStarted;
     this.invalidateAll();
+  }
+
+  private cacheIdentity(): CacheIdentity {
+    return { analyzerVersion: this.options.analyzerVersion ?? defaultAnalyzerVersion(), roots: this.roots, maxBytes: this.maxBytes, exclude: this.options.exclude ?? [] };
+  }
+
+  /** The persistent cache when configured and valid; why not otherwise (in `timings.cache`). */
+  private loadPersistentCache(): LoadedCache | null {
+    const file = this.options.cacheFile;
+    if (!file) return null;
+    const started = performance.now();
+    const loaded = loadCache(file, this.cacheIdentity());
+    this.timings.cacheLoadMs = performance.now() - started;
+    if (!loaded.ok) {
+      this.timings.cache = `not used: ${loaded.reason}`;
+      return null;
+    }
+    return loaded.cache;
+  }
+
+  /** Writes the persistent cache when something changed since it was loaded; returns what it did. */
+  saveCache(): string {
+    const file = this.options.cacheFile;
+    if (!file) return 'off';
+    if (!this.cacheDirty) return 'unchanged';
+    const started = performance.now();
+    const entries = [];
+    for (const st of this.states.values()) {
+      const e = entryOf(st);
+      if (e) entries.push(e);
+    }
+    const bytes = saveCache(file, this.cacheIdentity(), entries);
+    this.cacheDirty = false;
+    return `saved ${entries.length} files, ${formatBytes(bytes)} in ${Math.round(performance.now() - started)} ms`;
+  }
+
+  /** Milliseconds this thread spent initializing TypeScript (0: never needed). */
+  get typescriptMs(): number {
+    return typescriptLoadMs();
   }
 
 
@@ -163,6 +224,7 @@ export class Engine {
     const out = extractFacts(file, st.rec.kind, text, this.linkedOnce ? this.trees : undefined);
     this.parseMs += performance.now() - t0;
     this.parsedCount++;
+    this.cacheDirty = true;
     st.facts = out.facts;
     if (!st.fromEditor) st.text = null;
     if (out.failure) st.skip = { file: st.rec.rel, root: st.rec.rootIndex, reason: out.failure.reason, detail: out.failure.detail };
@@ -324,9 +386,10 @@ export class Engine {
     if (text === undefined && st.size > this.maxBytes && kind !== 'package') {
       next = { rec, skip: { file: rec.rel, root: rec.rootIndex, reason: 'too-large', detail: `${formatBytes(st.size)} > ${formatBytes(this.maxBytes)} cap` }, lines: 0, pre: null, text: null, fromEditor: false, facts: null, pkg: null, usage: new Map() };
     } else {
-      next = readFileState(rec, text ?? null, this.maxBytes);
+      next = readFileState(rec, text ?? null, this.maxBytes, this.options.cacheFile !== undefined);
     }
     this.states.set(abs, next);
+    this.cacheDirty = true;
     this.afterChange(abs, prev ?? null, next);
     return true;
   }
@@ -362,6 +425,7 @@ export class Engine {
     const prev = this.states.get(abs);
     if (!prev) return false;
     this.states.delete(abs);
+    this.cacheDirty = true;
     this.afterChange(abs, prev, null);
     return true;
   }

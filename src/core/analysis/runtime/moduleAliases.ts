@@ -6,7 +6,7 @@
 // extension and index.* resolution to each.
 import fs from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
+import { typescript } from './typescriptLoader';
 
 interface PathsConfig {
   /** Folder that `paths` targets are relative to (baseUrl, else the config's own folder). */
@@ -103,7 +103,7 @@ export class ModuleAliases {
   private load(file: string, depth: number): PathsConfig | null {
     const text = this.readText(file);
     if (text === null) return null;
-    const parsed = ts.parseConfigFileTextToJson(file, text);
+    const parsed = typescript().parseConfigFileTextToJson(file, text);
     const json = parsed.config as { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
     if (!json || typeof json !== 'object') return null;
     const dir = path.dirname(file);
