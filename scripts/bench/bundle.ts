@@ -23,6 +23,19 @@ export async function buildBenchBundles(repoRoot: string): Promise<BenchBundles>
     // The scan worker sits next to the CLI, where the analyzer looks for it (as in dist/).
     entryPoints: { cli: 'src/cli/main.ts', reindex: 'scripts/bench/reindexDriver.ts', scanWorker: 'src/core/analysis/scanWorker.ts' },
     outdir,
+    // As in dist/: TypeScript is its own bundle beside the CLI, loaded on the first parse.
+    external: ['typescript'],
+  });
+  await esbuild.build({
+    absWorkingDir: repoRoot,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    legalComments: 'none',
+    logLevel: 'warning',
+    entryPoints: { typescript: 'node_modules/typescript/lib/typescript.js' },
+    outdir,
   });
   return { cli: path.join(outdir, 'cli.js'), reindex: path.join(outdir, 'reindex.js') };
 }

@@ -17,6 +17,8 @@ export interface AnalyzeCommand {
   maxFileBytes: number | undefined;
   quiet: boolean;
   failOn: FailOn;
+  /** `--cache DIR`: the persistent index cache's folder (null: no cache). */
+  cacheDir: string | null;
 }
 
 export type CliCommand = AnalyzeCommand | { kind: 'help' } | { kind: 'version' } | { kind: 'usage-error'; message: string };
@@ -33,6 +35,8 @@ Options:
   --out FILE                        write the output to FILE instead of stdout
   --exclude GLOB                    leave out matching paths (repeatable), on top of .gitignore and defaults
   --max-file-size BYTES             skip files larger than this (default: 1048576)
+  --cache DIR                       keep each file's analysis in DIR: the next run re-reads and re-parses
+                                    only files that changed (a cache that does not check out is ignored)
   --fail-on warning|information|hint|none
                                     exit 1 when a finding at or above this severity exists (default: none)
   --quiet                           no progress bar or status messages on stderr
@@ -62,6 +66,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         exclude: { type: 'string', multiple: true },
         'max-file-size': { type: 'string' },
         'fail-on': { type: 'string' },
+        cache: { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
@@ -102,6 +107,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   }
 
   if (values.out !== undefined && values.out.trim() === '') return usageError('--out needs a file name');
+  if (values.cache !== undefined && values.cache.trim() === '') return usageError('--cache needs a folder');
   const exclude = values.exclude ?? [];
   if (exclude.some((g) => g.trim() === '')) return usageError('--exclude needs a non-empty glob');
 
@@ -114,5 +120,6 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     maxFileBytes,
     quiet: values.quiet ?? false,
     failOn: failOn as FailOn,
+    cacheDir: values.cache ?? null,
   };
 }

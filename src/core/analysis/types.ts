@@ -155,4 +155,6 @@ export interface AnalysisOptions {
   cacheFile?: string;
   /** The analyzer version the cache is keyed by (default: the running bundle's hash). */
   analyzerVersion?: string;
+  /** `analyze()`: told what the persistent cache gave and whether it was written (for a log line). */
+  onCache?: (message: string) => void;
 }

@@ -107,7 +107,7 @@ export class AnalysisWorkerClient {
   }
 
   async initialize(roots: string[], options: AnalysisOptions = {}, signal?: AbortSignal): Promise<AnalysisResult> {
-    const { signal: _s, onProgress: _p, ...rest } = options;
+    const { signal: _s, onProgress: _p, onCache: _c, ...rest } = options;
     const opts: WorkerAnalysisOptions = rest;
     const answer = await this.request({ type: 'initialize', roots, options: opts }, signal ?? options.signal);
     if (answer.type === 'result') this.lastTimings = answer.timings ?? null;

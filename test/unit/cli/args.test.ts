@@ -3,13 +3,13 @@ import { parseCliArgs } from '../../../src/cli/args';
 
 describe('parseCliArgs', () => {
   it('defaults to text output on the current folder', () => {
-    expect(parseCliArgs(['analyze'])).toEqual({ kind: 'analyze', dirs: ['.'], format: 'text', out: null, exclude: [], maxFileBytes: undefined, quiet: false, failOn: 'none' });
+    expect(parseCliArgs(['analyze'])).toEqual({ kind: 'analyze', dirs: ['.'], format: 'text', out: null, exclude: [], maxFileBytes: undefined, quiet: false, failOn: 'none', cacheDir: null });
   });
 
   it('reads every option, repeated excludes included', () => {
     expect(
       parseCliArgs(['analyze', 'a', 'b', '--format', 'sarif', '--out', 'r.sarif', '--exclude', '**/gen/**', '--exclude=legacy', '--max-file-size', '2048', '--quiet', '--fail-on', 'information']),
-    ).toEqual({ kind: 'analyze', dirs: ['a', 'b'], format: 'sarif', out: 'r.sarif', exclude: ['**/gen/**', 'legacy'], maxFileBytes: 2048, quiet: true, failOn: 'information' });
+    ).toEqual({ kind: 'analyze', dirs: ['a', 'b'], format: 'sarif', out: 'r.sarif', exclude: ['**/gen/**', 'legacy'], maxFileBytes: 2048, quiet: true, failOn: 'information', cacheDir: null });
   });
 
   it.each(['warning', 'information', 'hint', 'none'] as const)('accepts --fail-on %s', (level) => {

@@ -32,8 +32,10 @@ export interface BootData {
 
 /**
  * The bootstrap, as source for `new Worker(src, { eval: true, workerData: { eaBoot } })`. Plain CommonJS
- * (eval workers run it as a script with `require`), self-contained. It sets `globalThis.eaCodeCache` to
- * what happened ('used', 'none', 'rejected', 'corrupt') for the worker's timing line.
+ * (eval workers run it as a script with `require`), self-contained. It loads the worker bundle, and offers
+ * `globalThis.eaRequireCached(file)` for the other bundle it may need (dist/typescript.js, loaded on the
+ * first parse), each with its own cache file. `globalThis.eaCodeCache` says what happened to the worker
+ * bundle ('used', 'none', 'rejected', 'corrupt') and its compile time, for the timing line.
  */
 export const BOOT_SOURCE = String.raw`
 const fs = require('node:fs');
@@ -44,35 +46,51 @@ const Module = require('node:module');
 const { workerData, parentPort } = require('node:worker_threads');
 const { script, cacheFile } = workerData.eaBoot;
 const MAGIC = Buffer.from('EAV8C01\n', 'latin1');
-const started = performance.now();
-let cached;
-let state = 'none';
-try {
-  const buf = fs.readFileSync(cacheFile);
-  const sum = buf.subarray(MAGIC.length, MAGIC.length + 32);
-  const payload = buf.subarray(MAGIC.length + 32);
-  if (buf.length > MAGIC.length + 32 && buf.subarray(0, MAGIC.length).equals(MAGIC) && crypto.createHash('sha256').update(payload).digest().equals(sum)) cached = payload;
-  else state = 'corrupt';
-} catch {}
-const source = fs.readFileSync(script, 'utf8');
-const compiled = new vm.Script(Module.wrap(source), { filename: script, cachedData: cached });
-if (cached) state = compiled.cachedDataRejected ? 'rejected' : 'used';
-globalThis.eaCodeCache = { state, compileMs: performance.now() - started };
-const mod = new Module(script, null);
-mod.filename = script;
-mod.paths = Module._nodeModulePaths(path.dirname(script));
-compiled.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(script), mod, script, path.dirname(script));
-if (state !== 'used') {
-  parentPort.on('message', (msg) => {
-    if (msg !== '${WRITE_CODE_CACHE}' || state === 'used') return;
-    state = 'used';
-    try {
-      const data = compiled.createCachedData();
-      const tmp = cacheFile + '.' + process.pid + '.' + crypto.randomBytes(4).toString('hex') + '.tmp';
-      fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-      fs.writeFileSync(tmp, Buffer.concat([MAGIC, crypto.createHash('sha256').update(data).digest(), data]));
-      fs.renameSync(tmp, cacheFile);
-    } catch {}
-  });
+const compiledScripts = [];
+function readCache(file) {
+  try {
+    const buf = fs.readFileSync(file);
+    const sum = buf.subarray(MAGIC.length, MAGIC.length + 32);
+    const payload = buf.subarray(MAGIC.length + 32);
+    const ok = buf.length > MAGIC.length + 32 && buf.subarray(0, MAGIC.length).equals(MAGIC) && crypto.createHash('sha256').update(payload).digest().equals(sum);
+    return ok ? { data: payload, state: 'found' } : { data: undefined, state: 'corrupt' };
+  } catch {
+    return { data: undefined, state: 'none' };
+  }
 }
+function load(file, own) {
+  const started = performance.now();
+  const cache = readCache(own);
+  const compiled = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData: cache.data });
+  const state = cache.data ? (compiled.cachedDataRejected ? 'rejected' : 'used') : cache.state;
+  compiledScripts.push({ compiled, own, state });
+  const compileMs = performance.now() - started;
+  const mod = new Module(file, null);
+  mod.filename = file;
+  mod.paths = Module._nodeModulePaths(path.dirname(file));
+  compiled.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+  mod.loaded = true;
+  return { exports: mod.exports, state, compileMs };
+}
+const loadedByFile = new Map();
+globalThis.eaRequireCached = (file) => {
+  if (!loadedByFile.has(file)) loadedByFile.set(file, load(file, cacheFile + '.' + path.basename(file, '.js')).exports);
+  return loadedByFile.get(file);
+};
+parentPort.on('message', (msg) => {
+  if (msg !== '${WRITE_CODE_CACHE}') return;
+  for (const entry of compiledScripts) {
+    if (entry.state === 'used') continue;
+    entry.state = 'used';
+    try {
+      const data = entry.compiled.createCachedData();
+      const tmp = entry.own + '.' + process.pid + '.' + crypto.randomBytes(4).toString('hex') + '.tmp';
+      fs.mkdirSync(path.dirname(entry.own), { recursive: true });
+      fs.writeFileSync(tmp, Buffer.concat([MAGIC, crypto.createHash('sha256').update(data).digest(), data]));
+      fs.renameSync(tmp, entry.own);
+    } catch {}
+  }
+});
+const own = load(script, cacheFile);
+globalThis.eaCodeCache = { state: own.state, compileMs: own.compileMs };
 `;

@@ -3,7 +3,7 @@ import type { AnalysisOptions, AnalysisResult } from '../types';
 import type { AnalysisDelta, InitTimings } from './incremental';
 
 /** Options that can cross a thread boundary (no functions, no AbortSignal). */
-export type WorkerAnalysisOptions = Omit<AnalysisOptions, 'signal' | 'onProgress'>;
+export type WorkerAnalysisOptions = Omit<AnalysisOptions, 'signal' | 'onProgress' | 'onCache'>;
 
 export type WorkerRequest =
   | { id: number; type: 'initialize'; roots: string[]; options: WorkerAnalysisOptions }
