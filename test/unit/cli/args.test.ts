@@ -16,6 +16,10 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['analyze', `--fail-on=${level}`])).toMatchObject({ kind: 'analyze', failOn: level });
   });
 
+  it('takes --cache DIR', () => {
+    expect(parseCliArgs(['analyze', '--cache', '.ea-cache'])).toMatchObject({ kind: 'analyze', cacheDir: '.ea-cache' });
+  });
+
   it('answers --help and --version before anything else', () => {
     expect(parseCliArgs(['--help'])).toEqual({ kind: 'help' });
     expect(parseCliArgs(['analyze', '-h'])).toEqual({ kind: 'help' });
@@ -37,6 +41,8 @@ describe('parseCliArgs', () => {
     [['analyze', '--quiet=yes'], /does not take an argument/],
     [['analyze', '--fail-on', 'error'], /unknown --fail-on "error": expected one of warning, information, hint, none/],
     [['analyze', '--fail-on'], /argument missing/],
+    [['analyze', '--cache', ' '], /--cache needs a folder/],
+    [['analyze', '--cache'], /argument missing/],
   ])('rejects %j', (argv, message) => {
     const command = parseCliArgs(argv);
     expect(command.kind).toBe('usage-error');
