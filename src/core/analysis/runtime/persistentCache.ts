@@ -86,7 +86,11 @@ export function defaultAnalyzerVersion(): string {
   if (ownVersion === undefined) {
     let v = `source-${CACHE_FORMAT}`;
     try {
-      if (typeof __filename === 'string' && __filename.endsWith('.js')) v = `bundle-${CACHE_FORMAT}-${contentHash(fs.readFileSync(__filename))}`;
+      if (typeof __filename === 'string' && __filename.endsWith('.js')) {
+        // The parser ships beside the analyzer (typescriptLoader.ts): another TypeScript is another analyzer.
+        const ts = fs.statSync(path.join(path.dirname(__filename), 'typescript.js'), { throwIfNoEntry: false });
+        v = `bundle-${CACHE_FORMAT}-${contentHash(fs.readFileSync(__filename))}-${ts?.size ?? 'npm'}`;
+      }
     } catch {
       // an unreadable bundle: the source version, still separated by format
     }
