@@ -1,6 +1,7 @@
 // Composition root: builds the services once, registers every disposable where it is created, and
 // returns a small API for the extension-host tests. Nothing here indexes or parses: the index starts
-// when a view is first shown or a command needs it.
+// when a view is first shown or a command needs it. Activation also runs once startup is finished, so
+// opening the container later waits for the index only, not for the extension to load.
 import * as vscode from 'vscode';
 import type { Detection } from '../core/analysis/types';
 import { ArchitectureView } from './architecture/architectureView';

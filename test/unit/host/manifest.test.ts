@@ -45,9 +45,9 @@ describe('package.json ↔ src/host/ids.ts', () => {
     expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual(settings);
   });
 
-  it('activates only on its views (commands activate implicitly), never on *', () => {
+  it('activates on its views, or once startup is finished (so opening the container waits for no activation), never on *', () => {
     expect(manifest.activationEvents).not.toContain('*');
-    expect(manifest.activationEvents.every((e) => e.startsWith('onView:'))).toBe(true);
+    expect(manifest.activationEvents.every((e) => e.startsWith('onView:') || e === 'onStartupFinished')).toBe(true);
   });
 
   it('contributes one generated snippet file per snippet language', () => {
