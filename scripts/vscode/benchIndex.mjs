@@ -41,16 +41,18 @@ function findFiles(dir, pattern) {
   return out;
 }
 
-/** The extension's log of the newest window of a run. */
-function extensionLog(runDir) {
-  const files = findFiles(path.join(runDir, 'user-data', 'logs'), /Event Architect\.log$/).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+/** The extension's log of the newest window of a run (written since `since`: not a previous window's). */
+function extensionLog(runDir, since = 0) {
+  const files = findFiles(path.join(runDir, 'user-data', 'logs'), /Event Architect\.log$/)
+    .filter((f) => statSync(f).mtimeMs >= since)
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
   return files[0] ? readFileSync(files[0], 'utf8') : '';
 }
 
-async function waitForLog(runDir, pattern, timeoutMs) {
+async function waitForLog(runDir, since, pattern, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const m = pattern.exec(extensionLog(runDir));
+    const m = pattern.exec(extensionLog(runDir, since));
     if (m) return m;
     if (Date.now() > deadline) return null;
     await new Promise((r) => setTimeout(r, 200));
@@ -62,12 +64,13 @@ async function timeOnce(server) {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const since = Date.now() - 1000;
     await page.goto(workbenchUrl({ origin: server.origin, folder: server.workspace }));
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 90_000 });
     await page.locator('.explorer-folders-view').waitFor({ timeout: 90_000 });
     // The user's first click lands on a window that finished loading: the extension activates once
     // startup is finished (it indexes nothing until a view is shown), then the explorer's work settles.
-    await waitForLog(server.runDir, /activated in/, 120_000);
+    await waitForLog(server.runDir, since, /activated in/, 120_000);
     await page.waitForTimeout(1000);
     const clicked = Date.now();
     await page.locator('.part.activitybar .action-item a[aria-label^="Event Architect"]').click();
@@ -76,8 +79,8 @@ async function timeOnce(server) {
     const ms = Date.now() - clicked;
     const rows = await pane.locator('.monaco-list-row').count();
     // The index cache is written after the first result: let it land before the window closes.
-    const saved = await waitForLog(server.runDir, /Index cache (?:saved|unchanged|not written)[^\n]*/, 30_000);
-    const text = extensionLog(server.runDir);
+    const saved = await waitForLog(server.runDir, since, /Index cache (?:saved|unchanged|not written)[^\n]*/, 30_000);
+    const text = extensionLog(server.runDir, since);
     const timeline = /Index timeline[^\n]*/.exec(text)?.[0] ?? '';
     // The log's own clock: when activate() returned and when the flows reached the views, after the click.
     const at = (pattern) => {
@@ -149,7 +152,8 @@ try {
       } finally {
         await first.stop();
       }
-      const again = await startCodeServer({ workspace: ws.dir, label: 'bench', reuseRunDir: first.runDir });
+      // The same port: the workspace's identity (and so its storage folder) includes the server's address.
+      const again = await startCodeServer({ workspace: ws.dir, label: 'bench', reuseRunDir: first.runDir, port: first.port });
       try {
         const w = await timeOnce(again);
         warm.push(w.ms);

@@ -3,13 +3,14 @@
 // when a view is first shown or a command needs it. Activation also runs once startup is finished, so
 // opening the container later waits for the index only, not for the extension to load.
 import * as vscode from 'vscode';
-import type { Detection } from '../core/analysis/types';
+import type { AnalysisResult, Detection } from '../core/analysis/types';
 import { ArchitectureView } from './architecture/architectureView';
 import { registerCommands } from './commands/registerCommands';
 import { registerDiagnostics } from './diagnostics';
 import type { DiagnosticsController } from './diagnostics';
 import { handleWebviewAction } from './architecture/webviewActions';
 import { FlowsTreeProvider } from './flows/flowsTreeProvider';
+import type { FlowNode } from './flows/flowsTreeProvider';
 import { toGraphSnapshot } from './flows/graphSnapshot';
 import { VIEWS } from './ids';
 import { IndexManager } from './index/indexManager';
@@ -18,6 +19,9 @@ import { createLogger } from './logger';
 import { PrinciplesTreeProvider } from './principles/principlesTreeProvider';
 import type { Services } from './services';
 import { DisposableStore } from './util/disposableStore';
+
+/** Longest wait of the Architecture view's graph for the tree (see `flowsData`). */
+const GRAPH_AFTER_TREE_MS = 250;
 
 export interface EventArchitectApi {
   readonly principlesTree: PrinciplesTreeProvider;
@@ -47,7 +51,27 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
   const services: Services = { context, logger, architecture, index };
 
   const principlesView = store.add(vscode.window.createTreeView(VIEWS.principles, { treeDataProvider: principlesTree }));
-  const flowsView = store.add(vscode.window.createTreeView(VIEWS.flows, { treeDataProvider: flowsTree, showCollapseAll: true }));
+  // The tree first: a new result reaches the Architecture view's graph (Mermaid, rendered on the
+  // workbench's thread in a browser) once the tree has asked for its rows, or after GRAPH_AFTER_TREE_MS
+  // when the tree is hidden, so the rendering never holds back the rows the user is waiting for.
+  let pendingGraph: { result: AnalysisResult; timer: ReturnType<typeof setTimeout> } | undefined;
+  const flushGraph = (): void => {
+    if (!pendingGraph) return;
+    clearTimeout(pendingGraph.timer);
+    const { result } = pendingGraph;
+    pendingGraph = undefined;
+    architecture.setGraph(toGraphSnapshot(result, locate));
+  };
+  store.add({ dispose: () => pendingGraph && clearTimeout(pendingGraph.timer) });
+  const flowsData: vscode.TreeDataProvider<FlowNode> = {
+    onDidChangeTreeData: flowsTree.onDidChangeTreeData,
+    getTreeItem: (node) => flowsTree.getTreeItem(node),
+    getChildren: (node) => {
+      if (!node && pendingGraph) setTimeout(flushGraph, 0);
+      return flowsTree.getChildren(node);
+    },
+  };
+  const flowsView = store.add(vscode.window.createTreeView(VIEWS.flows, { treeDataProvider: flowsData, showCollapseAll: true }));
   store.add(vscode.window.registerWebviewViewProvider(VIEWS.architecture, architecture));
   registerCommands(services, store);
   const diagnostics = registerDiagnostics({ index, logger }, store);
@@ -68,7 +92,8 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
       const started = performance.now();
       flowsTree.update(result);
       flowsView.message = undefined;
-      architecture.setGraph(toGraphSnapshot(result, locate));
+      if (pendingGraph) clearTimeout(pendingGraph.timer);
+      pendingGraph = { result, timer: setTimeout(flushGraph, GRAPH_AFTER_TREE_MS) };
       index.noteDelivered(performance.now() - started);
     }),
   );

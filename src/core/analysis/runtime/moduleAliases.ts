@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { typescript } from './typescriptLoader';
+import { parseJsonWithComments } from './jsonWithComments';
 
 interface PathsConfig {
   /** Folder that `paths` targets are relative to (baseUrl, else the config's own folder). */
@@ -103,8 +104,9 @@ export class ModuleAliases {
   private load(file: string, depth: number): PathsConfig | null {
     const text = this.readText(file);
     if (text === null) return null;
-    const parsed = typescript().parseConfigFileTextToJson(file, text);
-    const json = parsed.config as { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
+    // Without the compiler when the text is plain JSON with comments (nearly always); its reader otherwise.
+    const config = parseJsonWithComments(text) ?? typescript().parseConfigFileTextToJson(file, text).config;
+    const json = config as { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
     if (!json || typeof json !== 'object') return null;
     const dir = path.dirname(file);
     const parent =
