@@ -86,6 +86,7 @@ async function main(): Promise<void> {
   await sampleN(1, 'cache priming', () => runNode(bundles.cli, warmArgs));
   const warmReport = readFileSync(outFile, 'utf8');
   // Interleaved, one of each per round: a burst of load on the shared machine hits every tool alike.
+  let coldReport = '';
   const cold: ProcessSample[] = [];
   const warm: ProcessSample[] = [];
   const rg: ProcessSample[] = [];
@@ -93,14 +94,14 @@ async function main(): Promise<void> {
   for (let i = 0; i < runs; i++) {
     log(`round ${i + 1}/${runs} (load ${loadavg()[0]?.toFixed(2)})`);
     cold.push(...(await sampleN(1, 'cold analysis', () => runNode(bundles.cli, cliArgs))));
-    const coldReport = readFileSync(outFile, 'utf8');
+    coldReport = readFileSync(outFile, 'utf8');
     warm.push(...(await sampleN(1, 'warm analysis (--cache)', () => runNode(bundles.cli, warmArgs))));
     if (stripStats(readFileSync(outFile, 'utf8')) !== stripStats(coldReport)) throw new Error('the warm run (--cache) reported other results than the cold run');
     rg.push(...(await sampleN(1, 'ripgrep', () => runNative(ripgrepBinary(), ripgrepArgs(paths.corpusDir)))));
     astGrep.push(...(await sampleN(1, 'ast-grep', () => runNative(astGrepBinary(), astGrepArgs(paths.corpusDir)))));
   }
   if (stripStats(warmReport) !== stripStats(readFileSync(outFile, 'utf8'))) throw new Error('the priming run (--cache) reported other results than the cold run');
-  const report = JSON.parse(readFileSync(outFile, 'utf8')) as { detections: unknown[]; flows: unknown[]; skipped: unknown[]; stats: { filesParsed: number } };
+  const report = JSON.parse(coldReport) as { detections: unknown[]; flows: unknown[]; skipped: unknown[]; stats: { filesParsed: number } };
   rmSync(outFile, { force: true });
   rmSync(cacheDir, { recursive: true, force: true });
 

@@ -38,7 +38,17 @@ async function handle(req: WorkerRequest, signal: AbortSignal): Promise<void> {
         const boot = (globalThis as { eaCodeCache?: { state: string; compileMs: number } }).eaCodeCache;
         const timings = analyzer.initTimings ? { ...analyzer.initTimings, ...(boot ? { boot } : {}) } : undefined;
         post({ id: req.id, type: 'result', result, ...(timings ? { timings } : {}) });
-        // After the answer, never before it: the first result is what the user waits for.
+        // After the answer, never before it: the first result is what the user waits for. A result taken
+        // whole from the cache is then linked for real, so the first edit is as quick as usual.
+        const settled = analyzer;
+        chain = chain.then(async () => {
+          if (analyzer !== settled) return;
+          try {
+            if (!(await settled.settle())) post({ id: 0, type: 'log', message: 'Index cache: the cached result differed from a fresh link; the fresh one is used from the next change on' });
+          } catch (e) {
+            post({ id: 0, type: 'log', message: `Index cache: linking after the cached result failed: ${(e as Error).message}` });
+          }
+        });
         scheduleSave(0);
         return;
       }

@@ -57,12 +57,46 @@ describe('persistent index cache', () => {
     const first = await session(root, cacheFile);
     expect(first.saveCache()).toMatch(/^saved \d+ files/);
     const again = await session(root, cacheFile);
-    expect(again.initTimings?.cache).toBe(`${Object.keys(FILES).length} unchanged, 0 same content, 0 new or changed, 0 gone`);
+    expect(again.initTimings?.cache).toBe(`${Object.keys(FILES).length} unchanged, 0 same content, 0 new or changed, 0 gone; whole result reused`);
     expect(again.initTimings?.parsed).toBe(0);
     expect(comparable(again.result())).toEqual(comparable(first.result()));
     expect(again.result().detections.length).toBeGreaterThan(3);
     // Nothing changed: nothing to write.
     expect(again.saveCache()).toBe('unchanged');
+    // Linking for real afterwards gives the same result, and edits go on from there.
+    expect(await again.settle()).toBe(true);
+    expect(comparable(again.result())).toEqual(comparable(first.result()));
+    const live = path.join(root, 'src/live.ts');
+    fs.writeFileSync(live, (FILES['src/live.ts'] ?? '').replace("'hello'", "'welcome'"));
+    await again.updateFile(live);
+    expect(comparable(again.result())).toEqual(comparable(await analyze([root])));
+  });
+
+  it('does not reuse the whole result when a tsconfig changed, appeared or went while closed', async () => {
+    const files = {
+      ...FILES,
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@k/*': ['src/*'] } } }),
+      'src/alias.ts': `import { producer } from '@k/kafka';\nexport const go = () => producer.send({ topic: 'via.alias', messages: [] });\n`,
+    };
+    const root = writeTree(files, 'ea-cache-ws-');
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ea-cache-dir-'));
+    dirs.push(root, cacheDir);
+    const cacheFile = path.join(cacheDir, 'index.eacache');
+    const past = (Date.now() - 3_600_000) / 1000;
+    for (const f of Object.keys(files)) fs.utimesSync(path.join(root, f), past, past);
+    const first = await session(root, cacheFile);
+    expect(first.result().detections.map((d) => d.channel)).toContain('via.alias');
+    first.saveCache();
+    expect(await reopenEqualsCold(root, cacheFile)).toMatch(/whole result reused$/);
+    // The alias now points elsewhere: same indexed files, another result.
+    fs.writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@k/*': ['lib/*'] } } }));
+    expect(await reopenEqualsCold(root, cacheFile)).not.toMatch(/whole result reused/);
+    const changed = await session(root, cacheFile);
+    expect(changed.result().detections.map((d) => d.channel)).not.toContain('via.alias');
+    changed.saveCache();
+    // A nearer tsconfig appears in the folder of the importing file.
+    fs.writeFileSync(path.join(root, 'src/tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '..', paths: { '@k/*': ['src/*'] } } }));
+    expect(await reopenEqualsCold(root, cacheFile)).not.toMatch(/whole result reused/);
   });
 
   it('discards a truncated cache and says so', async () => {

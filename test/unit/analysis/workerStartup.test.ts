@@ -60,7 +60,7 @@ describe('analysis worker start-up', () => {
       const t = second.client.lastTimings;
       expect(t?.boot?.state).toBe('used');
       // The four indexed files (tsconfig.json is read for its paths, not indexed).
-      expect(t?.cache).toBe('4 unchanged, 0 same content, 0 new or changed, 0 gone');
+      expect(t?.cache).toBe('4 unchanged, 0 same content, 0 new or changed, 0 gone; whole result reused');
       expect(t?.parsed).toBe(0);
       // Nothing was parsed and the tsconfig is JSON with comments: the compiler never loaded.
       expect(t?.typescriptMs).toBe(0);

@@ -200,7 +200,7 @@ describe.skipIf(!existsSync('/usr/bin/script'))('on a terminal', () => {
     expect(first.stderr).toMatch(/index cache: not used: no cache yet; saved \d+ files/);
     const second = runCliProcess(cli, ['analyze', project, '--format', 'json', '--cache', cacheDir]);
     expect(second.code).toBe(0);
-    expect(second.stderr).toMatch(/index cache: \d+ unchanged, 0 same content, 0 new or changed, 0 gone; unchanged/);
+    expect(second.stderr).toMatch(/index cache: \d+ unchanged, 0 same content, 0 new or changed, 0 gone; whole result reused; unchanged/);
     const plain = runCliProcess(cli, ['analyze', project, '--format', 'json']);
     const strip = (out: string): unknown => {
       const r = JSON.parse(out) as { stats?: unknown };

@@ -28,7 +28,8 @@ import { ModuleResolution } from './moduleResolution';
 import { Decorations } from './decorations';
 import { Inclusion } from './inclusion';
 import { PARALLEL_SCAN_MIN_FILES, defaultScanWorkerFile, parallelScan } from './parallelScan';
-import type { CacheIdentity, LoadedCache } from './persistentCache';
+import type { CacheIdentity, CachedResult, LoadedCache } from './persistentCache';
+import { ExternalInputs } from './externalInputs';
 import { defaultAnalyzerVersion, entryOf, loadCache, saveCache } from './persistentCache';
 import { cachedScan } from './cachedScan';
 import { typescriptLoadMs } from './typescriptLoader';
@@ -64,13 +65,23 @@ export class Engine {
   readonly timings: ScanTimings = { walkMs: 0, scanMs: 0, cacheLoadMs: 0, files: 0, cache: 'off' };
   /** Has anything the persistent cache holds changed since it was loaded (or is there none)? */
   private cacheDirty = true;
+  /** What the analysis read besides the indexed files (tsconfig `paths`), for reusing a whole result. */
+  private readonly external = new ExternalInputs();
+  /** Everything the walk skipped, as the cached whole result must have seen it. */
+  private walkAll: SkippedFile[] = [];
+  /** A whole result from the persistent cache that the next link returns as is (nothing changed). */
+  private reusable: AnalysisResult | null = null;
+  /** The last link's result while no file changed since (what the cache saves as the whole result). */
+  private linked: AnalysisResult | null = null;
+  /** The last link returned the cached whole result: the per-file link caches are still empty. */
+  wholeReused = false;
 
   constructor(roots: string[], private readonly options: AnalysisOptions = {}) {
     this.roots = roots.map((r) => path.resolve(r));
     this.maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.excluder = makeExcluder(options.exclude);
     this.paths = new PathFilter(this.roots, this.excluder);
-    this.aliases = new ModuleAliases(this.roots, () => this.packageNames());
+    this.aliases = new ModuleAliases(this.roots, () => this.packageNames(), (f) => this.external.read(f), (f) => this.external.exists(f));
     this.modules = new ModuleResolution(this.states, this.aliases);
     this.inclusion = new Inclusion({
       states: this.states,
@@ -102,6 +113,8 @@ export class Engine {
     this.timings.walkMs = scanStarted - walkStarted;
     this.timings.files = files.length;
     this.walkSkipped = skipped.filter((s) => s.reason === 'symlink-loop' || s.reason === 'unreadable');
+    this.walkAll = skipped;
+    this.linked = null;
     this.states.clear();
     const tooLarge = skipped.filter((s) => s.reason === 'too-large');
     for (const s of tooLarge) {
@@ -117,6 +130,11 @@ export class Engine {
       for (const st of read.states) this.states.set(st.rec.abs, st);
       this.timings.cache = `${read.unchanged} unchanged, ${read.sameContent} same content, ${read.read} new or changed, ${read.gone} gone`;
       this.cacheDirty = read.read > 0 || read.sameContent > 0 || read.gone > 0;
+      if (!this.cacheDirty && reusableWhole(cache.whole, skipped)) {
+        // Not one input changed: the link would compute the same result again.
+        this.reusable = cache.whole?.result ?? null;
+        this.timings.cache += '; whole result reused';
+      }
     } else if (workerFile && files.length >= PARALLEL_SCAN_MIN_FILES) {
       const read = await parallelScan(files, this.maxBytes, workerFile, signal, this.options.onProgress, hash);
       // In discovery order, as the single-threaded scan inserts them (package lists follow this order).
@@ -165,9 +183,16 @@ export class Engine {
       const e = entryOf(st);
       if (e) entries.push(e);
     }
-    const bytes = saveCache(file, this.cacheIdentity(), entries);
+    // The whole result only while it is the result of exactly these states.
+    const whole: CachedResult | null = this.linked ? { result: this.linked, walkSkipped: this.walkAll, external: this.external.record() } : null;
+    const bytes = saveCache(file, this.cacheIdentity(), entries, whole);
     this.cacheDirty = false;
     return `saved ${entries.length} files, ${formatBytes(bytes)} in ${Math.round(performance.now() - started)} ms`;
+  }
+
+  /** The next link computes the result instead of returning the last one (see IncrementalAnalyzer.settle). */
+  forgetLinkResult(): void {
+    this.reusable = null;
   }
 
   /** Milliseconds this thread spent initializing TypeScript (0: never needed). */
@@ -256,6 +281,13 @@ export class Engine {
   /** Links every included file (reusing cached per-file results) and builds the result. */
   async link(signal?: AbortSignal): Promise<{ result: AnalysisResult; perFile: Map<string, Detection[]> }> {
     const started = performance.now();
+    if (this.reusable) {
+      const whole = this.reusable;
+      this.reusable = null;
+      this.linked = whole;
+      this.wholeReused = true;
+      return { result: { ...whole, stats: { ...whole.stats, filesParsed: 0, parseMs: 0, durationMs: 0 } }, perFile: new Map() };
+    }
     const included = this.inclusion.set();
     const order = this.files().filter((f) => included.has(f));
     // Yield to the event loop (for a cancellation message) only after real work: a re-link after one edit,
@@ -321,7 +353,9 @@ export class Engine {
     detections.sort(byPosition);
     const flows: Flow[] = buildFlows(detections, bindings);
     this.linkedOnce = true;
-    return { result: this.assemble(detections, flows, performance.now() - started), perFile };
+    const result = this.assemble(detections, flows, performance.now() - started);
+    this.linked = result;
+    return { result, perFile };
   }
 
   private assemble(detections: Detection[], flows: Flow[], durationMs: number): AnalysisResult {
@@ -390,6 +424,8 @@ export class Engine {
     }
     this.states.set(abs, next);
     this.cacheDirty = true;
+    this.linked = null;
+    this.reusable = null;
     this.afterChange(abs, prev ?? null, next);
     return true;
   }
@@ -426,6 +462,8 @@ export class Engine {
     if (!prev) return false;
     this.states.delete(abs);
     this.cacheDirty = true;
+    this.linked = null;
+    this.reusable = null;
     this.afterChange(abs, prev, null);
     return true;
   }
@@ -448,6 +486,12 @@ export class Engine {
     const { files } = walkRoots([abs], { exclude: this.options.exclude, maxFileBytes: Number.MAX_SAFE_INTEGER });
     for (const f of files) this.updateFile(f.abs);
   }
+}
+
+/** Is a cached whole result still the workspace's: the walk skipped the same files, and every file read
+ *  besides the indexed ones (tsconfig `paths`) reads the same? (The indexed files were checked before.) */
+function reusableWhole(whole: CachedResult | null, walkSkipped: SkippedFile[]): boolean {
+  return !!whole && JSON.stringify(whole.walkSkipped) === JSON.stringify(walkSkipped) && ExternalInputs.unchanged(whole.external);
 }
 
 /** Do two prefilter results name the same imports, re-exports and Fastify decorations (what other files'

@@ -68,6 +68,19 @@ export class IncrementalAnalyzer {
     return result;
   }
 
+  /**
+   * After `initialize()` took the whole result from the persistent cache: links for real, so the first edit
+   * finds the per-file link results in place. Returns false if that result differs from the cached one
+   * (which would be a bug of the cache's checks; the fresh result is current from then on).
+   */
+  async settle(signal?: AbortSignal): Promise<boolean> {
+    if (!this.engine.wholeReused) return true;
+    this.engine.wholeReused = false;
+    this.engine.forgetLinkResult();
+    const delta = await this.relink(signal);
+    return delta.upserted.length === 0 && delta.removed.length === 0 && delta.flowsUpserted.length === 0 && delta.flowsRemoved.length === 0;
+  }
+
   /** Writes the persistent cache (when configured and something changed); says what it did. */
   saveCache(): string {
     return this.engine.saveCache();

@@ -27,6 +27,7 @@ export class ModuleAliases {
     /** Workspace packages: package.json path → its `name`. */
     private readonly packages: () => Iterable<[string, string | undefined]>,
     private readonly readText: (file: string) => string | null = readTextFile,
+    private readonly exists: (file: string) => boolean = fs.existsSync,
   ) {}
 
   /** Forget cached tsconfig lookups (a tsconfig or package.json changed). */
@@ -89,7 +90,7 @@ export class ModuleAliases {
     if (inRoot) {
       for (const name of ['tsconfig.json', 'jsconfig.json']) {
         const file = path.join(dir, name);
-        if (fs.existsSync(file)) {
+        if (this.exists(file)) {
           found = this.load(file, 0);
           break;
         }

@@ -12,13 +12,14 @@ import v8 from 'node:v8';
 import type { FileFacts } from '../extract/facts';
 import type { FileKind } from '../discovery/walk';
 import type { PrefilterInfo } from '../discovery/prefilter';
-import type { SkippedFile } from '../types';
+import type { AnalysisResult, SkippedFile } from '../types';
+import type { ExternalRecord } from './externalInputs';
 import type { FileState } from './fileState';
 import type { PackageInfo } from './services';
 
 /** Bumped when the layout of the file or of an entry changes. */
-export const CACHE_FORMAT = 1;
-const MAGIC = Buffer.from('EAIDXv1\n', 'latin1');
+export const CACHE_FORMAT = 2;
+const MAGIC = Buffer.from('EAIDXv2\n', 'latin1');
 /** A file modified this close before the save may change again within the same mtime tick: hash it. */
 const RACY_MS = 2000;
 
@@ -59,9 +60,23 @@ interface Header {
   sha256: string;
 }
 
+/** The whole result of the workspace when it was saved, with what it depended on besides the files. */
+export interface CachedResult {
+  result: AnalysisResult;
+  /** What the walk skipped (too large, unreadable, symlink loops): part of the result, not of the entries. */
+  walkSkipped: SkippedFile[];
+  external: ExternalRecord;
+}
+
 export interface LoadedCache {
   entries: Map<string, CacheEntry>;
   savedAtMs: number;
+  whole: CachedResult | null;
+}
+
+interface Payload {
+  entries: CacheEntry[];
+  whole: CachedResult | null;
 }
 
 export type CacheLoad = { ok: true; cache: LoadedCache } | { ok: false; reason: string };
@@ -121,17 +136,29 @@ export function loadCache(file: string, id: CacheIdentity): CacheLoad {
     const payload = buf.subarray(headerStart + headerLength);
     if (payload.length !== header.payloadBytes) return { ok: false, reason: `truncated (${payload.length} of ${String(header.payloadBytes)} bytes)` };
     if (createHash('sha256').update(payload).digest('hex') !== header.sha256) return { ok: false, reason: 'checksum mismatch (corrupt)' };
-    const list = v8.deserialize(payload) as unknown;
+    const data = v8.deserialize(payload) as Partial<Payload> | null;
+    const list = data?.entries;
     if (!Array.isArray(list) || list.length !== header.entries) return { ok: false, reason: 'entry count mismatch' };
     const entries = new Map<string, CacheEntry>();
     for (const e of list) {
       if (!isEntry(e)) return { ok: false, reason: 'malformed entry' };
       entries.set(e.key, e);
     }
-    return { ok: true, cache: { entries, savedAtMs: typeof header.savedAtMs === 'number' ? header.savedAtMs : 0 } };
+    const whole = isWhole(data?.whole) ? data.whole : null;
+    return { ok: true, cache: { entries, savedAtMs: typeof header.savedAtMs === 'number' ? header.savedAtMs : 0, whole } };
   } catch (e) {
     return { ok: false, reason: `unreadable content (${(e as Error).message.slice(0, 120)})` };
   }
+}
+
+function isWhole(w: unknown): w is CachedResult {
+  if (!w || typeof w !== 'object') return false;
+  const o = w as Record<string, unknown>;
+  const r = o.result as Record<string, unknown> | undefined;
+  return (
+    Array.isArray(o.walkSkipped) && Array.isArray(o.external) && !!r && typeof r === 'object' &&
+    Array.isArray(r.detections) && Array.isArray(r.flows) && Array.isArray(r.skipped) && !!r.stats && !!r.services
+  );
 }
 
 function isEntry(e: unknown): e is CacheEntry {
@@ -167,8 +194,8 @@ export function entryOf(st: FileState): CacheEntry | null {
 }
 
 /** Writes the cache atomically: a unique temp file in the same folder, then rename over the old one. */
-export function saveCache(file: string, id: CacheIdentity, entries: CacheEntry[]): number {
-  const payload = v8.serialize(entries);
+export function saveCache(file: string, id: CacheIdentity, entries: CacheEntry[], whole: CachedResult | null = null): number {
+  const payload = v8.serialize({ entries, whole } satisfies Payload);
   const header: Header = {
     format: CACHE_FORMAT,
     analyzerVersion: id.analyzerVersion,
