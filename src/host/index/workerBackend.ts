@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { AnalysisWorkerClient } from '../../core/analysis/workerClient';
 import { codeCacheFileFor } from '../../core/analysis/runtime/codeCache';
 import { cacheFileFor } from '../../core/analysis/runtime/persistentCache';
+import { emptyWorkspaceResult } from '../../core/analysis/runtime/emptyWorkspace';
 import { formatTimeline } from './timeline';
 import type { AnalysisResult } from '../../core/analysis/types';
 import type { Logger } from '../logger';
@@ -32,6 +33,7 @@ export function createWorkerBackend(extensionUri: vscode.Uri, logger: Logger, st
     ...(storage.globalDir ? { codeCacheFile: codeCacheFileFor(storage.globalDir, scriptPath) } : {}),
   });
   let roots: string[] = [];
+  let answeredEmpty = false;
   let settings: IndexSettings = { exclude: [], maxFileBytes: 1024 * 1024 };
 
   return {
@@ -40,11 +42,24 @@ export function createWorkerBackend(extensionUri: vscode.Uri, logger: Logger, st
       settings = s;
       progress = onProgress;
       const cacheFile = storage.workspaceDir ? cacheFileFor(path.join(storage.workspaceDir, 'index-cache'), { roots, maxBytes: settings.maxFileBytes, exclude: settings.exclude }) : undefined;
-      const result = await client.initialize(roots, { exclude: settings.exclude, maxFileBytes: settings.maxFileBytes, ...(cacheFile ? { cacheFile } : {}) }, signal);
+      const init = client.initialize(roots, { exclude: settings.exclude, maxFileBytes: settings.maxFileBytes, ...(cacheFile ? { cacheFile } : {}) }, signal);
+      // Nothing to analyze: answered at once. The worker still starts (the user's next files go to it;
+      // its requests queue behind this initialization) and a failure of it is logged, not lost.
+      const empty = emptyWorkspaceResult(roots);
+      if (empty) {
+        answeredEmpty = true;
+        init.then(
+          () => client.writeCodeCache(),
+          (error: unknown) => !signal.aborted && logger.error('The analysis worker failed to start', error),
+        );
+        return empty;
+      }
+      const result = await init;
       client.writeCodeCache();
       return result;
     },
     timeline(): string {
+      if (answeredEmpty) return 'nothing to analyze: answered without waiting for the worker';
       return formatTimeline(client.startedAt, client.onlineAt, client.lastTimings);
     },
     async apply(changes: FileChange[], signal: AbortSignal): Promise<AnalysisResult> {
