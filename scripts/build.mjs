@@ -2,6 +2,7 @@
 //   dist/extension.js      VS Code host (Node, CJS, `vscode` external)
 //   dist/analysisWorker.js the analyzer's worker thread (Node, CJS)
 //   dist/scanWorker.js     the second thread of the analyzer's cold scan (Node, CJS)
+//   dist/typescript.js     the TypeScript compiler, loaded by the analyzer on its first parse (Node, CJS)
 //   dist/cli.js            the `event-architect` CLI (Node, CJS, shebang)
 //   dist/webview.js/.css   the React webview (browser, IIFE)
 //   out/test/...           the extension-host test suite (Node, CJS), only with --tests
@@ -32,9 +33,11 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mai
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   { ...node, entryPoints: { extension: 'src/host/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...node, entryPoints: { analysisWorker: 'src/core/analysis/worker.ts' }, outdir: 'dist' },
-  { ...node, entryPoints: { scanWorker: 'src/core/analysis/scanWorker.ts' }, outdir: 'dist' },
-  { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // TypeScript is its own bundle, loaded only when a file is parsed (src/core/analysis/runtime/typescriptLoader.ts).
+  { ...node, entryPoints: { analysisWorker: 'src/core/analysis/worker.ts' }, outdir: 'dist', external: ['typescript'] },
+  { ...node, entryPoints: { scanWorker: 'src/core/analysis/scanWorker.ts' }, outdir: 'dist', external: ['typescript'] },
+  { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, external: ['typescript'] },
+  { ...node, entryPoints: { typescript: 'node_modules/typescript/lib/typescript.js' }, outdir: 'dist' },
   {
     ...common,
     platform: 'browser',

@@ -1,7 +1,9 @@
-// The bench measures its own esbuild bundles (same settings as scripts/build.mjs for Node targets) in
-// .cache/bench-dist/, so it never races `npm run build` (which empties dist/) run by someone else, and never
+// The bench measures its own esbuild bundles (same settings as scripts/build.mjs for Node targets) in a
+// temporary folder, so it never races `npm run build` (which empties dist/) run by someone else, and never
 // measures a stale dist/.
 import * as esbuild from 'esbuild';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export interface BenchBundles {
@@ -10,7 +12,8 @@ export interface BenchBundles {
 }
 
 export async function buildBenchBundles(repoRoot: string): Promise<BenchBundles> {
-  const outdir = path.join(repoRoot, '.cache', 'bench-dist');
+  // A folder of this run's own: the checkout's .cache may be shared by several working copies.
+  const outdir = mkdtempSync(path.join(tmpdir(), 'ea-bench-dist-'));
   await esbuild.build({
     absWorkingDir: repoRoot,
     bundle: true,
@@ -22,6 +25,19 @@ export async function buildBenchBundles(repoRoot: string): Promise<BenchBundles>
     logLevel: 'warning',
     // The scan worker sits next to the CLI, where the analyzer looks for it (as in dist/).
     entryPoints: { cli: 'src/cli/main.ts', reindex: 'scripts/bench/reindexDriver.ts', scanWorker: 'src/core/analysis/scanWorker.ts' },
+    outdir,
+    // As in dist/: TypeScript is its own bundle beside the CLI, loaded on the first parse.
+    external: ['typescript'],
+  });
+  await esbuild.build({
+    absWorkingDir: repoRoot,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    legalComments: 'none',
+    logLevel: 'warning',
+    entryPoints: { typescript: 'node_modules/typescript/lib/typescript.js' },
     outdir,
   });
   return { cli: path.join(outdir, 'cli.js'), reindex: path.join(outdir, 'reindex.js') };

@@ -27,6 +27,15 @@ export interface ToolResult {
   ratio: number;
 }
 
+export interface ProcessSeries {
+  runs: number;
+  wallMsMedian: number;
+  wallMsMin: number;
+  cpuMsMedian: number | null;
+  maxRssMbMedian: number | null;
+  wallMs: number[];
+}
+
 export interface Target {
   name: string;
   goal: string;
@@ -39,7 +48,9 @@ export interface BenchResult {
   machine: { cpus: number; loadAverage1mBefore: number; loadAverage1mAfter: number; node: string };
   corpus: { files: number; megabytes: number; lines: number };
   analysis: { detections: number; flows: number; skipped: number; filesParsed: number };
-  cold: { runs: number; wallMsMedian: number; wallMsMin: number; cpuMsMedian: number | null; maxRssMbMedian: number | null; wallMs: number[] };
+  cold: ProcessSeries;
+  /** The same analysis with `--cache DIR`, every file unchanged since the cache was written. */
+  warm: ProcessSeries;
   ripgrep: ToolResult;
   astGrep: ToolResult;
   reindex: ReindexResult[];
@@ -56,7 +67,8 @@ export function evaluateTargets(r: BenchResult): Target[] {
   const rss = r.cold.maxRssMbMedian;
   return [
     { name: 'cold analysis', goal: '≤ 2.00 s', actual: s(r.cold.wallMsMedian), pass: r.cold.wallMsMedian <= 2000 },
-    { name: 'peak RSS', goal: '≤ 400 MB', actual: rss === null ? 'not measured' : `${rss.toFixed(0)} MB`, pass: rss !== null && rss <= 400 },
+    { name: 'warm analysis (--cache)', goal: '≤ 0.40 s', actual: s(r.warm.wallMsMedian), pass: r.warm.wallMsMedian <= 400 },
+    { name: 'peak RSS', goal: '≤ 300 MB', actual: rss === null ? 'not measured' : `${rss.toFixed(0)} MB`, pass: rss !== null && rss <= 300 },
     { name: 'vs ast-grep', goal: 'faster (ratio < 1)', actual: `${r.astGrep.ratio.toFixed(2)}×`, pass: r.astGrep.ratio < 1 },
     {
       name: 're-index p95 @ 2,000 lines',
@@ -86,6 +98,8 @@ export function formatReport(r: BenchResult): string {
     `analysis output   ${r.analysis.detections} detections, ${r.analysis.flows} flows, ${r.analysis.filesParsed} files parsed, ${r.analysis.skipped} skipped`,
     `cold analysis     ${s(r.cold.wallMsMedian)} median of ${r.cold.runs} (min ${s(r.cold.wallMsMin)}${cpu(r.cold.cpuMsMedian)}), peak RSS ${r.cold.maxRssMbMedian?.toFixed(0) ?? '?'} MB`,
     `                  runs: ${r.cold.wallMs.map((v) => (v / 1000).toFixed(2)).join(', ')} s`,
+    `warm (--cache)    ${s(r.warm.wallMsMedian)} median of ${r.warm.runs} (min ${s(r.warm.wallMsMin)}${cpu(r.warm.cpuMsMedian)}), peak RSS ${r.warm.maxRssMbMedian?.toFixed(0) ?? '?'} MB`,
+    `                  runs: ${r.warm.wallMs.map((v) => (v / 1000).toFixed(2)).join(', ')} s`,
     `ripgrep           ${s(r.ripgrep.wallMsMedian)}${cpu(r.ripgrep.cpuMsMedian)}, ${r.ripgrep.maxRssMbMedian?.toFixed(0) ?? '?'} MB   → analyzer takes ${r.ripgrep.ratio.toFixed(2)}× ripgrep's wall time`,
     `ast-grep scan     ${s(r.astGrep.wallMsMedian)}${cpu(r.astGrep.cpuMsMedian)}, ${r.astGrep.maxRssMbMedian?.toFixed(0) ?? '?'} MB   → analyzer takes ${r.astGrep.ratio.toFixed(2)}× ast-grep's wall time`,
     `re-index          full = whole file rewritten, 1 line = one topic string edited (typing); young generation ${youngLabel(r.reindex[0]?.youngGenerationMb ?? null)}${r.reindex[0]?.idleGc ? '; minor GC when idle after each update' : ''}`,

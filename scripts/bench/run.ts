@@ -1,9 +1,10 @@
 // `npm run bench`: the analyzer's performance on the benchmark corpus, against its targets.
 //   cold analysis (fresh CLI process, median of N): wall time and peak RSS
+//   warm analysis (the same with `--cache`, every file unchanged since the cache was written)
 //   ripgrep and ast-grep over the same tree, as ratios
 //   re-index of one changed file (100 / 1,000 / 2,000 lines) through the incremental API: p50 / p95
 // Flags: --json (machine-readable result on stdout), --runs N (default 5), --reindex-iterations N (default 200).
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -40,6 +41,13 @@ async function sampleN(n: number, label: string, once: () => Promise<ProcessSamp
   return samples;
 }
 
+/** A JSON report without its timings, to compare two runs' results. */
+const stripStats = (json: string): string => {
+  const r = JSON.parse(json) as { stats?: unknown };
+  delete r.stats;
+  return JSON.stringify(r);
+};
+
 const medianOf = (samples: ProcessSample[], pick: (s: ProcessSample) => number | null): number | null => {
   const values = samples.map(pick).filter((v): v is number => v !== null);
   return values.length === samples.length ? median(values) : null;
@@ -52,6 +60,8 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '5' },
       // 200 edits per series: a p95 of 40 is the second-slowest edit, one stray pause on a shared machine.
       'reindex-iterations': { type: 'string', default: '200' },
+      // The re-index series take minutes; skip them when only the process timings are wanted.
+      'no-reindex': { type: 'boolean' },
     },
   });
   const runs = Math.max(1, Number(values.runs));
@@ -67,18 +77,36 @@ async function main(): Promise<void> {
   const bundles = await buildBenchBundles(paths.repoRoot);
 
   const outFile = path.join(tmpdir(), `ea-bench-${process.pid}.json`);
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'ea-bench-cache-'));
   const cliArgs = ['analyze', paths.corpusDir, '--format', 'json', '--out', outFile, '--quiet'];
+  const warmArgs = [...cliArgs, '--cache', cacheDir];
   // one untimed run: warms the OS file cache so every timed run starts from the same state
   await sampleN(1, 'warm-up', () => runNode(bundles.cli, cliArgs));
-  const cold = await sampleN(runs, 'cold analysis', () => runNode(bundles.cli, cliArgs));
-  const report = JSON.parse(readFileSync(outFile, 'utf8')) as { detections: unknown[]; flows: unknown[]; skipped: unknown[]; stats: { filesParsed: number } };
+  // one untimed run with --cache writes the persistent cache the warm runs start from
+  await sampleN(1, 'cache priming', () => runNode(bundles.cli, warmArgs));
+  const warmReport = readFileSync(outFile, 'utf8');
+  // Interleaved, one of each per round: a burst of load on the shared machine hits every tool alike.
+  let coldReport = '';
+  const cold: ProcessSample[] = [];
+  const warm: ProcessSample[] = [];
+  const rg: ProcessSample[] = [];
+  const astGrep: ProcessSample[] = [];
+  for (let i = 0; i < runs; i++) {
+    log(`round ${i + 1}/${runs} (load ${loadavg()[0]?.toFixed(2)})`);
+    cold.push(...(await sampleN(1, 'cold analysis', () => runNode(bundles.cli, cliArgs))));
+    coldReport = readFileSync(outFile, 'utf8');
+    warm.push(...(await sampleN(1, 'warm analysis (--cache)', () => runNode(bundles.cli, warmArgs))));
+    if (stripStats(readFileSync(outFile, 'utf8')) !== stripStats(coldReport)) throw new Error('the warm run (--cache) reported other results than the cold run');
+    rg.push(...(await sampleN(1, 'ripgrep', () => runNative(ripgrepBinary(), ripgrepArgs(paths.corpusDir)))));
+    astGrep.push(...(await sampleN(1, 'ast-grep', () => runNative(astGrepBinary(), astGrepArgs(paths.corpusDir)))));
+  }
+  if (stripStats(warmReport) !== stripStats(readFileSync(outFile, 'utf8'))) throw new Error('the priming run (--cache) reported other results than the cold run');
+  const report = JSON.parse(coldReport) as { detections: unknown[]; flows: unknown[]; skipped: unknown[]; stats: { filesParsed: number } };
   rmSync(outFile, { force: true });
-
-  const rg = await sampleN(runs, 'ripgrep', () => runNative(ripgrepBinary(), ripgrepArgs(paths.corpusDir)));
-  const astGrep = await sampleN(runs, 'ast-grep', () => runNative(astGrepBinary(), astGrepArgs(paths.corpusDir)));
+  rmSync(cacheDir, { recursive: true, force: true });
 
   const reindex: ReindexResult[] = [];
-  for (const mode of ['full', 'line'] as const) {
+  for (const mode of values['no-reindex'] ? [] : (['full', 'line'] as const)) {
     for (const lines of [100, 1000, 2000]) {
       const args = ['--corpus', paths.corpusDir, '--lines', String(lines), '--iterations', String(iterations), '--mode', mode];
       const s = await runNode(bundles.reindex, args, REINDEX_NODE_FLAGS);
@@ -103,6 +131,14 @@ async function main(): Promise<void> {
       cpuMsMedian: medianOf(cold, (s) => s.cpuMs),
       maxRssMbMedian: medianOf(cold, (s) => s.maxRssMb),
       wallMs: cold.map((s) => s.wallMs),
+    },
+    warm: {
+      runs,
+      wallMsMedian: median(warm.map((s) => s.wallMs)),
+      wallMsMin: Math.min(...warm.map((s) => s.wallMs)),
+      cpuMsMedian: medianOf(warm, (s) => s.cpuMs),
+      maxRssMbMedian: medianOf(warm, (s) => s.maxRssMb),
+      wallMs: warm.map((s) => s.wallMs),
     },
     ripgrep: { wallMsMedian: rgWall, cpuMsMedian: medianOf(rg, (s) => s.cpuMs), maxRssMbMedian: medianOf(rg, (s) => s.maxRssMb), ratio: coldWall / rgWall },
     astGrep: { wallMsMedian: astWall, cpuMsMedian: medianOf(astGrep, (s) => s.cpuMs), maxRssMbMedian: medianOf(astGrep, (s) => s.maxRssMb), ratio: coldWall / astWall },

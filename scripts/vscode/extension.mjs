@@ -26,11 +26,10 @@ export function buildExtension(extra = []) {
 /**
  * Packages the already built dist/ into .cache/event-architect.vsix and returns its path. This .vsix is
  * for the local code-server only: README links and images resolve to this checkout (vsce refuses
- * relative images unless it can derive a public base URL).
+ * relative images unless it can derive a public base URL). `out`: another path (a benchmark's own copy).
  */
-export function packageVsix() {
-  mkdirSync(cacheRoot, { recursive: true });
-  const out = path.join(cacheRoot, 'event-architect.vsix');
+export function packageVsix(out = path.join(cacheRoot, 'event-architect.vsix')) {
+  mkdirSync(path.dirname(out), { recursive: true });
   const base = `${pathToFileURL(repoRoot).href}/`;
   const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
   run([vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--baseContentUrl', base, '--baseImagesUrl', base, '--out', out], 'vsce package');

@@ -69,22 +69,27 @@ function httpStatus(url) {
  * @param {string} [opts.vsix]     a packaged extension to install before starting
  * @param {number} [opts.port]     default: a free port
  * @param {string} [opts.label]    prefix of the run folder
+ * @param {string} [opts.reuseRunDir] the run folder of a stopped server (`keepRunDir`) to start again: same
+ *                                    user data (the extension's workspace storage) and workspace copy
+ * @param {boolean} [opts.keepRunDir] stop() leaves the run folder for a later `reuseRunDir`
  * @returns {Promise<CodeServer>}
  */
 export async function startCodeServer(opts) {
   mkdirSync(runsRoot, { recursive: true });
   pruneStaleRuns();
-  const runDir = mkdtempSync(path.join(runsRoot, `${opts.label ?? 'run'}-`));
+  const reuse = opts.reuseRunDir !== undefined;
+  const runDir = opts.reuseRunDir ?? mkdtempSync(path.join(runsRoot, `${opts.label ?? 'run'}-`));
   const userData = path.join(runDir, 'user-data');
   const extensionsDir = path.join(runDir, 'extensions');
-  mkdirSync(path.join(userData, 'User'), { recursive: true });
-  mkdirSync(extensionsDir, { recursive: true });
-  for (const d of ['tmp', 'config', 'data']) mkdirSync(path.join(runDir, d), { recursive: true });
-  writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
-
   const source = path.resolve(opts.workspace);
   const workspace = path.join(runDir, 'workspace', path.basename(source));
-  cpSync(source, workspace, { recursive: true, filter: (src) => !path.relative(source, src).split(path.sep).includes('node_modules') });
+  if (!reuse) {
+    mkdirSync(path.join(userData, 'User'), { recursive: true });
+    mkdirSync(extensionsDir, { recursive: true });
+    for (const d of ['tmp', 'config', 'data']) mkdirSync(path.join(runDir, d), { recursive: true });
+    writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+    cpSync(source, workspace, { recursive: true, filter: (src) => !path.relative(source, src).split(path.sep).includes('node_modules') });
+  }
 
   const env = {
     ...process.env,
@@ -92,7 +97,7 @@ export async function startCodeServer(opts) {
     XDG_DATA_HOME: path.join(runDir, 'data'),
     TMPDIR: path.join(runDir, 'tmp'),
   };
-  if (opts.vsix) {
+  if (opts.vsix && !reuse) {
     try {
       execFileSync(codeServerBin, ['--user-data-dir', userData, '--extensions-dir', extensionsDir, '--install-extension', opts.vsix, '--force'], { env, encoding: 'utf8', stdio: 'pipe' });
     } catch (e) {
@@ -166,7 +171,7 @@ export async function startCodeServer(opts) {
       await exited;
       clearTimeout(t);
     }
-    if (!process.env.EA_KEEP_RUNS) rmSync(runDir, { recursive: true, force: true });
+    if (!process.env.EA_KEEP_RUNS && !opts.keepRunDir) rmSync(runDir, { recursive: true, force: true });
   };
 
   const readyTimeoutMs = 60_000;

@@ -21,6 +21,8 @@ export interface AnalyzeCommand {
   sarifDetections: boolean;
   /** SARIF: the folder paths are relative to (default: the repository root above each DIR). */
   base: string | null;
+  /** `--cache DIR`: the persistent index cache's folder (null: no cache). */
+  cacheDir: string | null;
 }
 
 export type CliCommand = AnalyzeCommand | { kind: 'help' } | { kind: 'version' } | { kind: 'usage-error'; message: string };
@@ -39,6 +41,8 @@ Options:
   --out FILE                        write the output to FILE instead of stdout
   --exclude GLOB                    leave out matching paths (repeatable), on top of .gitignore and defaults
   --max-file-size BYTES             skip files larger than this (default: 1048576)
+  --cache DIR                       keep each file's analysis in DIR: the next run re-reads and re-parses
+                                    only files that changed (a cache that does not check out is ignored)
   --fail-on warning|information|hint|none
                                     exit 1 when a finding at or above this severity exists (default: none)
   --sarif-detections                SARIF: add every detection as a note (default: findings only)
@@ -70,6 +74,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         exclude: { type: 'string', multiple: true },
         'max-file-size': { type: 'string' },
         'fail-on': { type: 'string' },
+        cache: { type: 'string' },
         quiet: { type: 'boolean' },
         'sarif-detections': { type: 'boolean' },
         base: { type: 'string' },
@@ -116,6 +121,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   }
   if (values.base !== undefined && values.base.trim() === '') return usageError('--base needs a folder');
   if (values.out !== undefined && values.out.trim() === '') return usageError('--out needs a file name');
+  if (values.cache !== undefined && values.cache.trim() === '') return usageError('--cache needs a folder');
   const exclude = values.exclude ?? [];
   if (exclude.some((g) => g.trim() === '')) return usageError('--exclude needs a non-empty glob');
 
@@ -130,5 +136,6 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     failOn: failOn as FailOn,
     sarifDetections: values['sarif-detections'] ?? false,
     base: values.base ?? null,
+    cacheDir: values.cache ?? null,
   };
 }

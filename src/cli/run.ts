@@ -2,6 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../core/analysis';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/analysis/runtime/engine';
+import { cacheFileFor } from '../core/analysis/runtime/persistentCache';
 import type { AnalysisResult } from '../core/analysis/types';
 import { renderFlowMermaid } from '../core/render/mermaid';
 import { collectConfigFiles } from '../core/rules';
@@ -74,9 +76,14 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
   // The deployment files the rules read are collected while the analysis runs (its I/O waits overlap).
   const configs = collectConfigFiles(checked.roots, io.signal);
   try {
+    const cacheFile =
+      command.cacheDir === null
+        ? undefined
+        : cacheFileFor(path.resolve(io.cwd, command.cacheDir), { roots: checked.roots.map((r) => path.resolve(r)), maxBytes: command.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, exclude: command.exclude });
     result = await analyze(checked.roots, {
       exclude: command.exclude,
       ...(command.maxFileBytes !== undefined ? { maxFileBytes: command.maxFileBytes } : {}),
+      ...(cacheFile ? { cacheFile, onCache: (message: string) => !command.quiet && io.stderr.write(`${TOOL_NAME}: index cache: ${message}\n`) } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
       ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
     });

@@ -1,15 +1,17 @@
 // Composition root: builds the services once, registers every disposable where it is created, and
 // returns a small API for the extension-host tests. Nothing here indexes or parses: the index starts
 // when a view is first shown, a command needs it, or (diagnostics/autoIndex.ts) shortly after start-up
-// in a workspace whose package.json names a library we detect.
+// in a workspace whose package.json names a library we detect. Activation also runs once startup is
+// finished, so opening the container later waits for the index only, not for the extension to load.
 import * as vscode from 'vscode';
-import type { Detection } from '../core/analysis/types';
+import type { AnalysisResult, Detection } from '../core/analysis/types';
 import { ArchitectureView } from './architecture/architectureView';
 import { registerCommands } from './commands/registerCommands';
 import { registerDiagnostics } from './diagnostics';
 import type { DiagnosticsController } from './diagnostics';
 import { handleWebviewAction } from './architecture/webviewActions';
 import { FlowsTreeProvider } from './flows/flowsTreeProvider';
+import type { FlowNode } from './flows/flowsTreeProvider';
 import { toGraphSnapshot } from './flows/graphSnapshot';
 import { VIEWS } from './ids';
 import { IndexManager } from './index/indexManager';
@@ -21,6 +23,9 @@ import { DisposableStore } from './util/disposableStore';
 import { registerNavigation } from './navigation/registerNavigation';
 import { registerAutoIndex } from './diagnostics/autoIndex';
 import type { NavigationModel } from './navigation/navigationModel';
+
+/** Longest wait of the Architecture view's graph for the tree (see `flowsData`). */
+const GRAPH_AFTER_TREE_MS = 250;
 
 export interface EventArchitectApi {
   readonly principlesTree: PrinciplesTreeProvider;
@@ -38,7 +43,9 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
   context.subscriptions.push(store);
 
   const logger = createLogger(store);
-  const index = store.add(new IndexManager(() => createWorkerBackend(context.extensionUri, logger), logger));
+  // What outlives the window: the worker's code cache (per machine) and the index cache (per workspace).
+  const storage = { globalDir: context.globalStorageUri.fsPath, ...(context.storageUri ? { workspaceDir: context.storageUri.fsPath } : {}) };
+  const index = store.add(new IndexManager(() => createWorkerBackend(context.extensionUri, logger, storage), logger));
   const locate = (d: Detection) => locateDetection(index, d);
   const flowsTree = store.add(new FlowsTreeProvider(locate));
   const principlesTree = new PrinciplesTreeProvider();
@@ -49,7 +56,28 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
   const services: Services = { context, logger, architecture, index };
 
   const principlesView = store.add(vscode.window.createTreeView(VIEWS.principles, { treeDataProvider: principlesTree }));
-  const flowsView = store.add(vscode.window.createTreeView(VIEWS.flows, { treeDataProvider: flowsTree, showCollapseAll: true }));
+  // The tree first: a new result reaches the Architecture view's graph (Mermaid, rendered on the
+  // workbench's thread in a browser) once the tree has asked for its rows, or after GRAPH_AFTER_TREE_MS
+  // when the tree is hidden, so the rendering never holds back the rows the user is waiting for.
+  let pendingGraph: { result: AnalysisResult; timer: ReturnType<typeof setTimeout> } | undefined;
+  const flushGraph = (): void => {
+    if (!pendingGraph) return;
+    clearTimeout(pendingGraph.timer);
+    const { result } = pendingGraph;
+    pendingGraph = undefined;
+    // Built only when a loaded Architecture view needs it, once per result.
+    architecture.setGraph(() => toGraphSnapshot(result, locate));
+  };
+  store.add({ dispose: () => pendingGraph && clearTimeout(pendingGraph.timer) });
+  const flowsData: vscode.TreeDataProvider<FlowNode> = {
+    onDidChangeTreeData: flowsTree.onDidChangeTreeData,
+    getTreeItem: (node) => flowsTree.getTreeItem(node),
+    getChildren: (node) => {
+      if (!node && pendingGraph) setTimeout(flushGraph, 0);
+      return flowsTree.getChildren(node);
+    },
+  };
+  const flowsView = store.add(vscode.window.createTreeView(VIEWS.flows, { treeDataProvider: flowsData, showCollapseAll: true }));
   store.add(vscode.window.registerWebviewViewProvider(VIEWS.architecture, architecture));
   registerCommands(services, store);
   const diagnostics = registerDiagnostics({ index, logger }, store);
@@ -58,7 +86,10 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
 
   // The container being shown is the signal that the user wants the index; it starts after
   // activation returns (a worker thread does the work), never during it.
-  const startIndexSoon = () => setTimeout(() => index.ensureStarted(), 0);
+  const startIndexSoon = () => {
+    const shownAt = performance.now();
+    setTimeout(() => index.ensureStarted(shownAt), 0);
+  };
   for (const view of [principlesView, flowsView]) {
     store.add(view.onDidChangeVisibility((e) => e.visible && startIndexSoon()));
     if (view.visible) startIndexSoon();
@@ -66,10 +97,12 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
   store.add(architecture.onDidBecomeReady(startIndexSoon));
   store.add(
     index.onDidChangeResult((result) => {
+      const started = performance.now();
       flowsTree.update(result);
       flowsView.message = undefined;
-      // Built only when a loaded Architecture view needs it, once per result.
-      architecture.setGraph(() => toGraphSnapshot(result, locate));
+      if (pendingGraph) clearTimeout(pendingGraph.timer);
+      pendingGraph = { result, timer: setTimeout(flushGraph, GRAPH_AFTER_TREE_MS) };
+      index.noteDelivered(performance.now() - started);
     }),
   );
   store.add(index.onDidChangeStatus((status) => architecture.setIndexStatus(status)));

@@ -9,7 +9,7 @@ import { readNextBatch } from './runtime/parallelScan';
 const data = workerData as ScanWorkerData;
 const claims = new Int32Array(data.counter);
 let out: [number, FileState][] = [];
-while (readNextBatch(data.files, claims, data.maxBytes, (i, st) => out.push([i, st]))) {
+while (readNextBatch(data.files, claims, data.maxBytes, (i, st) => out.push([i, st]), data.hash === true)) {
   if (out.length >= 256) {
     parentPort?.postMessage(out);
     out = [];

@@ -152,4 +152,11 @@ export interface AnalysisOptions {
   /** The scan worker bundle for the two-thread cold scan (default: `scanWorker.js` next to the analyzer's
    *  bundle when there is one); null reads on one thread. */
   scanWorkerFile?: string | null;
+  /** The persistent index cache file (see runtime/persistentCache.ts): loaded by the cold scan when valid,
+   *  written by `saveCache()`. Absent: no cache. */
+  cacheFile?: string;
+  /** The analyzer version the cache is keyed by (default: the running bundle's hash). */
+  analyzerVersion?: string;
+  /** `analyze()`: told what the persistent cache gave and whether it was written (for a log line). */
+  onCache?: (message: string) => void;
 }

@@ -4,7 +4,9 @@ import { Worker } from 'node:worker_threads';
 import { rememberDiagram } from '../render/diagramOf';
 import type { WorkerResultResponse } from './runtime/workerProtocol';
 import type { AnalysisOptions, AnalysisResult } from './types';
-import type { AnalysisDelta } from './runtime/incremental';
+import type { AnalysisDelta, InitTimings } from './runtime/incremental';
+import { BOOT_SOURCE, WRITE_CODE_CACHE } from './runtime/codeCache';
+import type { BootData } from './runtime/codeCache';
 import type { WorkerAnalysisOptions, WorkerRequest, WorkerResponse } from './runtime/workerProtocol';
 
 export interface WorkerClientOptions {
@@ -13,6 +15,10 @@ export interface WorkerClientOptions {
   /** Extra Node flags for the worker (e.g. `--import tsx` when running the TypeScript entry in tests). */
   execArgv?: string[];
   onProgress?: (done: number, total: number) => void;
+  /** Start through the code-cache bootstrap (runtime/codeCache.ts) with this cache file. */
+  codeCacheFile?: string;
+  /** Messages of the worker's own doings (the persistent cache written). */
+  onLog?: (message: string) => void;
 }
 
 interface Pending {
@@ -29,12 +35,17 @@ export class AnalysisWorkerClient {
   private readonly pending = new Map<number, Pending>();
   private disposed = false;
   private exitError: Error | null = null;
+  /** When the thread was asked for and when it started running (its bundle then loads and compiles). */
+  readonly startedAt = performance.now();
+  onlineAt: number | null = null;
+  /** Timings the worker reported with its last `initialize` answer. */
+  lastTimings: InitTimings | null = null;
 
   constructor(private readonly opts: WorkerClientOptions) {
-    this.worker = new Worker(opts.scriptPath, {
-      resourceLimits: { maxYoungGenerationSizeMb: 64 },
-      ...(opts.execArgv ? { execArgv: opts.execArgv } : {}),
-    });
+    const common = { resourceLimits: { maxYoungGenerationSizeMb: 64 }, ...(opts.execArgv ? { execArgv: opts.execArgv } : {}) };
+    const boot: BootData | null = opts.codeCacheFile ? { script: opts.scriptPath, cacheFile: opts.codeCacheFile } : null;
+    this.worker = boot ? new Worker(BOOT_SOURCE, { ...common, eval: true, workerData: { eaBoot: boot } }) : new Worker(opts.scriptPath, common);
+    this.worker.once('online', () => (this.onlineAt = performance.now()));
     this.worker.on('message', (msg: WorkerResponse) => this.onMessage(msg));
     this.worker.on('error', (err) => this.failAll(err));
     this.worker.on('exit', (code) => {
@@ -45,6 +56,10 @@ export class AnalysisWorkerClient {
   private onMessage(msg: WorkerResponse): void {
     if (msg.type === 'progress') {
       this.opts.onProgress?.(msg.done, msg.total);
+      return;
+    }
+    if (msg.type === 'log') {
+      this.opts.onLog?.(msg.message);
       return;
     }
     const p = this.pending.get(msg.id);
@@ -96,9 +111,16 @@ export class AnalysisWorkerClient {
   }
 
   async initialize(roots: string[], options: AnalysisOptions = {}, signal?: AbortSignal): Promise<AnalysisResult> {
-    const { signal: _s, onProgress: _p, ...rest } = options;
+    const { signal: _s, onProgress: _p, onCache: _c, ...rest } = options;
     const opts: WorkerAnalysisOptions = rest;
-    return AnalysisWorkerClient.unwrapResult(await this.request({ type: 'initialize', roots, options: opts }, signal ?? options.signal));
+    const answer = await this.request({ type: 'initialize', roots, options: opts }, signal ?? options.signal);
+    if (answer.type === 'result') this.lastTimings = answer.timings ?? null;
+    return AnalysisWorkerClient.unwrapResult(answer);
+  }
+
+  /** Asks a worker started with `codeCacheFile` to write its code cache (once; after the first index). */
+  writeCodeCache(): void {
+    if (this.opts.codeCacheFile && !this.disposed && !this.exitError) this.worker.postMessage(WRITE_CODE_CACHE);
   }
 
   async result(): Promise<AnalysisResult> {

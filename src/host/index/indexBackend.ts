@@ -11,4 +11,6 @@ export interface IndexBackend {
   initialize(roots: string[], settings: IndexSettings, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<AnalysisResult>;
   apply(changes: FileChange[], signal: AbortSignal): Promise<AnalysisResult>;
   dispose(): void;
+  /** Where the first index's time went, one line for the log (when the backend knows). */
+  timeline?(): string;
 }

@@ -25,6 +25,8 @@ export class IndexManager implements vscode.Disposable {
   private lastResult: AnalysisResult | undefined;
   private currentStatus: IndexStatus = { state: 'idle' };
   private generation = 0;
+  private shownAt: number | undefined;
+  private pendingTimeline: { shownAt: number; line: string } | undefined;
 
   constructor(
     private readonly createBackend: BackendFactory,
@@ -53,9 +55,21 @@ export class IndexManager implements vscode.Disposable {
     return this.session !== undefined;
   }
 
-  /** Starts indexing unless a session already exists. Cheap to call from any view or command. */
-  ensureStarted(): void {
-    if (!this.session) void this.reindex();
+  /** Starts indexing unless a session already exists. Cheap to call from any view or command.
+   *  `shownAt`: when the view that asks was shown (performance.now()), for the timeline in the log. */
+  ensureStarted(shownAt?: number): void {
+    if (!this.session) {
+      this.shownAt = shownAt ?? performance.now();
+      void this.reindex();
+    }
+  }
+
+  /** The views took the first result in `ms`: completes the timeline log line of the first index. */
+  noteDelivered(ms: number): void {
+    const pending = this.pendingTimeline;
+    if (!pending) return;
+    this.pendingTimeline = undefined;
+    this.logger.info(`Index timeline: view shown → flows in the views ${Math.round(performance.now() - pending.shownAt)} ms (views updated in ${Math.round(ms)} ms); ${pending.line}`);
   }
 
   /** Resolves with the first result of the current session (starting one if needed). */
@@ -82,14 +96,18 @@ export class IndexManager implements vscode.Disposable {
       return;
     }
     const started = Date.now();
+    const shownAt = this.shownAt ?? performance.now();
+    this.shownAt = undefined;
     const current = (fn: () => void) => generation === this.generation && fn();
-    const session = new IndexSession(roots, this.readSettings(), this.createBackend(), this.logger, {
+    const backend = this.createBackend();
+    const session = new IndexSession(roots, this.readSettings(), backend, this.logger, {
       onProgress: (done, total) => current(() => this.setStatus({ state: 'indexing', done, total })),
       onResult: (result, reason) =>
         current(() => {
           this.lastResult = result;
           const durationMs = reason === 'initial' ? Date.now() - started : result.stats.durationMs;
           this.setStatus({ state: 'ready', files: result.stats.filesSeen, detections: result.detections.length, flows: result.flows.length, durationMs });
+          if (reason === 'initial') this.pendingTimeline = { shownAt, line: backend.timeline?.() ?? '' };
           this.resultEmitter.fire(result);
         }),
       onError: (error) =>

@@ -1,5 +1,10 @@
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { AnalysisWorkerClient } from '../../core/analysis/workerClient';
+import { codeCacheFileFor } from '../../core/analysis/runtime/codeCache';
+import { cacheFileFor } from '../../core/analysis/runtime/persistentCache';
+import { emptyWorkspaceResult } from '../../core/analysis/runtime/emptyWorkspace';
+import { formatTimeline } from './timeline';
 import type { AnalysisResult } from '../../core/analysis/types';
 import type { Logger } from '../logger';
 import type { FileChange } from './changeBatcher';
@@ -10,13 +15,25 @@ import type { IndexBackend, IndexSettings } from './indexBackend';
  * parsing never blocks the extension host. A storm of changes (branch switch) re-runs the cold
  * analysis inside the same worker, which reuses unchanged files' cached facts.
  */
-export function createWorkerBackend(extensionUri: vscode.Uri, logger: Logger): IndexBackend {
+/** Where the extension keeps what outlives a window (absent: nothing is kept, e.g. no folder open). */
+export interface BackendStorage {
+  /** Per machine (`context.globalStorageUri`): the worker bundle's code cache. */
+  globalDir?: string;
+  /** Per workspace (`context.storageUri`): the persistent index cache. */
+  workspaceDir?: string;
+}
+
+export function createWorkerBackend(extensionUri: vscode.Uri, logger: Logger, storage: BackendStorage = {}): IndexBackend {
   let progress: (done: number, total: number) => void = () => undefined;
+  const scriptPath = vscode.Uri.joinPath(extensionUri, 'dist', 'analysisWorker.js').fsPath;
   const client = new AnalysisWorkerClient({
-    scriptPath: vscode.Uri.joinPath(extensionUri, 'dist', 'analysisWorker.js').fsPath,
+    scriptPath,
     onProgress: (done, total) => progress(done, total),
+    onLog: (message) => logger.info(message),
+    ...(storage.globalDir ? { codeCacheFile: codeCacheFileFor(storage.globalDir, scriptPath) } : {}),
   });
   let roots: string[] = [];
+  let answeredEmpty = false;
   let settings: IndexSettings = { exclude: [], maxFileBytes: 1024 * 1024 };
 
   return {
@@ -24,7 +41,26 @@ export function createWorkerBackend(extensionUri: vscode.Uri, logger: Logger): I
       roots = r;
       settings = s;
       progress = onProgress;
-      return client.initialize(roots, { exclude: settings.exclude, maxFileBytes: settings.maxFileBytes }, signal);
+      const cacheFile = storage.workspaceDir ? cacheFileFor(path.join(storage.workspaceDir, 'index-cache'), { roots, maxBytes: settings.maxFileBytes, exclude: settings.exclude }) : undefined;
+      const init = client.initialize(roots, { exclude: settings.exclude, maxFileBytes: settings.maxFileBytes, ...(cacheFile ? { cacheFile } : {}) }, signal);
+      // Nothing to analyze: answered at once. The worker still starts (the user's next files go to it;
+      // its requests queue behind this initialization) and a failure of it is logged, not lost.
+      const empty = emptyWorkspaceResult(roots);
+      if (empty) {
+        answeredEmpty = true;
+        init.then(
+          () => client.writeCodeCache(),
+          (error: unknown) => !signal.aborted && logger.error('The analysis worker failed to start', error),
+        );
+        return empty;
+      }
+      const result = await init;
+      client.writeCodeCache();
+      return result;
+    },
+    timeline(): string {
+      if (answeredEmpty) return 'nothing to analyze: answered without waiting for the worker';
+      return formatTimeline(client.startedAt, client.onlineAt, client.lastTimings);
     },
     async apply(changes: FileChange[], signal: AbortSignal): Promise<AnalysisResult> {
       const started = Date.now();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IncrementalAnalyzer, analyze } from '../../../src/core/analysis/index';
 import type { AnalysisResult } from '../../../src/core/analysis/index';
+import os from 'node:os';
 import { rng } from './random';
 import { removeTree, writeTree } from './tree';
 
@@ -102,5 +103,85 @@ describe('incremental inclusion', () => {
     expect(comparisons).toBe(50);
     // The importers did hold constructs along the way (the comparison is not between two empty results).
     expect(sawDetections).toBeGreaterThan(10);
+  }, 60_000);
+
+  it('equals a cold run across saves and loads of the persistent cache, with edits while closed', async () => {
+    const rand = rng(20261207);
+    const pick = <T,>(xs: T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+    const tree: Record<string, string> = {
+      'package.json': JSON.stringify({ name: 'billing', dependencies: { ioredis: '5.6.1' } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./*'] } } }),
+    };
+    for (const [file, variants] of Object.entries(MODULES)) tree[file] = (variants[0] as (c: string) => string)(pick(CHANNELS));
+    IMPORTER_FILES.forEach((file, i) => {
+      tree[file] = (IMPORTERS[i] as (c: string) => string)(pick(CHANNELS));
+    });
+    const root = writeTree(tree, 'ea-incremental-cache-');
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ea-incremental-cache-dir-'));
+    roots.push(root, cacheDir);
+    const options = { cacheFile: path.join(cacheDir, 'index.eacache'), analyzerVersion: 'randomized-test' };
+    // Every write gets its own mtime an hour back: size + mtime decide (outside the racy window), as on a
+    // disk where sessions are minutes apart.
+    let clock = Date.now() - 3_600_000;
+    const stamp = (abs: string): void => {
+      clock += 1000;
+      fs.utimesSync(abs, clock / 1000, clock / 1000);
+    };
+    for (const file of Object.keys(tree)) stamp(path.join(root, file));
+
+    let inc = new IncrementalAnalyzer([root], options);
+    await inc.initialize();
+    let open = true;
+    let reopened = 0;
+    let fromCache = 0;
+    let comparisons = 0;
+    for (let step = 0; step < 160; step++) {
+      const op = rand();
+      let file: string;
+      let text: string | null;
+      if (op < 0.4) {
+        file = pick(Object.keys(MODULES));
+        text = pick(MODULES[file] ?? [])(pick(CHANNELS));
+      } else if (op < 0.9) {
+        file = pick(IMPORTER_FILES);
+        text = pick(IMPORTERS)(pick(CHANNELS));
+      } else {
+        file = pick([...Object.keys(MODULES), ...IMPORTER_FILES]);
+        text = null;
+      }
+      const abs = path.join(root, file);
+      if (text === null) {
+        if (fs.existsSync(abs)) {
+          fs.rmSync(abs);
+          if (open) await inc.removeFile(abs);
+        }
+      } else {
+        fs.mkdirSync(path.dirname(abs), { recursive: true });
+        fs.writeFileSync(abs, text);
+        stamp(abs);
+        // While closed, nobody tells the analyzer: the next session finds the change from the disk.
+        if (open) await inc.updateFile(abs);
+      }
+      if (step % 8 === 7) {
+        if (open) inc.saveCache();
+        else {
+          inc = new IncrementalAnalyzer([root], options);
+          await inc.initialize();
+          reopened++;
+          const m = /^(\d+) unchanged, (\d+) same content/.exec(inc.initTimings?.cache ?? '');
+          fromCache += Number(m?.[1] ?? 0) + Number(m?.[2] ?? 0);
+        }
+        open = !open;
+      }
+      if (open && step % 4 === 3) {
+        const cold = await analyze([root]);
+        expect(comparable(inc.result()), `after step ${step} (${file})`).toEqual(comparable(cold));
+        comparisons++;
+      }
+    }
+    expect(reopened).toBe(10);
+    expect(comparisons).toBeGreaterThanOrEqual(20);
+    // The reopened sessions did take files from the cache (the comparison is not cold against cold).
+    expect(fromCache).toBeGreaterThanOrEqual(reopened * 3);
   }, 60_000);
 });

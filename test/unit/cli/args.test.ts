@@ -3,13 +3,13 @@ import { parseCliArgs } from '../../../src/cli/args';
 
 describe('parseCliArgs', () => {
   it('defaults to text output on the current folder', () => {
-    expect(parseCliArgs(['analyze'])).toEqual({ kind: 'analyze', dirs: ['.'], format: 'text', out: null, exclude: [], maxFileBytes: undefined, quiet: false, failOn: 'none', sarifDetections: false, base: null });
+    expect(parseCliArgs(['analyze'])).toEqual({ kind: 'analyze', dirs: ['.'], format: 'text', out: null, exclude: [], maxFileBytes: undefined, quiet: false, failOn: 'none', sarifDetections: false, base: null, cacheDir: null });
   });
 
   it('reads every option, repeated excludes included', () => {
     expect(
       parseCliArgs(['analyze', 'a', 'b', '--format', 'sarif', '--out', 'r.sarif', '--exclude', '**/gen/**', '--exclude=legacy', '--max-file-size', '2048', '--quiet', '--fail-on', 'information', '--sarif-detections', '--base', '..']),
-    ).toEqual({ kind: 'analyze', dirs: ['a', 'b'], format: 'sarif', out: 'r.sarif', exclude: ['**/gen/**', 'legacy'], maxFileBytes: 2048, quiet: true, failOn: 'information', sarifDetections: true, base: '..' });
+    ).toEqual({ kind: 'analyze', dirs: ['a', 'b'], format: 'sarif', out: 'r.sarif', exclude: ['**/gen/**', 'legacy'], maxFileBytes: 2048, quiet: true, failOn: 'information', sarifDetections: true, base: '..', cacheDir: null });
   });
 
   it('accepts --format asyncapi, and the SARIF options only with --format sarif', () => {
@@ -21,6 +21,10 @@ describe('parseCliArgs', () => {
 
   it.each(['warning', 'information', 'hint', 'none'] as const)('accepts --fail-on %s', (level) => {
     expect(parseCliArgs(['analyze', `--fail-on=${level}`])).toMatchObject({ kind: 'analyze', failOn: level });
+  });
+
+  it('takes --cache DIR', () => {
+    expect(parseCliArgs(['analyze', '--cache', '.ea-cache'])).toMatchObject({ kind: 'analyze', cacheDir: '.ea-cache' });
   });
 
   it('answers --help and --version before anything else', () => {
@@ -44,6 +48,8 @@ describe('parseCliArgs', () => {
     [['analyze', '--quiet=yes'], /does not take an argument/],
     [['analyze', '--fail-on', 'error'], /unknown --fail-on "error": expected one of warning, information, hint, none/],
     [['analyze', '--fail-on'], /argument missing/],
+    [['analyze', '--cache', ' '], /--cache needs a folder/],
+    [['analyze', '--cache'], /argument missing/],
   ])('rejects %j', (argv, message) => {
     const command = parseCliArgs(argv);
     expect(command.kind).toBe('usage-error');

@@ -1,6 +1,6 @@
 // The CLI end to end: the bundled CLI in a child process over a real temp project, with the real analyzer.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -192,4 +192,28 @@ describe.skipIf(!existsSync('/usr/bin/script'))('on a terminal', () => {
     expect(screen).not.toContain('\u001b[36m');
     expect(screen).toContain('Event Architect');
   });
+
+  it('--cache DIR: the second run takes every file from the cache and reports the same', () => {
+    const cacheDir = path.join(scratch, 'index-cache');
+    const first = runCliProcess(cli, ['analyze', project, '--format', 'json', '--cache', cacheDir]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/index cache: not used: no cache yet; saved \d+ files/);
+    const second = runCliProcess(cli, ['analyze', project, '--format', 'json', '--cache', cacheDir]);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toMatch(/index cache: \d+ unchanged, 0 same content, 0 new or changed, 0 gone; whole result reused; unchanged/);
+    const plain = runCliProcess(cli, ['analyze', project, '--format', 'json']);
+    const strip = (out: string): unknown => {
+      const r = JSON.parse(out) as { stats?: unknown };
+      delete r.stats;
+      return r;
+    };
+    expect(strip(second.stdout)).toEqual(strip(plain.stdout));
+    expect(strip(first.stdout)).toEqual(strip(plain.stdout));
+    // A corrupt cache is said and ignored.
+    const [cacheFile] = readdirSync(cacheDir);
+    writeFileSync(path.join(cacheDir, cacheFile ?? 'missing'), 'not a cache');
+    const third = runCliProcess(cli, ['analyze', project, '--format', 'json', '--cache', cacheDir]);
+    expect(third.stderr).toMatch(/index cache: not used: not an index cache/);
+    expect(strip(third.stdout)).toEqual(strip(plain.stdout));
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 // Entry of per-file extraction: code files are parsed with TypeScript (no type checker), SQL and Prisma
 // files are scanned as text. A stack overflow on pathological nesting becomes a clean `too-deep` skip.
-import ts from 'typescript';
+import type ts from 'typescript';
+import { typescript } from '../runtime/typescriptLoader';
 import path from 'node:path';
 import type { FileFacts } from './facts';
 import { emptyFacts } from './facts';
@@ -17,6 +18,7 @@ export interface ExtractOutcome {
 }
 
 function scriptKind(file: string): ts.ScriptKind {
+  const ts = typescript();
   // A component's script view is TypeScript (plain `<script>` JS parses as TS too); TSX is chosen by the
   // caller from the block's `lang`.
   switch (path.extname(file).toLowerCase()) {
@@ -38,6 +40,7 @@ export function extractFacts(file: string, kind: FileKind, text: string, trees?:
   if (kind === 'sql') return { facts: sqlFacts(text) };
   if (kind === 'prisma') return { facts: prismaFacts(text) };
   if (kind !== 'code') return { facts: emptyFacts() };
+  const ts = typescript();
   let kindOfScript = scriptKind(file);
   if (isSfcFile(file)) {
     // Parse only the `<script>` blocks, at their original positions (see sfc.ts).

@@ -30,6 +30,12 @@ import { Inclusion } from './inclusion';
 import { PARALLEL_SCAN_MIN_FILES, defaultScanWorkerFile, parallelScan } from './parallelScan';
 import { structuralHash } from './factsHash';
 import { linkBudgeted, tooManyDetections } from './linkBudget';
+import type { CacheIdentity, CachedResult, LoadedCache } from './persistentCache';
+import { ExternalInputs } from './externalInputs';
+import { defaultAnalyzerVersion, entryOf, loadCache, saveCache } from './persistentCache';
+import { cachedScan } from './cachedScan';
+import { typescriptLoadMs } from './typescriptLoader';
+import type { ScanTimings } from './scanTimings';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 /** Longest stretch of parsing between two yields to the event loop. */
@@ -59,13 +65,27 @@ export class Engine {
   private linkedOnce = false;
   parseMs = 0;
   parsedCount = 0;
+  /** Where the cold scan's time went, and what the persistent cache gave (for the logs). */
+  readonly timings: ScanTimings = { walkMs: 0, scanMs: 0, cacheLoadMs: 0, files: 0, cache: 'off' };
+  /** Has anything the persistent cache holds changed since it was loaded (or is there none)? */
+  private cacheDirty = true;
+  /** What the analysis read besides the indexed files (tsconfig `paths`), for reusing a whole result. */
+  private readonly external = new ExternalInputs();
+  /** Everything the walk skipped, as the cached whole result must have seen it. */
+  private walkAll: SkippedFile[] = [];
+  /** A whole result from the persistent cache that the next link returns as is (nothing changed). */
+  private reusable: AnalysisResult | null = null;
+  /** The last link's result while no file changed since (what the cache saves as the whole result). */
+  private linked: AnalysisResult | null = null;
+  /** The last link returned the cached whole result: the per-file link caches are still empty. */
+  wholeReused = false;
 
   constructor(roots: string[], private readonly options: AnalysisOptions = {}) {
     this.roots = roots.map((r) => path.resolve(r));
     this.maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.excluder = makeExcluder(options.exclude);
     this.paths = new PathFilter(this.roots, this.excluder);
-    this.aliases = new ModuleAliases(this.roots, () => this.packageNames());
+    this.aliases = new ModuleAliases(this.roots, () => this.packageNames(), (f) => this.external.read(f), (f) => this.external.exists(f));
     this.modules = new ModuleResolution(this.states, this.aliases);
     this.inclusion = new Inclusion({
       states: this.states,
@@ -89,8 +109,16 @@ export class Engine {
 
   /** Discover and read every file (cold). */
   async scanAll(signal?: AbortSignal): Promise<void> {
-    const { files, skipped } = walkRoots(this.roots, { exclude: this.options.exclude, maxFileBytes: this.maxBytes, signal, statFiles: false });
+    const cache = this.loadPersistentCache();
+    const walkStarted = performance.now();
+    // With a cache, the walk's stat (size, mtime) decides which files need opening at all.
+    const { files, skipped } = walkRoots(this.roots, { exclude: this.options.exclude, maxFileBytes: this.maxBytes, signal, statFiles: cache !== null });
+    const scanStarted = performance.now();
+    this.timings.walkMs = scanStarted - walkStarted;
+    this.timings.files = files.length;
     this.walkSkipped = skipped.filter((s) => s.reason === 'symlink-loop' || s.reason === 'unreadable');
+    this.walkAll = skipped;
+    this.linked = null;
     this.states.clear();
     const tooLarge = skipped.filter((s) => s.reason === 'too-large');
     for (const s of tooLarge) {
@@ -100,8 +128,19 @@ export class Engine {
       this.states.set(abs, { rec: { abs, root, rootIndex: s.root, rel: s.file, kind, size: 0, mtimeMs: 0 }, skip: s, lines: 0, pre: null, text: null, fromEditor: false, facts: null, pkg: null, usage: new Map() });
     }
     const workerFile = this.options.scanWorkerFile === undefined ? defaultScanWorkerFile() : this.options.scanWorkerFile;
-    if (workerFile && files.length >= PARALLEL_SCAN_MIN_FILES) {
-      const read = await parallelScan(files, this.maxBytes, workerFile, signal, this.options.onProgress);
+    const hash = this.options.cacheFile !== undefined;
+    if (cache) {
+      const read = await cachedScan(files, cache, this.maxBytes, signal, this.options.onProgress);
+      for (const st of read.states) this.states.set(st.rec.abs, st);
+      this.timings.cache = `${read.unchanged} unchanged, ${read.sameContent} same content, ${read.read} new or changed, ${read.gone} gone`;
+      this.cacheDirty = read.read > 0 || read.sameContent > 0 || read.gone > 0;
+      if (!this.cacheDirty && reusableWhole(cache.whole, skipped)) {
+        // Not one input changed: the link would compute the same result again.
+        this.reusable = cache.whole?.result ?? null;
+        this.timings.cache += '; whole result reused';
+      }
+    } else if (workerFile && files.length >= PARALLEL_SCAN_MIN_FILES) {
+      const read = await parallelScan(files, this.maxBytes, workerFile, signal, this.options.onProgress, hash);
       // In discovery order, as the single-threaded scan inserts them (package lists follow this order).
       for (const st of read.states) this.states.set(st.rec.abs, st);
     } else {
@@ -111,11 +150,58 @@ export class Engine {
           throwIfAborted(signal);
           if (done > 0) await new Promise((r) => setImmediate(r));
         }
-        this.states.set(rec.abs, readFileState(rec, null, this.maxBytes));
+        this.states.set(rec.abs, readFileState(rec, null, this.maxBytes, hash));
         this.options.onProgress?.(++done, files.length);
       }
     }
+    this.timings.scanMs = performance.now() - scanStarted;
     this.invalidateAll();
+  }
+
+  private cacheIdentity(): CacheIdentity {
+    return { analyzerVersion: this.options.analyzerVersion ?? defaultAnalyzerVersion(), roots: this.roots, maxBytes: this.maxBytes, exclude: this.options.exclude ?? [] };
+  }
+
+  /** The persistent cache when configured and valid; why not otherwise (in `timings.cache`). */
+  private loadPersistentCache(): LoadedCache | null {
+    const file = this.options.cacheFile;
+    if (!file) return null;
+    const started = performance.now();
+    const loaded = loadCache(file, this.cacheIdentity());
+    this.timings.cacheLoadMs = performance.now() - started;
+    if (!loaded.ok) {
+      this.timings.cache = `not used: ${loaded.reason}`;
+      return null;
+    }
+    return loaded.cache;
+  }
+
+  /** Writes the persistent cache when something changed since it was loaded; returns what it did. */
+  saveCache(): string {
+    const file = this.options.cacheFile;
+    if (!file) return 'off';
+    if (!this.cacheDirty) return 'unchanged';
+    const started = performance.now();
+    const entries = [];
+    for (const st of this.states.values()) {
+      const e = entryOf(st);
+      if (e) entries.push(e);
+    }
+    // The whole result only while it is the result of exactly these states.
+    const whole: CachedResult | null = this.linked ? { result: this.linked, walkSkipped: this.walkAll, external: this.external.record() } : null;
+    const bytes = saveCache(file, this.cacheIdentity(), entries, whole);
+    this.cacheDirty = false;
+    return `saved ${entries.length} files, ${formatBytes(bytes)} in ${Math.round(performance.now() - started)} ms`;
+  }
+
+  /** The next link computes the result instead of returning the last one (see IncrementalAnalyzer.settle). */
+  forgetLinkResult(): void {
+    this.reusable = null;
+  }
+
+  /** Milliseconds this thread spent initializing TypeScript (0: never needed). */
+  get typescriptMs(): number {
+    return typescriptLoadMs();
   }
 
 
@@ -167,6 +253,7 @@ export class Engine {
     const out = extractFacts(file, st.rec.kind, text, this.linkedOnce ? this.trees : undefined);
     this.parseMs += performance.now() - t0;
     this.parsedCount++;
+    this.cacheDirty = true;
     st.facts = out.facts;
     if (!st.fromEditor) st.text = null;
     if (out.failure) st.skip = { file: st.rec.rel, root: st.rec.rootIndex, reason: out.failure.reason, detail: out.failure.detail };
@@ -198,6 +285,13 @@ export class Engine {
   /** Links every included file (reusing cached per-file results) and builds the result. */
   async link(signal?: AbortSignal): Promise<{ result: AnalysisResult; perFile: Map<string, Detection[]> }> {
     const started = performance.now();
+    if (this.reusable) {
+      const whole = this.reusable;
+      this.reusable = null;
+      this.linked = whole;
+      this.wholeReused = true;
+      return { result: { ...whole, stats: { ...whole.stats, filesParsed: 0, parseMs: 0, durationMs: 0 } }, perFile: new Map() };
+    }
     const included = this.inclusion.set();
     const order = this.files().filter((f) => included.has(f));
     // Yield to the event loop (for a cancellation message) only after real work: a re-link after one edit,
@@ -276,7 +370,9 @@ export class Engine {
     detections.sort(byPosition);
     const flows: Flow[] = buildFlows(detections, bindings);
     this.linkedOnce = true;
-    return { result: this.assemble(detections, flows, performance.now() - started, linkSkipped), perFile };
+    const result = this.assemble(detections, flows, performance.now() - started, linkSkipped);
+    this.linked = result;
+    return { result, perFile };
   }
 
   private assemble(detections: Detection[], flows: Flow[], durationMs: number, linkSkipped: SkippedFile[]): AnalysisResult {
@@ -341,9 +437,12 @@ export class Engine {
     if (text === undefined && st.size > this.maxBytes && kind !== 'package') {
       next = { rec, skip: { file: rec.rel, root: rec.rootIndex, reason: 'too-large', detail: `${formatBytes(st.size)} > ${formatBytes(this.maxBytes)} cap` }, lines: 0, pre: null, text: null, fromEditor: false, facts: null, pkg: null, usage: new Map() };
     } else {
-      next = readFileState(rec, text ?? null, this.maxBytes);
+      next = readFileState(rec, text ?? null, this.maxBytes, this.options.cacheFile !== undefined);
     }
     this.states.set(abs, next);
+    this.cacheDirty = true;
+    this.linked = null;
+    this.reusable = null;
     this.afterChange(abs, prev ?? null, next);
     return true;
   }
@@ -380,6 +479,9 @@ export class Engine {
     const prev = this.states.get(abs);
     if (!prev) return false;
     this.states.delete(abs);
+    this.cacheDirty = true;
+    this.linked = null;
+    this.reusable = null;
     this.afterChange(abs, prev, null);
     return true;
   }
@@ -402,6 +504,12 @@ export class Engine {
     const { files } = walkRoots([abs], { exclude: this.options.exclude, maxFileBytes: Number.MAX_SAFE_INTEGER });
     for (const f of files) this.updateFile(f.abs);
   }
+}
+
+/** Is a cached whole result still the workspace's: the walk skipped the same files, and every file read
+ *  besides the indexed ones (tsconfig `paths`) reads the same? (The indexed files were checked before.) */
+function reusableWhole(whole: CachedResult | null, walkSkipped: SkippedFile[]): boolean {
+  return !!whole && JSON.stringify(whole.walkSkipped) === JSON.stringify(walkSkipped) && ExternalInputs.unchanged(whole.external);
 }
 
 /** Do two prefilter results name the same imports, re-exports and Fastify decorations (what other files'

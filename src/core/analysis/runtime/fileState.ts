@@ -11,6 +11,7 @@ import { prefilter } from '../discovery/prefilter';
 import { codeView } from '../extract/sfc';
 import type { PackageInfo } from './services';
 import { parsePackageJson } from './services';
+import { contentHash } from './persistentCache';
 
 export interface FileState {
   rec: DiscoveredFile;
@@ -29,9 +30,12 @@ export interface FileState {
   /** Stage 2: which imported names are used as receivers (computed on demand, from the text). */
   usage: Map<string, boolean>;
   pkg: PackageInfo | null;
+  /** Hash of the bytes read from disk, for the persistent cache (only when the cache is on). */
+  hash?: string;
 }
 
-export function readFileState(rec: DiscoveredFile, editorText: string | null, maxBytes: number): FileState {
+/** `hash`: also hash the bytes read (the persistent cache's content key). */
+export function readFileState(rec: DiscoveredFile, editorText: string | null, maxBytes: number, hash = false): FileState {
   const st: FileState = { rec, skip: null, lines: 0, pre: null, text: null, fromEditor: editorText !== null, facts: undefined, pkg: null, usage: new Map() };
   let text: string;
   if (editorText !== null) {
@@ -57,6 +61,7 @@ export function readFileState(rec: DiscoveredFile, editorText: string | null, ma
       st.skip = { file: rec.rel, root: rec.rootIndex, reason: 'unreadable', detail: (e as Error).message };
       return st;
     }
+    if (hash) st.hash = contentHash(buf);
     const verdict = checkBuffer(buf);
     if (verdict) {
       st.skip = { file: rec.rel, root: rec.rootIndex, ...verdict };

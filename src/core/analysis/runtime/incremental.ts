@@ -5,6 +5,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AnalysisOptions, AnalysisResult, Detection, Flow } from '../types';
 import { Engine } from './engine';
+import type { ScanTimings } from './scanTimings';
+
+/** Where the cold run's time went (see scanTimings.ts), for the extension's timeline log line. */
+export interface InitTimings extends ScanTimings {
+  linkMs: number;
+  parseMs: number;
+  parsed: number;
+  /** Time spent initializing TypeScript in this thread during the run (0: nothing was parsed). */
+  typescriptMs: number;
+  totalMs: number;
+  /** The worker's start through the code-cache bootstrap: whether cached code was used, compile time. */
+  boot?: { state: string; compileMs: number };
+}
 
 export interface AnalysisDelta {
   /** Detections that are new or changed (same id, different content). */
@@ -24,6 +37,8 @@ export class IncrementalAnalyzer {
   private detectionsById = new Map<string, Detection>();
   private flowsById = new Map<string, string>();
   private collectPending = false;
+  /** Timings of the last `initialize()`. */
+  initTimings: InitTimings | null = null;
 
   constructor(
     private readonly roots: string[],
@@ -35,11 +50,40 @@ export class IncrementalAnalyzer {
   async initialize(signal?: AbortSignal): Promise<AnalysisResult> {
     const started = performance.now();
     this.engine = new Engine(this.roots, this.options);
+    const tsBefore = this.engine.typescriptMs;
     await this.engine.scanAll(signal ?? this.options.signal);
+    const linkStarted = performance.now();
     await this.relink(signal);
     const result = this.result();
     result.stats.durationMs = Math.round(performance.now() - started);
+    const e = this.engine;
+    this.initTimings = {
+      ...e.timings,
+      linkMs: performance.now() - linkStarted,
+      parseMs: e.parseMs,
+      parsed: e.parsedCount,
+      typescriptMs: e.typescriptMs - tsBefore,
+      totalMs: performance.now() - started,
+    };
     return result;
+  }
+
+  /**
+   * After `initialize()` took the whole result from the persistent cache: links for real, so the first edit
+   * finds the per-file link results in place. Returns false if that result differs from the cached one
+   * (which would be a bug of the cache's checks; the fresh result is current from then on).
+   */
+  async settle(signal?: AbortSignal): Promise<boolean> {
+    if (!this.engine.wholeReused) return true;
+    this.engine.wholeReused = false;
+    this.engine.forgetLinkResult();
+    const delta = await this.relink(signal);
+    return delta.upserted.length === 0 && delta.removed.length === 0 && delta.flowsUpserted.length === 0 && delta.flowsRemoved.length === 0;
+  }
+
+  /** Writes the persistent cache (when configured and something changed); says what it did. */
+  saveCache(): string {
+    return this.engine.saveCache();
   }
 
   result(): AnalysisResult {

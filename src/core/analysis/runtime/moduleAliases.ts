@@ -6,7 +6,8 @@
 // extension and index.* resolution to each.
 import fs from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
+import { typescript } from './typescriptLoader';
+import { parseJsonWithComments } from './jsonWithComments';
 
 interface PathsConfig {
   /** Folder that `paths` targets are relative to (baseUrl, else the config's own folder). */
@@ -26,6 +27,7 @@ export class ModuleAliases {
     /** Workspace packages: package.json path → its `name`. */
     private readonly packages: () => Iterable<[string, string | undefined]>,
     private readonly readText: (file: string) => string | null = readTextFile,
+    private readonly exists: (file: string) => boolean = fs.existsSync,
   ) {}
 
   /** Forget cached tsconfig lookups (a tsconfig or package.json changed). */
@@ -88,7 +90,7 @@ export class ModuleAliases {
     if (inRoot) {
       for (const name of ['tsconfig.json', 'jsconfig.json']) {
         const file = path.join(dir, name);
-        if (fs.existsSync(file)) {
+        if (this.exists(file)) {
           found = this.load(file, 0);
           break;
         }
@@ -103,8 +105,9 @@ export class ModuleAliases {
   private load(file: string, depth: number): PathsConfig | null {
     const text = this.readText(file);
     if (text === null) return null;
-    const parsed = ts.parseConfigFileTextToJson(file, text);
-    const json = parsed.config as { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
+    // Without the compiler when the text is plain JSON with comments (nearly always); its reader otherwise.
+    const config = parseJsonWithComments(text) ?? typescript().parseConfigFileTextToJson(file, text).config;
+    const json = config as { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
     if (!json || typeof json !== 'object') return null;
     const dir = path.dirname(file);
     const parent =

@@ -17,8 +17,12 @@ export class ModuleResolution {
     private readonly aliases: ModuleAliases,
   ) {}
 
+  /** packageAt per directory + specifier (asked for every relative import of every file). */
+  private packages = new Map<string, string | null>();
+
   invalidate(): void {
     this.cache = new Map();
+    this.packages = new Map();
   }
 
   resolveModule(fromFile: string, spec: string): string | null {
@@ -37,7 +41,14 @@ export class ModuleResolution {
   /** The package a relative specifier names when it points at a package's folder, by its `name`. */
   packageAt(fromFile: string, spec: string): string | null {
     if (!spec.startsWith('.')) return null;
-    return this.states.get(path.join(path.resolve(path.dirname(fromFile), spec), 'package.json'))?.pkg?.name ?? null;
+    const dir = path.dirname(fromFile);
+    const key = `${dir}\u0000${spec}`;
+    let name = this.packages.get(key);
+    if (name === undefined) {
+      name = this.states.get(path.join(path.resolve(dir, spec), 'package.json'))?.pkg?.name ?? null;
+      this.packages.set(key, name);
+    }
+    return name;
   }
 
   private resolveUncached(dir: string, spec: string): string | null {

@@ -23,19 +23,21 @@ export interface ScanWorkerData {
   files: DiscoveredFile[];
   maxBytes: number;
   counter: SharedArrayBuffer;
+  /** Hash each file's bytes (the persistent cache is on). */
+  hash?: boolean;
 }
 
 /**
  * Claims the next batch of file indices from the shared counter and reads those files, handing each state to
  * `take`; false once every file has been claimed. Both threads run this loop.
  */
-export function readNextBatch(files: DiscoveredFile[], claims: Int32Array, maxBytes: number, take: (i: number, st: FileState) => void): boolean {
+export function readNextBatch(files: DiscoveredFile[], claims: Int32Array, maxBytes: number, take: (i: number, st: FileState) => void, hash = false): boolean {
   const first = Atomics.add(claims, 0, SCAN_BATCH);
   if (first >= files.length) return false;
   const end = Math.min(first + SCAN_BATCH, files.length);
   for (let i = first; i < end; i++) {
     const rec = files[i];
-    if (rec) take(i, readFileState(rec, null, maxBytes));
+    if (rec) take(i, readFileState(rec, null, maxBytes, hash));
   }
   return true;
 }
@@ -61,6 +63,7 @@ export async function parallelScan(
   workerFile: string,
   signal: AbortSignal | undefined,
   onProgress?: (done: number, total: number) => void,
+  hash = false,
 ): Promise<ScanResult> {
   const counter = new SharedArrayBuffer(4);
   const claims = new Int32Array(counter);
@@ -68,7 +71,7 @@ export async function parallelScan(
   let fromWorker = 0;
   let worker: Worker | null = null;
   try {
-    worker = new Worker(workerFile, { workerData: { files, maxBytes, counter } satisfies ScanWorkerData });
+    worker = new Worker(workerFile, { workerData: { files, maxBytes, counter, hash } satisfies ScanWorkerData });
   } catch {
     worker = null;
   }
@@ -92,7 +95,7 @@ export async function parallelScan(
     const take = (i: number, st: FileState): void => {
       states[i] = st;
     };
-    while (readNextBatch(files, claims, maxBytes, take)) {
+    while (readNextBatch(files, claims, maxBytes, take, hash)) {
       if (performance.now() - lastYield > YIELD_EVERY_MS) {
         throwIfAborted(signal);
         onProgress?.(Math.min(Atomics.load(claims, 0), files.length), files.length);
@@ -106,7 +109,7 @@ export async function parallelScan(
     await worker?.terminate();
   }
   // Files the worker claimed but never reported (it failed): read here.
-  const out = files.map((rec, i) => states[i] ?? readFileState(rec, null, maxBytes));
+  const out = files.map((rec, i) => states[i] ?? readFileState(rec, null, maxBytes, hash));
   onProgress?.(files.length, files.length);
   return { states: out, fromWorker };
 }

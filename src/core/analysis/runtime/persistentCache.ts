@@ -1,0 +1,233 @@
+// The persistent index cache: every file's scan and extraction results (guards, prefilter, package.json,
+// facts, the stage-2 names read from its text) saved between sessions, so reopening a workspace re-reads
+// and re-parses only the files that changed. One file per set of roots and options, written atomically
+// (temp file + rename: a reader sees a whole old or a whole new file, two windows writing never mix), and
+// trusted only after checks: magic, format, analyzer version, roots and options, payload length and
+// SHA-256. Per file, an entry is used when size and mtime match (and the mtime is not too close to the save
+// to be sure, as git's racy-clean check), else when the re-read content has the same hash.
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import v8 from 'node:v8';
+import type { FileFacts } from '../extract/facts';
+import type { FileKind } from '../discovery/walk';
+import type { PrefilterInfo } from '../discovery/prefilter';
+import type { AnalysisResult, SkippedFile } from '../types';
+import type { ExternalRecord } from './externalInputs';
+import type { FileState } from './fileState';
+import type { PackageInfo } from './services';
+
+/** Bumped when the layout of the file or of an entry changes. */
+export const CACHE_FORMAT = 2;
+const MAGIC = Buffer.from('EAIDXv2\n', 'latin1');
+/** A file modified this close before the save may change again within the same mtime tick: hash it. */
+const RACY_MS = 2000;
+
+export interface CacheIdentity {
+  /** Changes whenever extraction may give other facts (the bundle's hash in a build). */
+  analyzerVersion: string;
+  roots: readonly string[];
+  maxBytes: number;
+  exclude: readonly string[];
+}
+
+/** One file's cached results; `key` is `rootIndex:rel`. */
+export interface CacheEntry {
+  key: string;
+  kind: FileKind;
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  lines: number;
+  skip: SkippedFile | null;
+  pre: PrefilterInfo | null;
+  facts: FileFacts | null | undefined;
+  pkg: PackageInfo | null;
+  names?: [string, string, string][];
+  members?: Map<string, Set<string> | null>;
+  usage: Map<string, boolean>;
+}
+
+interface Header {
+  format: number;
+  analyzerVersion: string;
+  roots: string[];
+  maxBytes: number;
+  exclude: string[];
+  savedAtMs: number;
+  entries: number;
+  payloadBytes: number;
+  sha256: string;
+}
+
+/** The whole result of the workspace when it was saved, with what it depended on besides the files. */
+export interface CachedResult {
+  result: AnalysisResult;
+  /** What the walk skipped (too large, unreadable, symlink loops): part of the result, not of the entries. */
+  walkSkipped: SkippedFile[];
+  external: ExternalRecord;
+}
+
+export interface LoadedCache {
+  entries: Map<string, CacheEntry>;
+  savedAtMs: number;
+  whole: CachedResult | null;
+}
+
+interface Payload {
+  entries: CacheEntry[];
+  whole: CachedResult | null;
+}
+
+export type CacheLoad = { ok: true; cache: LoadedCache } | { ok: false; reason: string };
+
+export const entryKey = (rootIndex: number, rel: string): string => `${rootIndex}:${rel}`;
+
+/** The cache file of one set of roots and options inside `dir` (one folder may serve many workspaces). */
+export function cacheFileFor(dir: string, id: Pick<CacheIdentity, 'roots' | 'maxBytes' | 'exclude'>): string {
+  const digest = createHash('sha256').update(JSON.stringify([id.roots, id.maxBytes, [...id.exclude].sort()])).digest('hex').slice(0, 20);
+  return path.join(dir, `index-${digest}.eacache`);
+}
+
+export function contentHash(buf: Buffer | string): string {
+  return createHash('sha1').update(buf).digest('base64');
+}
+
+let ownVersion: string | undefined;
+
+/** The analyzer's version for cache keys: the hash of the running bundle (any code change gives another
+ *  one); from sources (tests, tsx) the cache format only, so callers there pass their own. */
+export function defaultAnalyzerVersion(): string {
+  if (ownVersion === undefined) {
+    let v = `source-${CACHE_FORMAT}`;
+    try {
+      if (typeof __filename === 'string' && __filename.endsWith('.js')) {
+        // The parser ships beside the analyzer (typescriptLoader.ts): another TypeScript is another analyzer.
+        const ts = fs.statSync(path.join(path.dirname(__filename), 'typescript.js'), { throwIfNoEntry: false });
+        v = `bundle-${CACHE_FORMAT}-${contentHash(fs.readFileSync(__filename))}-${ts?.size ?? 'npm'}`;
+      }
+    } catch {
+      // an unreadable bundle: the source version, still separated by format
+    }
+    ownVersion = v;
+  }
+  return ownVersion;
+}
+
+/** Reads and checks a cache file. Never throws: anything unexpected is a reason to start cold. */
+export function loadCache(file: string, id: CacheIdentity): CacheLoad {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, reason: code === 'ENOENT' ? 'no cache yet' : `unreadable (${code ?? String(e)})` };
+  }
+  try {
+    if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return { ok: false, reason: 'not an index cache (bad magic)' };
+    const headerLength = buf.readUInt32LE(MAGIC.length);
+    const headerStart = MAGIC.length + 4;
+    if (headerLength > 1 << 20 || headerStart + headerLength > buf.length) return { ok: false, reason: 'truncated header' };
+    const header = JSON.parse(buf.subarray(headerStart, headerStart + headerLength).toString('utf8')) as Partial<Header>;
+    if (header.format !== CACHE_FORMAT) return { ok: false, reason: `format ${String(header.format)}, expected ${CACHE_FORMAT}` };
+    if (header.analyzerVersion !== id.analyzerVersion) return { ok: false, reason: 'written by another analyzer version' };
+    if (JSON.stringify(header.roots) !== JSON.stringify(id.roots)) return { ok: false, reason: 'written for other folders' };
+    if (header.maxBytes !== id.maxBytes || JSON.stringify(header.exclude) !== JSON.stringify([...id.exclude].sort())) return { ok: false, reason: 'written with other index settings' };
+    const payload = buf.subarray(headerStart + headerLength);
+    if (payload.length !== header.payloadBytes) return { ok: false, reason: `truncated (${payload.length} of ${String(header.payloadBytes)} bytes)` };
+    if (createHash('sha256').update(payload).digest('hex') !== header.sha256) return { ok: false, reason: 'checksum mismatch (corrupt)' };
+    const data = v8.deserialize(payload) as Partial<Payload> | null;
+    const list = data?.entries;
+    if (!Array.isArray(list) || list.length !== header.entries) return { ok: false, reason: 'entry count mismatch' };
+    const entries = new Map<string, CacheEntry>();
+    for (const e of list) {
+      if (!isEntry(e)) return { ok: false, reason: 'malformed entry' };
+      entries.set(e.key, e);
+    }
+    const whole = isWhole(data?.whole) ? data.whole : null;
+    return { ok: true, cache: { entries, savedAtMs: typeof header.savedAtMs === 'number' ? header.savedAtMs : 0, whole } };
+  } catch (e) {
+    return { ok: false, reason: `unreadable content (${(e as Error).message.slice(0, 120)})` };
+  }
+}
+
+function isWhole(w: unknown): w is CachedResult {
+  if (!w || typeof w !== 'object') return false;
+  const o = w as Record<string, unknown>;
+  const r = o.result as Record<string, unknown> | undefined;
+  return (
+    Array.isArray(o.walkSkipped) && Array.isArray(o.external) && !!r && typeof r === 'object' &&
+    Array.isArray(r.detections) && Array.isArray(r.flows) && Array.isArray(r.skipped) && !!r.stats && !!r.services
+  );
+}
+
+function isEntry(e: unknown): e is CacheEntry {
+  if (!e || typeof e !== 'object') return false;
+  const o = e as Record<string, unknown>;
+  return (
+    typeof o.key === 'string' && typeof o.kind === 'string' && typeof o.size === 'number' && typeof o.mtimeMs === 'number' &&
+    typeof o.hash === 'string' && typeof o.lines === 'number' && o.usage instanceof Map &&
+    (o.facts === undefined || o.facts === null || typeof o.facts === 'object') && (o.pre === null || typeof o.pre === 'object') &&
+    (o.pkg === null || typeof o.pkg === 'object') && (o.skip === null || typeof o.skip === 'object')
+  );
+}
+
+/** The entry of a file state read from disk (an editor's unsaved text is not what the next session reads). */
+export function entryOf(st: FileState): CacheEntry | null {
+  if (st.fromEditor || st.hash === undefined || st.rec.size < 0) return null;
+  const e: CacheEntry = {
+    key: entryKey(st.rec.rootIndex, st.rec.rel),
+    kind: st.rec.kind,
+    size: st.rec.size,
+    mtimeMs: st.rec.mtimeMs,
+    hash: st.hash,
+    lines: st.lines,
+    skip: st.skip,
+    pre: st.pre,
+    facts: st.facts,
+    pkg: st.pkg,
+    usage: st.usage,
+  };
+  if (st.names) e.names = st.names;
+  if (st.members) e.members = st.members;
+  return e;
+}
+
+/** Writes the cache atomically: a unique temp file in the same folder, then rename over the old one. */
+export function saveCache(file: string, id: CacheIdentity, entries: CacheEntry[], whole: CachedResult | null = null): number {
+  const payload = v8.serialize({ entries, whole } satisfies Payload);
+  const header: Header = {
+    format: CACHE_FORMAT,
+    analyzerVersion: id.analyzerVersion,
+    roots: [...id.roots],
+    maxBytes: id.maxBytes,
+    exclude: [...id.exclude].sort(),
+    savedAtMs: Date.now(),
+    entries: entries.length,
+    payloadBytes: payload.length,
+    sha256: createHash('sha256').update(payload).digest('hex'),
+  };
+  const headerBuf = Buffer.from(JSON.stringify(header), 'utf8');
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(headerBuf.length);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    fs.writeFileSync(tmp, Buffer.concat([MAGIC, len, headerBuf, payload]));
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+  return MAGIC.length + 4 + headerBuf.length + payload.length;
+}
+
+/**
+ * The cached state of a discovered file whose size and mtime match its entry, or null (read it). A file
+ * modified within RACY_MS of the save could have changed again in the same mtime tick: read it.
+ */
+export function stateFromStat(entry: CacheEntry | undefined, st: Pick<FileState['rec'], 'size' | 'mtimeMs' | 'kind'>, savedAtMs: number): CacheEntry | null {
+  if (!entry || entry.kind !== st.kind || entry.size !== st.size || entry.mtimeMs !== st.mtimeMs) return null;
+  if (entry.mtimeMs >= savedAtMs - RACY_MS) return null;
+  return entry;
+}
