@@ -24,7 +24,7 @@ export function createWorkerBackend(extensionUri: vscode.Uri, logger: Logger): I
       roots = r;
       settings = s;
       progress = onProgress;
-      return client.initialize(roots, { exclude: settings.exclude, maxFileBytes: settings.maxFileBytes }, signal);
+      return client.initialize(roots, { exclude: settings.exclude, maxFileBytes: settings.maxFileBytes, ...(settings.perRoot ? { perRoot: settings.perRoot } : {}) }, signal);
     },
     async apply(changes: FileChange[], signal: AbortSignal): Promise<AnalysisResult> {
       const started = Date.now();

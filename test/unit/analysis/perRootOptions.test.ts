@@ -2,9 +2,11 @@
 // its own excludes and size cap, on the cold scan and on incremental updates; unset fields fall back to
 // the analysis-wide value (the CLI's single set).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { IncrementalAnalyzer, analyze } from '../../../src/core/analysis/index';
+import { AnalysisWorkerClient, IncrementalAnalyzer, analyze } from '../../../src/core/analysis/index';
+import { buildWorkerBundle } from './bundle';
 import type { AnalysisOptions, AnalysisResult } from '../../../src/core/analysis/index';
 import { readNextBatch } from '../../../src/core/analysis/runtime/parallelScan';
 import type { FileState } from '../../../src/core/analysis/runtime/fileState';
@@ -98,4 +100,21 @@ describe('per-root exclude and size cap', () => {
     const skipped = states.filter((s) => s.skip?.reason === 'too-large').map((s) => `${s.rec.rootIndex}:${s.rec.rel}`);
     expect(skipped.sort()).toEqual(['0:src/big.ts', '0:src/big2.ts']);
   });
+
+  it('per-root options cross the worker protocol (the extension host path)', async () => {
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ea-per-root-worker-'));
+    const script = path.join(outDir, 'analysisWorker.js');
+    await buildWorkerBundle('worker.ts', script);
+    const client = new AnalysisWorkerClient({ scriptPath: script });
+    try {
+      const viaWorker = await client.initialize([a, b], { exclude: options.exclude, maxFileBytes: options.maxFileBytes, perRoot: options.perRoot });
+      const inProcess = await analyze([a, b], options);
+      expect(detected(viaWorker)).toEqual(detected(inProcess));
+      expect(tooLarge(viaWorker)).toEqual(tooLarge(inProcess));
+      expect(tooLarge(viaWorker)).toContain('0:src/big.ts');
+    } finally {
+      await client.dispose();
+      removeTree(outDir);
+    }
+  }, 60_000);
 });
