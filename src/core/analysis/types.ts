@@ -138,11 +138,21 @@ export interface AnalysisResult {
   stats: AnalysisStats;
 }
 
+/** Options one root can set for itself (a workspace folder's own settings); unset fields fall back to the
+ *  analysis-wide value. */
+export interface RootOptions {
+  exclude?: string[];
+  maxFileBytes?: number;
+}
+
 export interface AnalysisOptions {
   /** Extra glob-like excludes on top of the defaults. */
   exclude?: string[];
   /** Per-file size cap in bytes (default 1 MB). */
   maxFileBytes?: number;
+  /** Per-root overrides, index-aligned with the roots (the extension reads folder-scoped settings; the CLI
+   *  has one set and leaves this out). A root's `exclude` replaces the analysis-wide one, it does not add. */
+  perRoot?: RootOptions[];
   signal?: AbortSignal;
   /** Called as files are processed, for progress bars. */
   onProgress?: (done: number, total: number) => void;

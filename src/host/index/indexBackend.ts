@@ -4,6 +4,8 @@ import type { FileChange } from './changeBatcher';
 export interface IndexSettings {
   exclude: string[];
   maxFileBytes: number;
+  /** Each folder's own values (`scope: resource` settings), index-aligned with the roots. */
+  perRoot?: { exclude: string[]; maxFileBytes: number }[];
 }
 
 /** The analyzer as the index session sees it: a worker in production, swappable for tests. */

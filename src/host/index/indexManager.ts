@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { AnalysisResult } from '../../core/analysis/types';
 import type { IndexStatus } from '../../protocol/messages';
-import { COMMANDS, SETTINGS } from '../ids';
+import { COMMANDS } from '../ids';
 import type { Logger } from '../logger';
 import { DisposableStore } from '../util/disposableStore';
-import type { IndexBackend, IndexSettings } from './indexBackend';
+import type { IndexBackend } from './indexBackend';
 import { IndexSession } from './indexSession';
+import { affectsIndexSettings, readIndexSettings } from './indexSettings';
 
 export type BackendFactory = () => IndexBackend;
 
@@ -37,7 +38,7 @@ export class IndexManager implements vscode.Disposable {
     this.store.add(vscode.workspace.onDidChangeWorkspaceFolders(() => this.session && this.reindex()));
     this.store.add(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (this.session && (e.affectsConfiguration(SETTINGS.exclude) || e.affectsConfiguration(SETTINGS.maxFileSize))) void this.reindex();
+        if (this.session && affectsIndexSettings(e, vscode.workspace.workspaceFolders ?? [])) void this.reindex();
       }),
     );
     this.store.add({ dispose: () => this.session?.dispose() });
@@ -90,7 +91,8 @@ export class IndexManager implements vscode.Disposable {
     this.session?.dispose();
     this.session = undefined;
     const generation = ++this.generation;
-    const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    const roots = folders.map((f) => f.uri.fsPath);
     if (roots.length === 0) {
       this.setStatus({ state: 'error', message: 'Open a folder to index its event flows.' });
       return;
@@ -100,7 +102,7 @@ export class IndexManager implements vscode.Disposable {
     this.shownAt = undefined;
     const current = (fn: () => void) => generation === this.generation && fn();
     const backend = this.createBackend();
-    const session = new IndexSession(roots, this.readSettings(), backend, this.logger, {
+    const session = new IndexSession(roots, readIndexSettings(folders, (section, scope) => vscode.workspace.getConfiguration(section, scope)), backend, this.logger, {
       onProgress: (done, total) => current(() => this.setStatus({ state: 'indexing', done, total })),
       onResult: (result, reason) =>
         current(() => {
@@ -119,16 +121,6 @@ export class IndexManager implements vscode.Disposable {
     this.session = session;
     this.setStatus({ state: 'indexing', done: 0, total: 0 });
     await session.start();
-  }
-
-  private readSettings(): IndexSettings {
-    const config = vscode.workspace.getConfiguration();
-    const exclude = config.get<unknown>(SETTINGS.exclude);
-    const maxFileBytes = config.get<unknown>(SETTINGS.maxFileSize);
-    return {
-      exclude: Array.isArray(exclude) ? exclude.filter((e): e is string => typeof e === 'string') : [],
-      maxFileBytes: typeof maxFileBytes === 'number' && maxFileBytes > 0 ? maxFileBytes : 1024 * 1024,
-    };
   }
 
   private setStatus(status: IndexStatus): void {

@@ -41,8 +41,8 @@ export function createWorkerBackend(extensionUri: vscode.Uri, logger: Logger, st
       roots = r;
       settings = s;
       progress = onProgress;
-      const cacheFile = storage.workspaceDir ? cacheFileFor(path.join(storage.workspaceDir, 'index-cache'), { roots, maxBytes: settings.maxFileBytes, exclude: settings.exclude }) : undefined;
-      const init = client.initialize(roots, { exclude: settings.exclude, maxFileBytes: settings.maxFileBytes, ...(cacheFile ? { cacheFile } : {}) }, signal);
+      const cacheFile = storage.workspaceDir ? cacheFileFor(path.join(storage.workspaceDir, 'index-cache'), { roots, maxBytes: settings.maxFileBytes, exclude: settings.exclude, ...(settings.perRoot ? { perRoot: settings.perRoot } : {}) }) : undefined;
+      const init = client.initialize(roots, { exclude: settings.exclude, maxFileBytes: settings.maxFileBytes, ...(settings.perRoot ? { perRoot: settings.perRoot } : {}), ...(cacheFile ? { cacheFile } : {}) }, signal);
       // Nothing to analyze: answered at once. The worker still starts (the user's next files go to it;
       // its requests queue behind this initialization) and a failure of it is logged, not lost.
       const empty = emptyWorkspaceResult(roots);

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
-import type { SkippedFile } from '../types';
+import type { RootOptions, SkippedFile } from '../types';
 
 export type FileKind = 'code' | 'sql' | 'prisma' | 'package';
 
@@ -38,6 +38,8 @@ export function kindOf(file: string): FileKind | null {
 export interface WalkOptions {
   exclude?: string[];
   maxFileBytes: number;
+  /** Per-root overrides of `exclude` and `maxFileBytes`, index-aligned with the roots. */
+  perRoot?: RootOptions[];
   /**
    * false: regular files are not stat-ed here (size -1, mtime 0; the reader takes both from the open file
    * and applies the size cap itself), which saves a path lookup per file on a cold scan.
@@ -73,8 +75,11 @@ export function walkRoots(roots: string[], opts: WalkOptions): WalkResult {
   const skipped: SkippedFile[] = [];
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
-  const excluder = makeExcluder(opts.exclude);
+  const sharedExcluder = makeExcluder(opts.exclude);
   for (const [rootIndex, rootIn] of roots.entries()) {
+    const own = opts.perRoot?.[rootIndex];
+    const excluder = own?.exclude ? makeExcluder(own.exclude) : sharedExcluder;
+    const maxFileBytes = own?.maxFileBytes ?? opts.maxFileBytes;
     const root = path.resolve(rootIn);
     let rootReal: string;
     try {
@@ -156,8 +161,8 @@ export function walkRoots(roots: string[], opts: WalkOptions): WalkResult {
         }
         if (seenFiles.has(real)) continue;
         seenFiles.add(real);
-        if (st.size > opts.maxFileBytes && kind !== 'package') {
-          skipped.push({ root: rootIndex, file: relPath, reason: 'too-large', detail: `${formatBytes(st.size)} > ${formatBytes(opts.maxFileBytes)} cap` });
+        if (st.size > maxFileBytes && kind !== 'package') {
+          skipped.push({ root: rootIndex, file: relPath, reason: 'too-large', detail: `${formatBytes(st.size)} > ${formatBytes(maxFileBytes)} cap` });
           continue;
         }
         files.push({ abs, root, rootIndex, rel: relPath, kind, size: st.size, mtimeMs: st.mtimeMs });

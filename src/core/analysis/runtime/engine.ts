@@ -44,6 +44,8 @@ const YIELD_EVERY_MS = 12;
 export class Engine {
   readonly roots: string[];
   private readonly maxBytes: number;
+  /** Each root's size cap (its own setting, else `maxBytes`), index-aligned with `roots`. */
+  private readonly rootMaxBytes: number[];
   private readonly excluder: Ignore;
   private readonly states = new Map<string, FileState>();
   private walkSkipped: SkippedFile[] = [];
@@ -83,8 +85,13 @@ export class Engine {
   constructor(roots: string[], private readonly options: AnalysisOptions = {}) {
     this.roots = roots.map((r) => path.resolve(r));
     this.maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.rootMaxBytes = this.roots.map((_, i) => options.perRoot?.[i]?.maxFileBytes ?? this.maxBytes);
     this.excluder = makeExcluder(options.exclude);
-    this.paths = new PathFilter(this.roots, this.excluder);
+    const rootExcluders = this.roots.map((_, i) => {
+      const own = options.perRoot?.[i]?.exclude;
+      return own ? makeExcluder(own) : undefined;
+    });
+    this.paths = new PathFilter(this.roots, this.excluder, rootExcluders);
     this.aliases = new ModuleAliases(this.roots, () => this.packageNames(), (f) => this.external.read(f), (f) => this.external.exists(f));
     this.modules = new ModuleResolution(this.states, this.aliases);
     this.inclusion = new Inclusion({
@@ -112,7 +119,7 @@ export class Engine {
     const cache = this.loadPersistentCache();
     const walkStarted = performance.now();
     // With a cache, the walk's stat (size, mtime) decides which files need opening at all.
-    const { files, skipped } = walkRoots(this.roots, { exclude: this.options.exclude, maxFileBytes: this.maxBytes, signal, statFiles: cache !== null });
+    const { files, skipped } = walkRoots(this.roots, { exclude: this.options.exclude, maxFileBytes: this.maxBytes, perRoot: this.options.perRoot, signal, statFiles: cache !== null });
     const scanStarted = performance.now();
     this.timings.walkMs = scanStarted - walkStarted;
     this.timings.files = files.length;
@@ -140,7 +147,7 @@ export class Engine {
         this.timings.cache += '; whole result reused';
       }
     } else if (workerFile && files.length >= PARALLEL_SCAN_MIN_FILES) {
-      const read = await parallelScan(files, this.maxBytes, workerFile, signal, this.options.onProgress, hash);
+      const read = await parallelScan(files, this.rootMaxBytes, workerFile, signal, this.options.onProgress, hash);
       // In discovery order, as the single-threaded scan inserts them (package lists follow this order).
       for (const st of read.states) this.states.set(st.rec.abs, st);
     } else {
@@ -150,7 +157,7 @@ export class Engine {
           throwIfAborted(signal);
           if (done > 0) await new Promise((r) => setImmediate(r));
         }
-        this.states.set(rec.abs, readFileState(rec, null, this.maxBytes, hash));
+        this.states.set(rec.abs, readFileState(rec, null, this.rootMaxBytes[rec.rootIndex] ?? this.maxBytes, hash));
         this.options.onProgress?.(++done, files.length);
       }
     }
@@ -433,11 +440,12 @@ export class Engine {
     const rec: DiscoveredFile = { abs, root, rootIndex: Math.max(0, this.roots.indexOf(root)), rel: rel(root, abs), kind, size: st.size, mtimeMs: st.mtimeMs };
     // Always re-read: a watcher event means the content may differ even when mtime and size do not.
     const prev = this.states.get(abs);
+    const cap = this.rootMaxBytes[rec.rootIndex] ?? this.maxBytes;
     let next: FileState;
-    if (text === undefined && st.size > this.maxBytes && kind !== 'package') {
-      next = { rec, skip: { file: rec.rel, root: rec.rootIndex, reason: 'too-large', detail: `${formatBytes(st.size)} > ${formatBytes(this.maxBytes)} cap` }, lines: 0, pre: null, text: null, fromEditor: false, facts: null, pkg: null, usage: new Map() };
+    if (text === undefined && st.size > cap && kind !== 'package') {
+      next = { rec, skip: { file: rec.rel, root: rec.rootIndex, reason: 'too-large', detail: `${formatBytes(st.size)} > ${formatBytes(cap)} cap` }, lines: 0, pre: null, text: null, fromEditor: false, facts: null, pkg: null, usage: new Map() };
     } else {
-      next = readFileState(rec, text ?? null, this.maxBytes, this.options.cacheFile !== undefined);
+      next = readFileState(rec, text ?? null, cap, this.options.cacheFile !== undefined);
     }
     this.states.set(abs, next);
     this.cacheDirty = true;
@@ -501,7 +509,8 @@ export class Engine {
     const abs = path.resolve(absIn);
     const root = this.paths.rootOf(abs);
     if (!root || this.paths.isIgnored(abs)) return;
-    const { files } = walkRoots([abs], { exclude: this.options.exclude, maxFileBytes: Number.MAX_SAFE_INTEGER });
+    const exclude = this.options.perRoot?.[this.roots.indexOf(root)]?.exclude ?? this.options.exclude;
+    const { files } = walkRoots([abs], { exclude, maxFileBytes: Number.MAX_SAFE_INTEGER });
     for (const f of files) this.updateFile(f.abs);
   }
 }

@@ -19,9 +19,16 @@ export const PARALLEL_SCAN_MIN_FILES = 1500;
 /** Longest stretch of reading between two yields to the event loop (worker messages, cancellation). */
 const YIELD_EVERY_MS = 8;
 
+/** The size cap: one for every file, or one per root (index-aligned with the roots, by `rootIndex`). */
+export type ScanMaxBytes = number | readonly number[];
+
+function capOf(maxBytes: ScanMaxBytes, rec: DiscoveredFile): number {
+  return typeof maxBytes === 'number' ? maxBytes : (maxBytes[rec.rootIndex] ?? Math.max(...maxBytes));
+}
+
 export interface ScanWorkerData {
   files: DiscoveredFile[];
-  maxBytes: number;
+  maxBytes: ScanMaxBytes;
   counter: SharedArrayBuffer;
   /** Hash each file's bytes (the persistent cache is on). */
   hash?: boolean;
@@ -31,13 +38,13 @@ export interface ScanWorkerData {
  * Claims the next batch of file indices from the shared counter and reads those files, handing each state to
  * `take`; false once every file has been claimed. Both threads run this loop.
  */
-export function readNextBatch(files: DiscoveredFile[], claims: Int32Array, maxBytes: number, take: (i: number, st: FileState) => void, hash = false): boolean {
+export function readNextBatch(files: DiscoveredFile[], claims: Int32Array, maxBytes: ScanMaxBytes, take: (i: number, st: FileState) => void, hash = false): boolean {
   const first = Atomics.add(claims, 0, SCAN_BATCH);
   if (first >= files.length) return false;
   const end = Math.min(first + SCAN_BATCH, files.length);
   for (let i = first; i < end; i++) {
     const rec = files[i];
-    if (rec) take(i, readFileState(rec, null, maxBytes, hash));
+    if (rec) take(i, readFileState(rec, null, capOf(maxBytes, rec), hash));
   }
   return true;
 }
@@ -59,7 +66,7 @@ export interface ScanResult {
 /** Reads every file's state on this thread and a scan worker. */
 export async function parallelScan(
   files: DiscoveredFile[],
-  maxBytes: number,
+  maxBytes: ScanMaxBytes,
   workerFile: string,
   signal: AbortSignal | undefined,
   onProgress?: (done: number, total: number) => void,
@@ -109,7 +116,7 @@ export async function parallelScan(
     await worker?.terminate();
   }
   // Files the worker claimed but never reported (it failed): read here.
-  const out = files.map((rec, i) => states[i] ?? readFileState(rec, null, maxBytes, hash));
+  const out = files.map((rec, i) => states[i] ?? readFileState(rec, null, capOf(maxBytes, rec), hash));
   onProgress?.(files.length, files.length);
   return { states: out, fromWorker };
 }

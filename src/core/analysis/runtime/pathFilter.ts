@@ -12,6 +12,8 @@ export class PathFilter {
   constructor(
     private readonly roots: string[],
     private readonly excluder: Ignore,
+    /** A root's own excluder (its folder's settings), index-aligned with `roots`; else `excluder`. */
+    private readonly rootExcluders: readonly (Ignore | undefined)[] = [],
   ) {}
 
   /** A .gitignore changed: forget the cached ones. */
@@ -43,10 +45,11 @@ export class PathFilter {
     if (!root) return true;
     const relPath = rel(root, abs);
     const parts = relPath.split('/');
+    const excluder = this.rootExcluders[this.roots.indexOf(root)] ?? this.excluder;
     for (let i = 1; i <= parts.length; i++) {
       const isDir = i < parts.length;
       const sub = parts.slice(0, i).join('/');
-      if (this.excluder.ignores(isDir ? `${sub}/` : sub)) return true;
+      if (excluder.ignores(isDir ? `${sub}/` : sub)) return true;
     }
     let dir = root;
     for (let i = 0; i < parts.length; i++) {

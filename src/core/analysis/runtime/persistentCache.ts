@@ -84,8 +84,9 @@ export type CacheLoad = { ok: true; cache: LoadedCache } | { ok: false; reason: 
 export const entryKey = (rootIndex: number, rel: string): string => `${rootIndex}:${rel}`;
 
 /** The cache file of one set of roots and options inside `dir` (one folder may serve many workspaces). */
-export function cacheFileFor(dir: string, id: Pick<CacheIdentity, 'roots' | 'maxBytes' | 'exclude'>): string {
-  const digest = createHash('sha256').update(JSON.stringify([id.roots, id.maxBytes, [...id.exclude].sort()])).digest('hex').slice(0, 20);
+export function cacheFileFor(dir: string, id: Pick<CacheIdentity, 'roots' | 'maxBytes' | 'exclude'> & { perRoot?: unknown }): string {
+  // Per-folder settings are part of the key: a cache written under other excludes never answers.
+  const digest = createHash('sha256').update(JSON.stringify([id.roots, id.maxBytes, [...id.exclude].sort(), id.perRoot ?? null])).digest('hex').slice(0, 20);
   return path.join(dir, `index-${digest}.eacache`);
 }
 
