@@ -27,6 +27,7 @@ import { ModuleAliases } from './moduleAliases';
 import { ModuleResolution } from './moduleResolution';
 import { Decorations } from './decorations';
 import { Inclusion } from './inclusion';
+import { exportSignature } from './exportSignature';
 import { PARALLEL_SCAN_MIN_FILES, defaultScanWorkerFile, parallelScan } from './parallelScan';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
@@ -348,13 +349,30 @@ export class Engine {
     // Never extracted: nothing included imports it and it is not included itself (else link parsed it).
     if (prevFacts === undefined) return;
     const nextFacts = this.facts(abs);
-    const sig = (f: FileFacts | null | undefined): string | null =>
-      f === undefined ? null : JSON.stringify([f?.exports ?? null, f?.starExports ?? null, f?.transports ?? null, f?.decorations ?? null]);
-    if (sig(prevFacts) !== sig(nextFacts)) {
+    if (exportSignature(prevFacts) !== exportSignature(nextFacts)) {
       // Other files' links, and which stage-2 files can hold constructs, depend on these exports.
       this.linkCache = new Map();
       this.inclusion.invalidateExports();
     }
+  }
+
+  /**
+   * Leaves a file out after analyzing its update threw: it is listed in `skipped` with the error, and
+   * every cached link result is dropped (what it contributed before is unknown). Its next change tries
+   * again. Returns false when the path is not one the index would hold.
+   */
+  markFailed(absIn: string, error: unknown): boolean {
+    const abs = path.resolve(absIn);
+    this.trees.forget(abs);
+    const root = this.paths.rootOf(abs);
+    const kind = kindOf(abs);
+    if (!root || !kind) return this.removeOne(abs);
+    const detail = error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error);
+    const rec: DiscoveredFile = { abs, root, rootIndex: Math.max(0, this.roots.indexOf(root)), rel: rel(root, abs), kind, size: 0, mtimeMs: 0 };
+    const skip: SkippedFile = { file: rec.rel, root: rec.rootIndex, reason: 'analysis-error', detail };
+    this.states.set(abs, { rec, skip, lines: 0, pre: null, text: null, fromEditor: false, facts: null, pkg: null, usage: new Map() });
+    this.invalidateAll();
+    return true;
   }
 
   private removeOne(abs: string): boolean {
