@@ -69,6 +69,7 @@ function httpStatus(url) {
  * @param {string} [opts.vsix]     a packaged extension to install before starting
  * @param {number} [opts.port]     default: a free port
  * @param {string} [opts.label]    prefix of the run folder
+ * @param {Record<string, unknown>} [opts.settings] user settings on top of the defaults above
  * @returns {Promise<CodeServer>}
  */
 export async function startCodeServer(opts) {
@@ -80,7 +81,7 @@ export async function startCodeServer(opts) {
   mkdirSync(path.join(userData, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   for (const d of ['tmp', 'config', 'data']) mkdirSync(path.join(runDir, d), { recursive: true });
-  writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+  writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...userSettings, ...opts.settings }, null, 2));
 
   const source = path.resolve(opts.workspace);
   const workspace = path.join(runDir, 'workspace', path.basename(source));
