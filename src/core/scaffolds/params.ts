@@ -48,6 +48,8 @@ export function resolveParams(
         `Invalid value for "${parameter.label}" (${parameter.name}): ${JSON.stringify(value.slice(0, 80))} does not match ${String(parameter.pattern)}`,
       );
     }
+    const reserved = reservedMessage(parameter, value);
+    if (reserved) throw new ScaffoldInputError(reserved);
     values[parameter.name] = value;
   }
   return values;
@@ -70,4 +72,10 @@ export function intInRange(values: Readonly<Record<string, string>>, name: strin
     throw new ScaffoldInputError(`Parameter "${name}" must be an integer between ${min} and ${max}, got ${JSON.stringify(values[name])}`);
   }
   return n;
+}
+
+/** The refusal for a reserved word (`order` as a table name), or undefined. */
+export function reservedMessage(parameter: ScaffoldParameter, value: string): string | undefined {
+  if (!parameter.reserved?.has(value.toLowerCase())) return undefined;
+  return `${parameter.label}: "${value}" is a reserved SQL word and would break the generated SQL; pick another name (e.g. "${value}s" or "app_${value}").`;
 }

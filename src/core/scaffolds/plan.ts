@@ -1,5 +1,6 @@
 // Pure planning for scaffold insertion: which variant suits the workspace, and what writing the files
 // would do to what is already there. The host asks the user and applies; this decides nothing on disk.
+import { reservedMessage } from './params';
 import type { Scaffold, ScaffoldFile, ScaffoldParameter, ScaffoldVariant } from './types';
 
 export interface RankedVariant {
@@ -50,5 +51,5 @@ export function validateParameter(parameter: ScaffoldParameter, value: string): 
   if (value.trim().length === 0) return `${parameter.label} is required.`;
   if (value.length > 200) return `${parameter.label} is too long (200 characters at most).`;
   if (parameter.pattern && !parameter.pattern.test(value)) return `${parameter.label} must match ${parameter.pattern.source}.`;
-  return undefined;
+  return reservedMessage(parameter, value);
 }

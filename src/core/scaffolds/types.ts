@@ -9,6 +9,8 @@ export interface ScaffoldParameter {
   default: string;
   /** Validation: identifiers, channel names… A hostile value must be rejected, not injected. */
   pattern?: RegExp;
+  /** Values refused even though they match the pattern (SQL reserved words for table names). */
+  reserved?: ReadonlySet<string>;
 }
 
 export interface ScaffoldVariant {

@@ -28,7 +28,9 @@ export async function handleWebviewAction(services: Services, message: ActionMes
       await vscode.commands.executeCommand(COMMANDS.reindex);
       return;
     case 'insertScaffold':
-      await vscode.commands.executeCommand(COMMANDS.insertScaffold, message.scaffoldId, message.variantId);
+      // Same dialogue as the palette command: confirmation of the values and placement by kind of content,
+      // never an insertion into whatever editor happens to be active.
+      await vscode.commands.executeCommand(COMMANDS.insertScaffold, message.scaffoldId, message.variantId, { interactive: true });
       return;
   }
 }

@@ -1,10 +1,17 @@
-// Quick fixes for Event Architect diagnostics: one "Insert scaffold" action per fix of the finding,
-// then "Show principle: <title>". Actions only run commands; the Insert Scaffold command writes files.
+// Quick fixes for Event Architect diagnostics: first the fix that edits the flagged code (when the rule
+// has one and it applies here), then one "Insert scaffold" action per scaffold of the finding, anchored to
+// the flagged file and pre-filled from the detection, then "Show principle: <title>".
 import * as vscode from 'vscode';
+import type { AnalysisResult } from '../../core/analysis/types';
+import { FIX_TITLES, planFix } from '../../core/fixes';
 import { getPrinciple } from '../../core/principles';
-import { COMMANDS } from '../ids';
+import { prefillParameters } from '../../core/scaffolds/fit';
+import { getScaffold } from '../../core/scaffolds/registry';
 import type { Finding } from '../../core/rules/types';
-import { DIAGNOSTIC_SOURCE, insertScaffoldArguments } from './toDiagnostic';
+import { APPLY_FIX_COMMAND, type InsertScaffoldOptions } from '../commands/insertScaffold';
+import { COMMANDS } from '../ids';
+import { editorFs } from '../scaffolds/changeSetEdit';
+import { DIAGNOSTIC_SOURCE } from './toDiagnostic';
 
 /** Finds the finding behind a diagnostic of ours (VS Code may hand providers copies, not our objects). */
 export type FindingLookup = (uri: vscode.Uri, diagnostic: vscode.Diagnostic) => Finding | undefined;
@@ -22,7 +29,11 @@ export const CODE_ACTION_SELECTOR: vscode.DocumentSelector = [
 export class FindingCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
-  constructor(private readonly lookup: FindingLookup) {}
+  /** `index` gives the analysis the code fixes are planned against (absent: scaffold actions only). */
+  constructor(
+    private readonly lookup: FindingLookup,
+    private readonly index?: { readonly result: AnalysisResult | undefined },
+  ) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
@@ -30,11 +41,26 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const finding = this.lookup(document.uri, diagnostic);
       if (!finding) continue;
-      finding.fixes.forEach((fix, i) => {
-        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-        action.command = { command: COMMANDS.insertScaffold, title: fix.title, arguments: insertScaffoldArguments(fix) };
+      const codeFix = this.codeFixFor(finding);
+      if (codeFix) {
+        const action = new vscode.CodeAction(codeFix, vscode.CodeActionKind.QuickFix);
+        action.command = { command: APPLY_FIX_COMMAND, title: codeFix, arguments: [finding] };
         action.diagnostics = [diagnostic];
-        action.isPreferred = i === 0;
+        action.isPreferred = true;
+        actions.push(action);
+      }
+      const result = this.index?.result;
+      const service = result?.detections.find((d) => d.file === finding.file && d.line === finding.line && result.roots[d.root] === finding.root)?.service;
+      finding.fixes.forEach((fix, i) => {
+        const scaffold = getScaffold(fix.scaffoldId);
+        const options: InsertScaffoldOptions = {
+          anchor: document.uri.fsPath,
+          ...(scaffold ? { params: prefillParameters(scaffold, result, service, result?.detections.find((d) => d.file === finding.file && d.line === finding.line)) } : {}),
+        };
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.command = { command: COMMANDS.insertScaffold, title: fix.title, arguments: [fix.scaffoldId, fix.variantId, options] };
+        action.diagnostics = [diagnostic];
+        action.isPreferred = !codeFix && i === 0;
         actions.push(action);
       });
       const principle = getPrinciple(finding.principleId);
@@ -45,4 +71,17 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
     }
     return actions;
   }
+
+  /** The code fix's title when it plans cleanly against the current text; undefined otherwise. */
+  private codeFixFor(finding: Finding): string | undefined {
+    const result = this.index?.result;
+    if (!result || !FIX_TITLES[finding.ruleId]) return undefined;
+    try {
+      const planned = planFix(finding, { fs: editorFs(), result, now: new Date() });
+      return planned.ok && planned.set.changes.length > 0 ? planned.set.title : undefined;
+    } catch {
+      return undefined;
+    }
+  }
 }
+

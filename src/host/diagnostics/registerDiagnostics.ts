@@ -98,7 +98,7 @@ export function registerDiagnostics(deps: DiagnosticsDeps, store: { add<T extend
 
   const lookup = (uri: vscode.Uri, diagnostic: vscode.Diagnostic) =>
     shown.get(uri.toString())?.find((d) => d.message === diagnostic.message && d.range.isEqual(diagnostic.range))?.finding;
-  store.add(vscode.languages.registerCodeActionsProvider(CODE_ACTION_SELECTOR, new FindingCodeActionProvider(lookup), FindingCodeActionProvider.metadata));
+  store.add(vscode.languages.registerCodeActionsProvider(CODE_ACTION_SELECTOR, new FindingCodeActionProvider(lookup, deps.index), FindingCodeActionProvider.metadata));
 
   return {
     collection,

@@ -53,7 +53,7 @@ describe('Diagnostics', () => {
     const [first] = ours(routes);
     assert.ok(first);
     const actions = await codeActions(routes, first.range);
-    const scaffold = actions.filter((a) => a.command?.command === COMMANDS.insertScaffold).map((a) => a.command?.arguments);
+    const scaffold = actions.filter((a) => a.command?.command === COMMANDS.insertScaffold).map((a) => a.command?.arguments?.slice(0, 2));
     assert.deepEqual(scaffold, [
       ['outbox-table', 'postgres'],
       ['outbox-relay', 'postgres-kafka'],
@@ -68,7 +68,7 @@ describe('Diagnostics', () => {
     const [finding] = ours(conf);
     assert.ok(finding);
     const actions = await codeActions(conf, finding.range);
-    assert.deepEqual(actions.find((a) => a.command?.command === COMMANDS.insertScaffold)?.command?.arguments, ['sse-reverse-proxy', 'nginx']);
+    assert.deepEqual(actions.find((a) => a.command?.command === COMMANDS.insertScaffold)?.command?.arguments?.slice(0, 2), ['sse-reverse-proxy', 'nginx']);
   });
 });
 

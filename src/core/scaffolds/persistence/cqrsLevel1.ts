@@ -4,9 +4,9 @@ import { findVariant, resolveParams } from '../params';
 import { renderContent } from '../template';
 import type { Scaffold, ScaffoldParameter, ScaffoldVariant } from '../types';
 import { bookingsTableSource, commandsSource, queriesSource } from './cqrsSources';
-import { SQL_TABLE } from './shared';
+import { SQL_RESERVED, SQL_TABLE } from './shared';
 
-const parameters: ScaffoldParameter[] = [{ name: 'table', label: 'Bookings table name', default: 'bookings', pattern: SQL_TABLE }];
+const parameters: ScaffoldParameter[] = [{ name: 'table', label: 'Bookings table name', default: 'bookings', pattern: SQL_TABLE, reserved: SQL_RESERVED }];
 
 const variants: ScaffoldVariant[] = [{ id: 'postgres', label: 'PostgreSQL (pg)', prefers: ['pg'], dependencies: ['pg', '@types/pg'] }];
 

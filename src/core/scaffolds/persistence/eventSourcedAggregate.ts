@@ -4,10 +4,10 @@ import { findVariant, resolveParams } from '../params';
 import { renderContent } from '../template';
 import type { Scaffold, ScaffoldParameter, ScaffoldVariant } from '../types';
 import { aggregateSource, eventsTableSource, eventStoreSource } from './eventSourcedSources';
-import { SQL_TABLE, TYPE_NAME } from './shared';
+import { SQL_RESERVED, SQL_TABLE, TYPE_NAME } from './shared';
 
 const parameters: ScaffoldParameter[] = [
-  { name: 'table', label: 'Events table name', default: 'events', pattern: SQL_TABLE },
+  { name: 'table', label: 'Events table name', default: 'events', pattern: SQL_TABLE, reserved: SQL_RESERVED },
   { name: 'aggregate', label: 'Aggregate type name', default: 'Account', pattern: TYPE_NAME },
 ];
 

@@ -4,10 +4,10 @@ import { findVariant, resolveParams } from '../params';
 import { renderContent } from '../template';
 import type { Scaffold, ScaffoldParameter, ScaffoldVariant } from '../types';
 import { mysqlConsumerSource, mysqlProcessedTable, postgresConsumerSource, postgresProcessedTable } from './idempotentConsumerSources';
-import { SQL_TABLE } from './shared';
+import { SQL_RESERVED, SQL_TABLE } from './shared';
 
 const parameters: ScaffoldParameter[] = [
-  { name: 'table', label: 'Processed-messages table name', default: 'processed_messages', pattern: SQL_TABLE },
+  { name: 'table', label: 'Processed-messages table name', default: 'processed_messages', pattern: SQL_TABLE, reserved: SQL_RESERVED },
 ];
 
 const variants: ScaffoldVariant[] = [

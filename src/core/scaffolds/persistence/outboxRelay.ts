@@ -1,6 +1,6 @@
 // Outbox relay scaffold (principle `outbox-pattern`): a polling publisher for every database × broker
 // pair. The relay core file is the same text in all variants; only the store and publisher adapters vary.
-import { findVariant, resolveParams } from '../params';
+import { findVariant, resolveParams, ScaffoldInputError } from '../params';
 import { renderContent, type Template } from '../template';
 import type { Scaffold, ScaffoldFile, ScaffoldParameter, ScaffoldVariant } from '../types';
 import { RELAY_CORE_PATH, relayCoreSource } from './relayCoreSource';
@@ -77,6 +77,10 @@ export const outboxRelayScaffold: Scaffold = {
     findVariant(this, variantId);
     const values = resolveParams(parameters, params);
     const { db, broker } = parts(variantId);
+    // The destination names a JetStream stream there, and stream names cannot hold dots.
+    if (broker.id === 'nats-jetstream' && values.destination?.includes('.')) {
+      throw new ScaffoldInputError(`A NATS JetStream stream name cannot contain "." (got ${JSON.stringify(values.destination)}).`);
+    }
     const files: ScaffoldFile[] = [
       { path: RELAY_CORE_PATH, language: 'typescript', content: relayCoreSource },
       { path: db.path, language: 'typescript', content: renderContent(db.template, values) },

@@ -113,16 +113,17 @@ export const OUTBOX_TOPIC = '${s('destination')}';
  * Create the producer with kafka.producer({ idempotent: true, maxInFlightRequests: 1 }) and connect() it
  * first: retries inside kafkajs then cannot duplicate or reorder messages.
  */
-export function createKafkaPublisher(producer: Producer, topic: string = OUTBOX_TOPIC): OutboxPublisher {
+export function createKafkaPublisher(producer: Producer, topic: string | ((record: OutboxRecord) => string) = OUTBOX_TOPIC): OutboxPublisher {
   return {
     async publish(record: OutboxRecord): Promise<void> {
       await producer.send({
-        topic,
+        topic: typeof topic === 'string' ? topic : topic(record),
         acks: -1,
         messages: [
           {
             key: record.aggregateId,
-            value: JSON.stringify(record.payload),
+            // A payload stored as text (a value that was already serialized) goes out as it was written.
+            value: typeof record.payload === 'string' ? record.payload : JSON.stringify(record.payload),
             timestamp: String(record.createdAt.getTime()),
             headers: {
               eventId: record.eventId,
