@@ -64,10 +64,14 @@ export function intendedRegion(fileName: string, text: string, line: number): { 
     if (!ts.isImportDeclaration(st) && !ts.isImportEqualsDeclaration(st)) break;
     headerEnd = lineOf(st.getEnd());
   }
-  const target = sf.statements.find((st) => lineOf(st.getStart(sf)) <= line && line <= lineOf(st.getEnd()));
+  const index = sf.statements.findIndex((st) => lineOf(st.getStart(sf)) <= line && line <= lineOf(st.getEnd()));
+  const target = sf.statements[index];
+  const next = sf.statements[index + 1];
   return {
     header: { startLine: 1, endLine: headerEnd + 1 },
-    target: target ? { startLine: lineOf(target.getStart(sf)), endLine: lineOf(target.getEnd()) } : { startLine: line, endLine: line },
+    // Insertions in the blank lines after the statement, before the next one, count as part of it (the
+    // adapter wired right after the server it is for).
+    target: target ? { startLine: lineOf(target.getStart(sf)), endLine: next ? lineOf(next.getStart(sf)) - 1 : lineOf(target.getEnd()) } : { startLine: line, endLine: line },
   };
 }
 

@@ -69,7 +69,7 @@ export async function insertScaffoldByCommand(page: Page, title: string): Promis
  * variant, the pre-filled parameters, the default folder), Apply in the refactor preview, the primary
  * button of a dialog. Returns what was accepted, in order.
  */
-export async function acceptDefaults(page: Page, quietMs = 2500, timeoutMs = 45_000): Promise<string[]> {
+export async function acceptDefaults(page: Page, quietMs = 1500, timeoutMs = 45_000): Promise<string[]> {
   const accepted: string[] = [];
   const deadline = Date.now() + timeoutMs;
   let quietSince = Date.now();
@@ -118,6 +118,12 @@ export async function closeAllEditorsDiscarding(page: Page): Promise<void> {
     }
     await dialog.locator('.dialog-buttons .monaco-button', { hasText: /Don't Save|Don’t Save/ }).first().click();
   }
+}
+
+/** The workspace-relative path of the active editor (from its breadcrumbs' tooltip or its tab). */
+export async function activeEditorPath(page: Page): Promise<string> {
+  const tab = page.locator('.editor-group-container.active .tab.active').first();
+  return ((await tab.getAttribute('title').catch(() => null)) ?? (await tab.getAttribute('aria-label').catch(() => null)) ?? '').trim();
 }
 
 /** One Ctrl+Z in the active editor; a workspace-wide edit asks whether to undo in all files: yes. */

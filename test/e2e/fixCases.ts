@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { analyze } from '../../src/core/analysis/index';
+import { FIX_TITLES, planFix } from '../../src/core/fixes/index';
+import { diskFs } from '../../src/core/placement/fs';
 import { collectConfigFiles, evaluateRules } from '../../src/core/rules/index';
 import { SCAFFOLDS } from '../../src/core/scaffolds/registry';
 
@@ -16,6 +18,8 @@ export interface FixCase {
   file: string;
   line: number;
   message: string;
+  /** Every finding this same action is offered for (one code fix can cover several publishes). */
+  messages: string[];
   fixTitle: string;
   /** Folder of the nearest package.json of the flagged file (workspace-relative, '' for the root). */
   service: string;
@@ -54,7 +58,23 @@ export async function shopCases(shop: string): Promise<E2eCase[]> {
   const findings = evaluateRules(result, (rel, root) => readOrUndefined(path.join(root, rel)), configs);
   const cases: E2eCase[] = [];
   for (const f of findings) {
-    f.fixes.forEach((fix) => {
+    // The code fix the lightbulb offers first (the title it plans with); a rule that has one must offer it.
+    const codeFixTitle = FIX_TITLES[f.ruleId];
+    const titles: string[] = [];
+    if (codeFixTitle) {
+      const planned = planFix(f, { fs: diskFs(), result, now: new Date() });
+      titles.push(planned.ok ? planned.set.title : codeFixTitle);
+    }
+    titles.push(...f.fixes.map((x) => x.title));
+    titles.forEach((title) => {
+      const fix = { title };
+      // The same action on the same file (the handler's code fix offered on each of its publishes, or the
+      // same scaffold for two handlers) is applied once; its case checks every finding it is offered for.
+      const same = cases.find((c): c is FixCase => c.kind === 'fix' && c.file === f.file && c.fixTitle === title);
+      if (same) {
+        same.messages.push(f.message);
+        return;
+      }
       cases.push({
         kind: 'fix',
         name: `${f.ruleId} ${f.file}:${f.line} → ${fix.title}`,
@@ -62,6 +82,7 @@ export async function shopCases(shop: string): Promise<E2eCase[]> {
         file: f.file,
         line: f.line,
         message: f.message,
+        messages: [f.message],
         fixTitle: fix.title,
         service: serviceOf(shop, f.file),
         cursorLine: unrelatedLine(shop, f.file, f.line),
