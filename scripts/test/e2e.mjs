@@ -91,7 +91,8 @@ export async function runE2eTests(opts = {}) {
     };
     child.stdout.on('data', forward);
     child.stderr.on('data', forward);
-    const timeoutMs = opts.timeoutMs ?? 300_000;
+    // The quick-fix test applies ~30 fixes and scaffolds, each with a type check of its service.
+    const timeoutMs = opts.timeoutMs ?? 1_500_000;
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     const code = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? 1)));
     clearTimeout(timer);

@@ -17,7 +17,8 @@ export async function applyQuickFixFromHover(page: Page, line: number, title: st
   let target: { x: number; y: number; width: number; height: number } | undefined;
   for (let i = 0; i < (await squiggles.count()); i++) {
     const b = await squiggles.nth(i).boundingBox();
-    if (b && Math.abs(b.y - lineBox.y) < lineBox.height / 2) target = b;
+    // Overlap with the line's row (an info squiggle is drawn lower and thinner than a warning's).
+    if (b && b.y < lineBox.y + lineBox.height && b.y + b.height > lineBox.y) target ??= b;
   }
   if (!target) throw new Error(`no diagnostic is drawn on line ${line}`);
   const menuRow = page.locator('.action-widget .monaco-list-row', { hasText: title });
@@ -122,8 +123,13 @@ export async function closeAllEditorsDiscarding(page: Page): Promise<void> {
 
 /** The workspace-relative path of the active editor (from its breadcrumbs' tooltip or its tab). */
 export async function activeEditorPath(page: Page): Promise<string> {
-  const tab = page.locator('.editor-group-container.active .tab.active').first();
-  return ((await tab.getAttribute('title').catch(() => null)) ?? (await tab.getAttribute('aria-label').catch(() => null)) ?? '').trim();
+  const items = await page.locator('.editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item').allInnerTexts();
+  const parts: string[] = [];
+  for (const item of items.map((t) => t.trim()).filter(Boolean)) {
+    parts.push(item);
+    if (/\.[\w]+$/.test(item) && !item.includes(' ')) break;
+  }
+  return parts.join('/');
 }
 
 /** One Ctrl+Z in the active editor; a workspace-wide edit asks whether to undo in all files: yes. */
@@ -135,7 +141,7 @@ export async function undoOnce(page: Page): Promise<string> {
     await page.waitForTimeout(200);
     const dialog = page.locator('.monaco-dialog-box:visible');
     if (!(await dialog.count())) continue;
-    const button = dialog.locator('.dialog-buttons .monaco-button', { hasText: /Undo/ }).first();
+    const button = dialog.locator('.dialog-buttons .monaco-button', { hasText: /Undo|Yes|OK/ }).first();
     answer = `dialog → ${await button.innerText()}`;
     await button.click();
     break;

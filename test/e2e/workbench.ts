@@ -106,12 +106,25 @@ export async function runCommandWhenReady(page: Page, title: string, timeoutMs =
 
 /** Opens a workspace file with the cursor on `line` (Go to File… `path:line`). */
 export async function openFileAt(page: Page, relPath: string, line: number): Promise<void> {
-  await runCommandWhenReady(page, 'Go to File...');
-  await page.locator('.quick-input-widget input.input').fill(`${relPath}:${line}`);
-  await quickPickRows(page).filter({ hasText: relPath.split('/').pop() ?? relPath }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  await page.locator(`.tab.active[aria-label^="${relPath.split('/').pop() ?? ''}"]`).first().waitFor();
+  const base = relPath.split('/').pop() ?? relPath;
+  const dir = relPath.split('/').slice(0, -1).join('/');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await runCommandWhenReady(page, 'Go to File...');
+      await page.locator('.quick-input-widget input.input').fill(`${relPath}:${line}`);
+      // The row of this very file (several services have an index.ts): its label and its folder.
+      const row = quickPickRows(page).filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }) }).filter({ hasText: dir }).first();
+      await row.waitFor({ timeout: 8000 });
+      await row.click();
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      const crumbs = page.locator('.editor-group-container.active .breadcrumbs-control');
+      await crumbs.filter({ hasText: base }).first().waitFor({ timeout: 8000 });
+      return;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** The line numbers the active editor currently renders. */
