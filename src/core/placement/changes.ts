@@ -42,7 +42,7 @@ export function minimalEdit(before: string, after: string): { start: number; end
   return { start, end: before.length - tail, text: after.slice(start, after.length - tail) };
 }
 
-/** Folders a change set would create, outermost first (so undo removes them innermost first). */
+/** Folders a change set would create (every missing ancestor of a new file), outermost first. */
 export function newFolders(changes: readonly Change[], existsDir: (absDir: string) => boolean): string[] {
   const out = new Set<string>();
   for (const c of changes) {

@@ -1,6 +1,6 @@
-// Quick fixes for Event Architect diagnostics: first the fix that edits the flagged code (when the rule
-// has one and it applies here), then one "Insert scaffold" action per scaffold of the finding, anchored to
-// the flagged file and pre-filled from the detection, then "Show principle: <title>".
+// Quick fixes for Event Architect diagnostics: the fix that edits the flagged code when the rule has one
+// and it applies here; otherwise one "Insert scaffold" action per scaffold of the finding, anchored to the
+// flagged file and pre-filled from the detection; then "Show principle: <title>".
 import * as vscode from 'vscode';
 import type { AnalysisResult } from '../../core/analysis/types';
 import { FIX_TITLES, planFix } from '../../core/fixes';
@@ -41,7 +41,7 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const finding = this.lookup(document.uri, diagnostic);
       if (!finding) continue;
-      const codeFix = this.codeFixFor(finding);
+      const codeFix = this.codeFixFor(finding, `${document.uri.toString()}#${document.version}`);
       if (codeFix) {
         const action = new vscode.CodeAction(codeFix, vscode.CodeActionKind.QuickFix);
         action.command = { command: APPLY_FIX_COMMAND, title: codeFix, arguments: [finding] };
@@ -51,7 +51,9 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
       }
       const result = this.index?.result;
       const service = result?.detections.find((d) => d.file === finding.file && d.line === finding.line && result.roots[d.root] === finding.root)?.service;
-      finding.fixes.forEach((fix, i) => {
+      // A code fix that applies here makes the finding go away; the scaffold insertions would only add
+      // files beside the flagged code, so they stay in the Insert Scaffold command for this finding.
+      if (!codeFix) finding.fixes.forEach((fix, i) => {
         const scaffold = getScaffold(fix.scaffoldId);
         const options: InsertScaffoldOptions = {
           anchor: document.uri.fsPath,
@@ -60,7 +62,7 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.command = { command: COMMANDS.insertScaffold, title: fix.title, arguments: [fix.scaffoldId, fix.variantId, options] };
         action.diagnostics = [diagnostic];
-        action.isPreferred = !codeFix && i === 0;
+        action.isPreferred = i === 0;
         actions.push(action);
       });
       const principle = getPrinciple(finding.principleId);
@@ -72,16 +74,26 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
     return actions;
   }
 
+  /** Titles planned per analysis result and document version: the lightbulb asks on every cursor move. */
+  private readonly planned = new WeakMap<AnalysisResult, Map<string, string | undefined>>();
+
   /** The code fix's title when it plans cleanly against the current text; undefined otherwise. */
-  private codeFixFor(finding: Finding): string | undefined {
+  private codeFixFor(finding: Finding, version: string): string | undefined {
     const result = this.index?.result;
     if (!result || !FIX_TITLES[finding.ruleId]) return undefined;
+    const cache = this.planned.get(result) ?? new Map<string, string | undefined>();
+    this.planned.set(result, cache);
+    const key = `${version}#${finding.ruleId}:${finding.line}:${finding.column}`;
+    if (cache.has(key)) return cache.get(key);
+    let title: string | undefined;
     try {
       const planned = planFix(finding, { fs: editorFs(), result, now: new Date() });
-      return planned.ok && planned.set.changes.length > 0 ? planned.set.title : undefined;
+      title = planned.ok && planned.set.changes.length > 0 ? planned.set.title : undefined;
     } catch {
-      return undefined;
+      title = undefined;
     }
+    if (cache.size > 200) cache.clear();
+    cache.set(key, title);
+    return title;
   }
 }
-

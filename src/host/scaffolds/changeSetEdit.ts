@@ -32,20 +32,21 @@ export function toWorkspaceEdit(set: ChangeSet): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   const metadata: vscode.WorkspaceEditEntryMetadata = { label: set.title, needsConfirmation: false };
   const encoder = new TextEncoder();
-  // VS Code's bulk edit creates a folder (and undo deletes it) when the create entry says `folder`;
-  // the public type omits that option, the extension host passes it through unchanged.
-  const folderOptions = { ignoreIfExists: true, folder: true };
-  for (const dir of newFolders(set.changes, isDir)) edit.createFile(vscode.Uri.file(dir), folderOptions, metadata);
   for (const change of set.changes) {
-    const uri = vscode.Uri.file(change.path);
-    if (change.kind === 'create') {
-      edit.createFile(uri, { contents: encoder.encode(change.content) }, metadata);
-      continue;
-    }
-    if (change.before === change.after) continue;
+    if (change.kind !== 'edit' || change.before === change.after) continue;
     const { start, end, text } = minimalEdit(change.before, change.after);
-    edit.replace(uri, new vscode.Range(positionAt(change.before, start), positionAt(change.before, end)), text, metadata);
+    edit.replace(vscode.Uri.file(change.path), new vscode.Range(positionAt(change.before, start), positionAt(change.before, end)), text, metadata);
   }
+  for (const change of set.changes) {
+    if (change.kind === 'create') edit.createFile(vscode.Uri.file(change.path), { contents: encoder.encode(change.content) }, metadata);
+  }
+  // Folders the files need are created with them; listing each outermost new folder AFTER the files (as a
+  // folder entry, an option VS Code's bulk edit honours though the public type omits it) makes undo, which
+  // replays the entries in order, delete the files first and then the folder with its emptied subfolders.
+  const created = newFolders(set.changes, isDir);
+  const outermost = created.filter((dir) => !created.includes(path.dirname(dir)));
+  const folderOptions = { overwrite: false, folder: true, recursive: true };
+  for (const dir of outermost) edit.createFile(vscode.Uri.file(dir), folderOptions, metadata);
   return edit;
 }
 

@@ -24,7 +24,7 @@ async function codeActions(uri: vscode.Uri, range: vscode.Range): Promise<vscode
   let mine: vscode.CodeAction[] = [];
   await eventually(async () => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
-    mine = (actions ?? []).filter((a) => a.command?.command === COMMANDS.insertScaffold || a.command?.command === COMMANDS.showPrinciple);
+    mine = (actions ?? []).filter((a) => [COMMANDS.insertScaffold, COMMANDS.showPrinciple, 'eventArchitect.applyFix'].includes(a.command?.command ?? ''));
     assert.ok(mine.length > 0, 'no Event Architect quick fixes yet');
   }, 40_000);
   return mine;
@@ -47,28 +47,28 @@ describe('Diagnostics', () => {
   });
 
   // The first code-action request waits for the TypeScript server to start (10–20 s on 2 cores).
-  it('offers Insert Scaffold and Show Principle quick fixes on a dual write', async function () {
-    this.timeout(60_000);
+  it('offers the outbox code fix and Show Principle on a dual write', async function () {
+    this.timeout(120_000);
     const routes = workspaceFile('services/orders/src/routes.ts');
     const [first] = ours(routes);
     assert.ok(first);
     const actions = await codeActions(routes, first.range);
-    const scaffold = actions.filter((a) => a.command?.command === COMMANDS.insertScaffold).map((a) => a.command?.arguments?.slice(0, 2));
-    assert.deepEqual(scaffold, [
-      ['outbox-table', 'postgres'],
-      ['outbox-relay', 'postgres-kafka'],
-    ]);
+    // The code fix (outbox in the transaction + relay) replaces the scaffold-only insertions.
+    const fix = actions.find((a) => a.command?.command === 'eventArchitect.applyFix');
+    assert.match(fix?.title ?? '', /^Write the event to the outbox in the same transaction \(orders\.created, email\)$/);
+    assert.equal(fix?.isPreferred, true);
+    assert.deepEqual(actions.filter((a) => a.command?.command === COMMANDS.insertScaffold), []);
     const show = actions.find((a) => a.command?.command === COMMANDS.showPrinciple);
     assert.deepEqual(show?.command?.arguments, ['outbox-pattern']);
     assert.match(show?.title ?? '', /^Show principle: Use the Outbox Pattern/);
   });
 
-  it('offers the NGINX reverse-proxy scaffold inside nginx.conf', async () => {
+  it('offers the proxy_buffering fix inside nginx.conf', async () => {
     const conf = workspaceFile('infra/nginx.conf');
     const [finding] = ours(conf);
     assert.ok(finding);
     const actions = await codeActions(conf, finding.range);
-    assert.deepEqual(actions.find((a) => a.command?.command === COMMANDS.insertScaffold)?.command?.arguments?.slice(0, 2), ['sse-reverse-proxy', 'nginx']);
+    assert.equal(actions.find((a) => a.command?.command === 'eventArchitect.applyFix')?.title, 'Turn proxy buffering off in this location');
   });
 });
 

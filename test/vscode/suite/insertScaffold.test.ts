@@ -29,6 +29,19 @@ async function read(uri: vscode.Uri): Promise<string> {
   return Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
 }
 
+async function listing(dir: vscode.Uri, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  try {
+    for (const [name, type] of await vscode.workspace.fs.readDirectory(dir)) {
+      out.push(`${prefix}${name}${type === vscode.FileType.Directory ? '/' : ''}`);
+      if (type === vscode.FileType.Directory) out.push(...(await listing(vscode.Uri.joinPath(dir, name), `${prefix}${name}/`)));
+    }
+  } catch {
+    // gone
+  }
+  return out;
+}
+
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Event Architect');
 }
@@ -51,7 +64,7 @@ describe('Insert Scaffold', () => {
 
       await vscode.window.showTextDocument(vscode.Uri.joinPath(folder(), first.created[0]!));
       await vscode.commands.executeCommand('undo');
-      await eventually(async () => assert.equal(await exists(folder()), false, 'undo removed the files and the folders it created'), 10_000);
+      await eventually(async () => assert.equal(await exists(folder()), false, `undo removed the files and the folders it created; left: ${(await listing(folder())).join(', ')}`), 10_000);
     } finally {
       if (await exists(folder())) await vscode.workspace.fs.delete(folder(), { recursive: true });
     }
@@ -86,7 +99,8 @@ describe('Insert Scaffold', () => {
 describe('Dual-write quick fix', () => {
   it('rewrites the handler into an outbox transaction with the relay in the service; the diagnostic goes; one undo restores the workspace', async function () {
     this.timeout(120_000);
-    await activateApi();
+    const api = (await activateApi()) as unknown as { index: { whenReady(): Promise<unknown> } };
+    await api.index.whenReady();
     const routes = workspaceFile('services/orders/src/routes.ts');
     const outbox = workspaceFile('services/orders/src/outbox');
     const migration = workspaceFile('services/orders/migrations/002_outbox.sql');
