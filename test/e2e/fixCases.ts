@@ -59,13 +59,12 @@ export async function shopCases(shop: string): Promise<E2eCase[]> {
   const cases: E2eCase[] = [];
   for (const f of findings) {
     // The code fix the lightbulb offers first (the title it plans with); a rule that has one must offer it.
+    // When it applies it replaces the scaffold insertions (which add files but leave the finding).
     const codeFixTitle = FIX_TITLES[f.ruleId];
     const titles: string[] = [];
-    if (codeFixTitle) {
-      const planned = planFix(f, { fs: diskFs(), result, now: new Date() });
-      titles.push(planned.ok ? planned.set.title : codeFixTitle);
-    }
-    titles.push(...f.fixes.map((x) => x.title));
+    const planned = codeFixTitle ? planFix(f, { fs: diskFs(), result, now: new Date() }) : undefined;
+    if (codeFixTitle) titles.push(planned?.ok ? planned.set.title : codeFixTitle);
+    if (!planned?.ok) titles.push(...f.fixes.map((x) => x.title));
     titles.forEach((title) => {
       const fix = { title };
       // The same action on the same file (the handler's code fix offered on each of its publishes, or the

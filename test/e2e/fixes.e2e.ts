@@ -27,7 +27,7 @@ import { describeDiff, diffTrees, restoreTree, snapshotTree } from './workspaceT
 import type { TreeDiff } from './workspaceTree';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const resultsDir = path.join(repoRoot, 'test-results', 'e2e');
+const resultsDir = process.env.EA_E2E_RESULTS ?? path.join(repoRoot, 'test-results', 'e2e');
 const pictureDir = process.env.EA_UPDATE_SCREENSHOTS ? path.join(repoRoot, 'docs', 'images') : resultsDir;
 const CELLS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
 type Cell = (typeof CELLS)[number];
@@ -262,6 +262,9 @@ function misplacedFiles(c: E2eCase, diff: TreeDiff): string[] {
       out.push(`${f}: modules belong under ${service}/src/`);
     }
   }
+  // A whole module (a scaffold that is not a proxy directive) is a new file, never text in an existing one.
+  const moduleScaffold = (c.kind === 'scaffold' && c.inPlaceAt === undefined) || (c.kind === 'fix' && /^Insert scaffold/i.test(c.fixTitle) && c.ruleId !== 'sse-proxy-buffering');
+  if (moduleScaffold && diff.addedFiles.length === 0) out.push(`no new file: the scaffold went into ${diff.modifiedFiles.join(', ') || 'nothing'}`);
   for (const f of diff.modifiedFiles) if (f !== c.file && !/package\.json$|schema\.prisma$/.test(f)) out.push(`${f} was changed too`);
   for (const f of diff.removedFiles) out.push(`${f} was deleted`);
   return out;
