@@ -72,6 +72,7 @@ function httpStatus(url) {
  * @param {string} [opts.reuseRunDir] the run folder of a stopped server (`keepRunDir`) to start again: same
  *                                    user data (the extension's workspace storage) and workspace copy
  * @param {boolean} [opts.keepRunDir] stop() leaves the run folder for a later `reuseRunDir`
+ * @param {Record<string, unknown>} [opts.settings] user settings on top of the defaults above
  * @returns {Promise<CodeServer>}
  */
 export async function startCodeServer(opts) {
@@ -87,7 +88,7 @@ export async function startCodeServer(opts) {
     mkdirSync(path.join(userData, 'User'), { recursive: true });
     mkdirSync(extensionsDir, { recursive: true });
     for (const d of ['tmp', 'config', 'data']) mkdirSync(path.join(runDir, d), { recursive: true });
-    writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+    writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...userSettings, ...opts.settings }, null, 2));
     cpSync(source, workspace, { recursive: true, filter: (src) => !path.relative(source, src).split(path.sep).includes('node_modules') });
   }
 

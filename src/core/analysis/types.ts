@@ -100,6 +100,8 @@ export interface Flow {
 export type SkipReason =
   | 'too-large'
   | 'binary'
+  /** Analyzing an update of the file threw: the file is left out (detail: the error) until its next change. */
+  | 'analysis-error'
   | 'minified'
   | 'unreadable'
   | 'invalid-encoding'

@@ -79,11 +79,25 @@ export class AnalysisWorkerClient {
     if (this.exitError) return Promise.reject(this.exitError);
     const id = this.nextId++;
     return new Promise<WorkerResponse>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      // One session signal serves every request: each request's listener goes when it settles.
+      let detach = (): void => undefined;
+      this.pending.set(id, {
+        resolve: (v) => {
+          detach();
+          resolve(v);
+        },
+        reject: (e) => {
+          detach();
+          reject(e);
+        },
+      });
       if (signal) {
         const onAbort = (): void => this.worker.postMessage({ id: this.nextId++, type: 'cancel', target: id } satisfies WorkerRequest);
         if (signal.aborted) onAbort();
-        else signal.addEventListener('abort', onAbort, { once: true });
+        else {
+          signal.addEventListener('abort', onAbort, { once: true });
+          detach = () => signal.removeEventListener('abort', onAbort);
+        }
       }
       this.worker.postMessage({ ...body, id } as WorkerRequest);
     });

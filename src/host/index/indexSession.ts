@@ -2,13 +2,12 @@ import * as vscode from 'vscode';
 import type { AnalysisResult } from '../../core/analysis/types';
 import type { Logger } from '../logger';
 import { DisposableStore } from '../util/disposableStore';
+import { analysisErrorChanges } from './applyChanges';
 import { ChangeBatcher } from './changeBatcher';
 import type { FileChange } from './changeBatcher';
 import type { IndexBackend, IndexSettings } from './indexBackend';
+import { INDEXED_GLOB, isIndexedPath } from './indexedFiles';
 
-/** Files the analyzer reads; anything else never reaches the worker. */
-export const INDEXED_GLOB = '**/{*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs,*.vue,*.svelte,*.sql,*.prisma,package.json}';
-const INDEXED_FILE = /\.(?:[cm]?[jt]sx?|vue|svelte|sql|prisma)$|(?:^|[\\/])package\.json$/;
 const STORM_THRESHOLD = 500;
 
 export interface IndexSessionEvents {
@@ -27,6 +26,7 @@ export class IndexSession implements vscode.Disposable {
   private readonly batcher: ChangeBatcher;
   private ready = false;
   private queue: Promise<void> = Promise.resolve();
+  private lastResult: AnalysisResult | undefined;
 
   constructor(
     private readonly roots: string[],
@@ -37,7 +37,7 @@ export class IndexSession implements vscode.Disposable {
   ) {
     this.store.add({ dispose: () => this.abort.abort() });
     this.store.add({ dispose: () => backend.dispose() });
-    this.batcher = new ChangeBatcher({ delayMs: 250, stormThreshold: STORM_THRESHOLD, flush: (changes, storm) => this.flush(changes, storm) });
+    this.batcher = new ChangeBatcher({ delayMs: 250, maxWaitMs: 1000, stormThreshold: STORM_THRESHOLD, flush: (changes, storm) => this.flush(changes, storm) });
     this.store.add({ dispose: () => this.batcher.dispose() });
 
     const watcher = this.store.add(vscode.workspace.createFileSystemWatcher(INDEXED_GLOB));
@@ -59,6 +59,7 @@ export class IndexSession implements vscode.Disposable {
         `Indexed ${result.stats.filesSeen} files (${result.stats.filesParsed} parsed, ${result.skipped.length} skipped) in ${Date.now() - started} ms: ${result.detections.length} detections, ${result.flows.length} flows`,
       );
       for (const s of result.skipped.slice(0, 50)) this.logger.info(`Skipped ${s.file}: ${s.reason} (${s.detail})`);
+      this.lastResult = result;
       this.events.onResult(result, 'initial');
       this.batcher.flushNow();
     } catch (error) {
@@ -67,7 +68,7 @@ export class IndexSession implements vscode.Disposable {
   }
 
   private isIndexed(uri: vscode.Uri): boolean {
-    if (uri.scheme !== 'file' || !INDEXED_FILE.test(uri.fsPath)) return false;
+    if (uri.scheme !== 'file' || !isIndexedPath(uri.fsPath)) return false;
     return this.roots.some((root) => uri.fsPath === root || uri.fsPath.startsWith(root.endsWith('/') ? root : `${root}/`) || uri.fsPath.startsWith(`${root}\\`));
   }
 
@@ -95,7 +96,10 @@ export class IndexSession implements vscode.Disposable {
       try {
         if (storm) this.logger.info(`Applying ${changes.length} file changes at once (branch switch or bulk edit)`);
         const result = await this.backend.apply(changes, this.abort.signal);
-        if (!this.abort.signal.aborted) this.events.onResult(result, 'update');
+        if (this.abort.signal.aborted) return;
+        for (const line of analysisErrorChanges(this.lastResult, result)) this.logger.warn(line);
+        this.lastResult = result;
+        this.events.onResult(result, 'update');
       } catch (error) {
         if (!this.abort.signal.aborted) this.events.onError(error);
       }

@@ -7,6 +7,7 @@ import { emptyWorkspaceResult } from '../../core/analysis/runtime/emptyWorkspace
 import { formatTimeline } from './timeline';
 import type { AnalysisResult } from '../../core/analysis/types';
 import type { Logger } from '../logger';
+import { applyChanges } from './applyChanges';
 import type { FileChange } from './changeBatcher';
 import type { IndexBackend, IndexSettings } from './indexBackend';
 
@@ -64,13 +65,8 @@ export function createWorkerBackend(extensionUri: vscode.Uri, logger: Logger, st
     },
     async apply(changes: FileChange[], signal: AbortSignal): Promise<AnalysisResult> {
       const started = Date.now();
-      for (const change of changes) {
-        if (signal.aborted) break;
-        if (change.type === 'delete') await client.removeFile(change.path, signal);
-        else await client.updateFile(change.path, change.text, signal);
-      }
-      const result = await client.result();
-      logger.debug(`Re-indexed ${changes.length} changed file(s) in ${Date.now() - started} ms`);
+      const { result, failed } = await applyChanges(client, changes, signal, logger);
+      logger.debug(`Re-indexed ${changes.length - failed.length} of ${changes.length} changed file(s) in ${Date.now() - started} ms`);
       return result;
     },
     dispose(): void {

@@ -482,6 +482,25 @@ export class Engine {
     }
   }
 
+  /**
+   * Leaves a file out after analyzing its update threw: it is listed in `skipped` with the error, and
+   * every cached link result is dropped (what it contributed before is unknown). Its next change tries
+   * again. Returns false when the path is not one the index would hold.
+   */
+  markFailed(absIn: string, error: unknown): boolean {
+    const abs = path.resolve(absIn);
+    this.trees.forget(abs);
+    const root = this.paths.rootOf(abs);
+    const kind = kindOf(abs);
+    if (!root || !kind) return this.removeOne(abs);
+    const detail = error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error);
+    const rec: DiscoveredFile = { abs, root, rootIndex: Math.max(0, this.roots.indexOf(root)), rel: rel(root, abs), kind, size: 0, mtimeMs: 0 };
+    const skip: SkippedFile = { file: rec.rel, root: rec.rootIndex, reason: 'analysis-error', detail };
+    this.states.set(abs, { rec, skip, lines: 0, pre: null, text: null, fromEditor: false, facts: null, pkg: null, usage: new Map() });
+    this.invalidateAll();
+    return true;
+  }
+
   private removeOne(abs: string): boolean {
     this.trees.forget(abs);
     const prev = this.states.get(abs);

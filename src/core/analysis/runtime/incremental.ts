@@ -96,12 +96,42 @@ export class IncrementalAnalyzer {
     const started = performance.now();
     let changed: boolean;
     try {
-      changed = fs.statSync(absPath).isDirectory() ? (this.engine.addDirectory(absPath), true) : this.engine.updateFile(absPath, text);
-    } catch {
-      changed = this.engine.updateFile(absPath, text);
+      changed = this.readUpdate(absPath, text);
+    } catch (error) {
+      // A bug on this file's content must not stop the index: the file is skipped with the error.
+      changed = this.engine.markFailed(absPath, error);
     }
     if (path.basename(absPath) === '.gitignore') return this.rescan(signal, started);
-    return changed ? this.relink(signal, started) : emptyDelta(started);
+    return changed ? this.relinkSkippingOnFailure(absPath, signal, started) : emptyDelta(started);
+  }
+
+  private readUpdate(absPath: string, text: string | undefined): boolean {
+    let isDirectory = false;
+    try {
+      isDirectory = fs.statSync(absPath).isDirectory();
+    } catch {
+      // Deleted or never saved (an editor buffer): the engine decides from the text.
+    }
+    if (!isDirectory) return this.engine.updateFile(absPath, text);
+    this.engine.addDirectory(absPath);
+    return true;
+  }
+
+  /** Links after an update of `absPath`; if that throws, links again without the file, and as a last
+   *  resort rebuilds from the disk, so one file's bad state never leaves the whole index failing. */
+  private async relinkSkippingOnFailure(absPath: string, signal: AbortSignal | undefined, started: number): Promise<AnalysisDelta> {
+    try {
+      return await this.relink(signal, started);
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      this.engine.markFailed(absPath, error);
+    }
+    try {
+      return await this.relink(signal, started);
+    } catch (error) {
+      if (isAbort(error)) throw error;
+    }
+    return this.rescan(signal, started);
   }
 
   async removeFile(absPath: string, signal?: AbortSignal): Promise<AnalysisDelta> {
@@ -178,6 +208,10 @@ function sameDetection(a: Detection, b: Detection): boolean {
     a.role === b.role && a.enclosingFunction === b.enclosingFunction && a.service === b.service && a.snippet === b.snippet &&
     a.endLine === b.endLine && a.endColumn === b.endColumn && (a.routingKey ?? null) === (b.routingKey ?? null) && a.root === b.root
   );
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
 }
 
 function emptyDelta(started: number): AnalysisDelta {
