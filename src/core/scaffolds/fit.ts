@@ -51,9 +51,14 @@ export function prefillParameters(scaffold: Scaffold, result: AnalysisResult | u
       propose('destination', (first(['dual_write', 'kafka.produce', 'queue.produce', 'amqp.publish', 'nats.publish', 'redis.stream.produce']) ?? hint)?.channel);
       break;
     case 'sse-endpoint':
-    case 'sse-reverse-proxy':
       propose('route', first(['sse.endpoint'])?.channel);
       break;
+    case 'sse-reverse-proxy': {
+      // A proxy config sits outside the services: the route it fronts is an SSE endpoint of any of them.
+      const anywhere = (result?.detections ?? []).find((d) => d.kind === 'sse.endpoint' && d.channel && !d.channelIsPattern);
+      propose('route', (first(['sse.endpoint']) ?? anywhere)?.channel);
+      break;
+    }
     case 'sse-query-invalidation': {
       const sse = first(['sse.client']);
       propose('url', sse?.channel);

@@ -61,7 +61,9 @@ export function registerInsertScaffold(services: Services): vscode.Disposable {
     if (opts.folder) {
       workspaceRoot = opts.folder;
       anchorFile = path.join(opts.folder, '__anchor__');
-    } else if (anchor && (opts.anchor || fits(variant, anchorLibraries))) {
+    } else if (anchor && (opts.anchor || anchorLibraries.size > 0 || fits(variant, anchorLibraries))) {
+      // The open file's service, when it is one: that is where the user is working, even when it does not
+      // use the variant's libraries yet (an idempotent consumer for the consumer they have open).
       workspaceRoot = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(anchor))?.uri.fsPath;
     } else {
       // No file says where (a decision-tree leaf, or an active file in a service the variant does not fit):
