@@ -24,7 +24,8 @@ export async function applyQuickFixFromHover(page: Page, line: number, title: st
   const menuRow = page.locator('.action-widget .monaco-list-row', { hasText: title });
   const link = page.locator('.monaco-hover .action-container a.action').filter({ hasText: /^Quick Fix/ }).first();
   const none = page.locator('.monaco-hover', { hasText: 'No quick fixes available' }).first();
-  const deadline = Date.now() + 40_000;
+  // Generous: after the previous case's re-index the hover can answer "none" until diagnostics settle.
+  const deadline = Date.now() + 90_000;
   let offered: string[] = [];
   for (;;) {
     await page.mouse.move(target.x + Math.min(12, target.width / 2), target.y + target.height / 2);

@@ -106,7 +106,7 @@ export function registerDiagnostics(deps: DiagnosticsDeps, store: { add<T extend
   store.add(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(RULE_SETTING_PREFIX) && deps.index.result && onResult(deps.index.result)));
 
   const lookup = (uri: vscode.Uri, diagnostic: vscode.Diagnostic) =>
-    shown.get(uri.toString())?.find((d) => d.message === diagnostic.message && d.range.isEqual(diagnostic.range))?.finding;
+    shown.get(uri.toString())?.find((d) => d.range.isEqual(diagnostic.range) && (d.message === diagnostic.message || codeOf(d) === codeOf(diagnostic)))?.finding;
   store.add(vscode.languages.registerCodeActionsProvider(CODE_ACTION_SELECTOR, new FindingCodeActionProvider(lookup, deps.index), FindingCodeActionProvider.metadata));
   store.add(vscode.languages.registerCodeActionsProvider(CODE_ACTION_SELECTOR, new SuppressionCodeActionProvider(), SuppressionCodeActionProvider.metadata));
 
@@ -131,4 +131,11 @@ function readWorkspaceFile(relPath: string, root: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The rule id a diagnostic carries (its `code`), to find it again when the editor's copy differs in text. */
+function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  if (code === undefined) return undefined;
+  return typeof code === 'object' ? String(code.value) : String(code);
 }

@@ -257,8 +257,8 @@ export async function relayProcessScenario(
     await waitFor(() => relay.output(), (o) => o.stdout.includes('started') || o.stderr !== '', { timeoutMs: 15_000, message: `${variant}: relay process start` });
     expect(relay.output().stderr).toBe('');
     const ids = [await db.placeOrder('proc-a', 1), await db.placeOrder('proc-b', 1), await db.placeOrder('proc-a', 2)];
-    await waitFor(() => broker.storedCount(), (n) => n === ids.length, { timeoutMs: 10_000, message: `${variant}: events on the broker` });
-    await waitFor(() => db.outboxRows(), (rows) => rows.every((r) => r.published), { timeoutMs: 10_000, message: `${variant}: rows marked` });
+    await waitFor(() => broker.storedCount(), (n) => n === ids.length, { timeoutMs: 25_000, message: `${variant}: events on the broker` });
+    await waitFor(() => db.outboxRows(), (rows) => rows.every((r) => r.published), { timeoutMs: 25_000, message: `${variant}: rows marked` });
   } finally {
     relay.kill('SIGTERM');
   }
