@@ -2,6 +2,7 @@
 // temporary folder, so it never races `npm run build` (which empties dist/) run by someone else, and never
 // measures a stale dist/.
 import * as esbuild from 'esbuild';
+import { NODE_SCRIPT_BUNDLE } from '../nodeBundle';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,13 +17,7 @@ export async function buildBenchBundles(repoRoot: string): Promise<BenchBundles>
   const outdir = mkdtempSync(path.join(tmpdir(), 'ea-bench-dist-'));
   await esbuild.build({
     absWorkingDir: repoRoot,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    mainFields: ['module', 'main'],
-    legalComments: 'none',
-    logLevel: 'warning',
+    ...NODE_SCRIPT_BUNDLE,
     // The scan worker sits next to the CLI, where the analyzer looks for it (as in dist/).
     entryPoints: { cli: 'src/cli/main.ts', reindex: 'scripts/bench/reindexDriver.ts', scanWorker: 'src/core/analysis/scanWorker.ts' },
     outdir,

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { NODE_SCRIPT_BUNDLE } from '../nodeBundle';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 
@@ -66,13 +67,7 @@ export function runNode(script: string, args: string[], timeoutMs: number, onLin
 export async function bundle(outdir: string): Promise<{ cli: string; perFile: string }> {
   await esbuild.build({
     absWorkingDir: repoRoot,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    mainFields: ['module', 'main'],
-    legalComments: 'none',
-    logLevel: 'warning',
+    ...NODE_SCRIPT_BUNDLE,
     // The scan worker sits next to the CLI, where the analyzer looks for it (as in dist/).
     entryPoints: { cli: 'src/cli/main.ts', perFile: 'scripts/fuzz/perFile.ts', scanWorker: 'src/core/analysis/scanWorker.ts' },
     outdir,

@@ -1,6 +1,7 @@
 // Builds the CLI of a source tree (this one, or another checkout given with --root) and runs it on a whole
 // repository as a user would: `event-architect analyze <repo> --format json`.
 import * as esbuild from 'esbuild';
+import { NODE_SCRIPT_BUNDLE } from '../../nodeBundle';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,13 +14,7 @@ export async function buildCli(sourceRoot: string, bundlerRoot: string): Promise
   await esbuild.build({
     absWorkingDir: sourceRoot,
     nodePaths: [path.join(bundlerRoot, 'node_modules')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    mainFields: ['module', 'main'],
-    legalComments: 'none',
-    logLevel: 'warning',
+    ...NODE_SCRIPT_BUNDLE,
     entryPoints: { cli: 'src/cli/main.ts', scanWorker: 'src/core/analysis/scanWorker.ts' },
     outdir,
   });
