@@ -4,7 +4,8 @@
 //   dist/scanWorker.js     the second thread of the analyzer's cold scan (Node, CJS)
 //   dist/typescript.js     the TypeScript compiler, loaded by the analyzer on its first parse (Node, CJS)
 //   dist/cli.js            the `event-architect` CLI (Node, CJS, shebang)
-//   dist/webview.js/.css   the React webview (browser, IIFE)
+//   dist/webview.js/.css   the React webview (browser, ES module) and dist/chunks/*.js, the parts it imports
+//                          on demand (Mermaid and each of its diagram types, loaded when a diagram is drawn)
 //   out/test/...           the extension-host test suite (Node, CJS), only with --tests
 // Flags: --watch, --production (minify, no sourcemaps), --tests.
 import * as esbuild from 'esbuild';
@@ -32,7 +33,9 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mai
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
-  { ...node, entryPoints: { extension: 'src/host/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  // `typescript` stays out of the host too: the quick fixes that parse code load dist/typescript.js on first use
+  // (src/core/analysis/runtime/lazyTypescript.ts), so activation never pays for the compiler.
+  { ...node, entryPoints: { extension: 'src/host/extension.ts' }, outdir: 'dist', external: ['vscode', 'typescript'] },
   // TypeScript is its own bundle, loaded only when a file is parsed (src/core/analysis/runtime/typescriptLoader.ts).
   { ...node, entryPoints: { analysisWorker: 'src/core/analysis/worker.ts' }, outdir: 'dist', external: ['typescript'] },
   { ...node, entryPoints: { scanWorker: 'src/core/analysis/scanWorker.ts' }, outdir: 'dist', external: ['typescript'] },
@@ -41,7 +44,12 @@ const builds = [
   {
     ...common,
     platform: 'browser',
-    format: 'iife',
+    // ESM with splitting: `import('mermaid')` in renderMermaid.ts becomes a chunk fetched only when a diagram
+    // is drawn, so a principle page loads a fraction of the code. The host loads the entry as
+    // <script type="module">; chunks are allowed by the webview's cspSource in `script-src`.
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     target: ['chrome120'],
     entryPoints: { webview: 'webview/src/main.tsx' },
     outdir: 'dist',

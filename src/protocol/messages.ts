@@ -1,8 +1,9 @@
 // Host ↔ webview messages, declared once. The host validates every inbound message with
 // `parseWebviewMessage`; the webview trusts the host (same extension, typed at compile time) but still
 // narrows by `type`.
-// zod/mini: the same validation as zod, tree-shaken to a few KB of the extension bundle.
-import { z } from 'zod/mini';
+// zod/mini as a namespace import: esbuild tree-shakes `z.object`, `z.literal`… to what is used. The named
+// `{ z }` export is one object holding all of zod (locales, JSON Schema, ~420 KB minified) that no bundler can shake.
+import * as z from 'zod/mini';
 import type { Principle, PrincipleId } from '../core/principles/types';
 import { PRINCIPLE_IDS } from '../core/principles/types';
 

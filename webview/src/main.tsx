@@ -1,4 +1,4 @@
-// Entry of dist/webview.js (IIFE). The host's HTML provides <div id="root">, the CSP nonce and, for the
+// Entry of dist/webview.js (an ES module; Mermaid is a chunk of its own, see scripts/build.mjs). The host's HTML provides <div id="root">, the CSP nonce and, for the
 // codicons used by @vscode-elements, <link id="vscode-codicon-stylesheet">.
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -1,7 +1,8 @@
 // Snippet-sized fixes computed from the code around the finding: a heartbeat in the SSE handler, an
 // isMutating guard around the invalidation, the adapter wired after the socket.io server, the proxy
 // directives inside the NGINX location. Each returns the file's new text; the rule's check then passes.
-import ts from 'typescript';
+import type TS from 'typescript';
+import { ts } from '../analysis/runtime/lazyTypescript';
 import { mergeImports, styleOf } from '../placement/codeStyle';
 import { addNginxDirectives } from '../placement/proxyConfig';
 import { freeName, functionAt, innermost, lineIndent, parse } from './astText';
@@ -44,11 +45,11 @@ export function addHeartbeat(fileName: string, text: string, headerOffset: numbe
  */
 export function guardInvalidation(fileName: string, text: string, invalidateOffset: number): string {
   const sf = parse(fileName, text);
-  const call = innermost(sf, invalidateOffset, (n): n is ts.CallExpression => ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'invalidateQueries');
+  const call = innermost(sf, invalidateOffset, (n): n is TS.CallExpression => ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'invalidateQueries');
   if (!call || !ts.isPropertyAccessExpression(call.expression)) throw new RewriteRefused('The invalidateQueries call is not where the finding points.');
   const client = call.expression.expression.getText(sf);
-  const options = innermost(sf, call.getStart(sf), (n): n is ts.ObjectLiteralExpression => ts.isObjectLiteralExpression(n) && n.properties.some((p) => p.name?.getText(sf) === 'mutationFn' || p.name?.getText(sf) === 'onSettled'));
-  const keyProp = options?.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(sf) === 'mutationKey');
+  const options = innermost(sf, call.getStart(sf), (n): n is TS.ObjectLiteralExpression => ts.isObjectLiteralExpression(n) && n.properties.some((p) => p.name?.getText(sf) === 'mutationFn' || p.name?.getText(sf) === 'onSettled'));
+  const keyProp = options?.properties.find((p): p is TS.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(sf) === 'mutationKey');
   const filter = keyProp ? `{ mutationKey: ${keyProp.initializer.getText(sf)} }` : '';
   const style = styleOf(text);
   const semi = style.semicolons ? ';' : '';

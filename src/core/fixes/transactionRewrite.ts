@@ -2,7 +2,8 @@
 // go to the outbox INSIDE the business transaction: `pool.query` becomes a client from `pool.connect()`
 // between BEGIN and COMMIT, each direct publish becomes `enqueueOutboxEvent(client, …)`, and anything that
 // leaves before COMMIT (a return, a throw) rolls back the write together with its events.
-import ts from 'typescript';
+import type TS from 'typescript';
+import { ts } from '../analysis/runtime/lazyTypescript';
 import { indentBlock, type CodeStyle } from '../placement/codeStyle';
 
 export interface PublishSite {
@@ -43,7 +44,7 @@ export function rewriteToOutbox(fileName: string, text: string, primary: number,
   const statements = [...body.statements];
   const writeIndex = statements.findIndex((s) => writeReceiver(s, sf) !== undefined);
   if (writeIndex < 0) throw new RewriteRefused('No node-postgres write (pool.query with INSERT/UPDATE/DELETE) directly in the function.');
-  const pool = writeReceiver(statements[writeIndex] as ts.Statement, sf) as string;
+  const pool = writeReceiver(statements[writeIndex] as TS.Statement, sf) as string;
   if (/\bBEGIN\b/.test(body.getText(sf))) throw new RewriteRefused('The function already manages a transaction; add the outbox insert before its COMMIT.');
 
   const moved = statements.slice(writeIndex);
@@ -65,7 +66,7 @@ export function rewriteToOutbox(fileName: string, text: string, primary: number,
     lastPublishEnd = Math.max(lastPublishEnd, stmt.getEnd());
   }
   // Every query on the pool inside the transaction runs on the transaction's client.
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === pool && node.name.text === 'query') {
       if (!replacements.some((r) => r.start <= node.getStart(sf) && node.getEnd() <= r.end)) {
         replacements.push({ start: node.expression.getStart(sf), end: node.expression.getEnd(), text: client });
@@ -102,9 +103,9 @@ export function rewriteToOutbox(fileName: string, text: string, primary: number,
   return { text: text.slice(0, lineStart) + wrapped + text.slice(end), kafka: [...kafka], bullmq: [...bullmq] };
 }
 
-function enclosingFunction(sf: ts.SourceFile, offset: number): ts.FunctionLikeDeclaration | undefined {
-  let found: ts.FunctionLikeDeclaration | undefined;
-  const visit = (node: ts.Node): void => {
+function enclosingFunction(sf: TS.SourceFile, offset: number): TS.FunctionLikeDeclaration | undefined {
+  let found: TS.FunctionLikeDeclaration | undefined;
+  const visit = (node: TS.Node): void => {
     if (offset < node.getFullStart() || offset >= node.getEnd()) return;
     if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.body) found = node;
     ts.forEachChild(node, visit);
@@ -114,9 +115,9 @@ function enclosingFunction(sf: ts.SourceFile, offset: number): ts.FunctionLikeDe
 }
 
 /** `pool` in a statement that awaits `pool.query('INSERT …')` (the first argument a string literal). */
-function writeReceiver(stmt: ts.Statement, sf: ts.SourceFile): string | undefined {
+function writeReceiver(stmt: TS.Statement, sf: TS.SourceFile): string | undefined {
   let receiver: string | undefined;
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (receiver || ts.isFunctionLike(node)) return;
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'query' && ts.isIdentifier(node.expression.expression)) {
       const sql = node.arguments[0];
@@ -130,7 +131,7 @@ function writeReceiver(stmt: ts.Statement, sf: ts.SourceFile): string | undefine
   return receiver;
 }
 
-function publishCall(expr: ts.Expression): ts.CallExpression | undefined {
+function publishCall(expr: TS.Expression): TS.CallExpression | undefined {
   const inner = ts.isAwaitExpression(expr) ? expr.expression : expr;
   return ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) ? inner : undefined;
 }
@@ -142,7 +143,7 @@ function freeIdentifier(code: string, base: string): string {
   }
 }
 
-function prop(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+function prop(obj: TS.ObjectLiteralExpression, name: string): TS.Expression | undefined {
   for (const p of obj.properties) {
     if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name) return p.initializer;
     if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) return p.name;
@@ -151,7 +152,7 @@ function prop(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | un
 }
 
 /** `JSON.stringify(x)` → `x`: the outbox stores JSON, the relay serializes it again. */
-function unwrapJson(expr: ts.Expression, sf: ts.SourceFile): string {
+function unwrapJson(expr: TS.Expression, sf: TS.SourceFile): string {
   if (ts.isCallExpression(expr) && expr.expression.getText(sf) === 'JSON.stringify' && expr.arguments.length === 1 && expr.arguments[0]) return expr.arguments[0].getText(sf);
   return expr.getText(sf);
 }
@@ -162,7 +163,7 @@ function enqueueText(client: string, fields: Record<string, string>, style: Code
 }
 
 /** `producer.send({ topic, messages: [{ key, value }] })` → one outbox row per message. */
-function kafkaEnqueue(call: ts.CallExpression, sf: ts.SourceFile, client: string, style: CodeStyle): { text: string; destination?: string } {
+function kafkaEnqueue(call: TS.CallExpression, sf: TS.SourceFile, client: string, style: CodeStyle): { text: string; destination?: string } {
   const arg = call.arguments[0];
   if (!arg || !ts.isObjectLiteralExpression(arg)) throw new RewriteRefused('Kafka send without an object literal argument.');
   const topic = prop(arg, 'topic');
@@ -171,7 +172,7 @@ function kafkaEnqueue(call: ts.CallExpression, sf: ts.SourceFile, client: string
   const t = topic.getText(sf);
   const q = style.quote;
   if (ts.isArrayLiteralExpression(messages) && messages.elements.every(ts.isObjectLiteralExpression)) {
-    const lines = (messages.elements as ts.NodeArray<ts.ObjectLiteralExpression>).map((m) => {
+    const lines = (messages.elements as TS.NodeArray<TS.ObjectLiteralExpression>).map((m) => {
       const key = prop(m, 'key');
       const value = prop(m, 'value');
       return enqueueText(client, { aggregateType: t, aggregateId: key ? key.getText(sf) : `${q}${q}`, eventType: t, payload: value ? unwrapJson(value, sf) : 'null' }, style);
@@ -185,7 +186,7 @@ function kafkaEnqueue(call: ts.CallExpression, sf: ts.SourceFile, client: string
 }
 
 /** `queue.add(name, data, opts)` → an outbox row the relay turns back into the same job. */
-function bullEnqueue(call: ts.CallExpression, sf: ts.SourceFile, client: string, site: PublishSite, style: CodeStyle): { text: string; destination?: string } {
+function bullEnqueue(call: TS.CallExpression, sf: TS.SourceFile, client: string, site: PublishSite, style: CodeStyle): { text: string; destination?: string } {
   const [name, data, opts] = call.arguments;
   if (!name || !data) throw new RewriteRefused('BullMQ add without a job name and data.');
   if (!site.channel) throw new RewriteRefused('The BullMQ queue name is not known statically.');

@@ -16,13 +16,15 @@ export interface WebviewHtmlInput {
 /**
  * The page shell of the Architecture view. `default-src 'none'` denies everything not listed; styles
  * allow 'unsafe-inline' because Mermaid writes `<style>` into the SVG it renders and the webview
- * elements set inline styles; no script runs without the nonce.
+ * elements set inline styles. The entry script runs only with the nonce; the chunks it imports on demand
+ * (dist/chunks/*.js, Mermaid) carry no nonce, so `script-src` also allows the extension's own resources
+ * (`cspSource`, limited by `localResourceRoots` to dist/ and media/) — never inline or remote script.
  */
 export function renderWebviewHtml({ webview, extensionUri, nonce, title }: WebviewHtmlInput): string {
   const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
   const csp = [
     "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}' ${webview.cspSource}`,
     `style-src ${webview.cspSource} 'unsafe-inline'`,
     `img-src ${webview.cspSource} data:`,
     `font-src ${webview.cspSource}`,
@@ -39,7 +41,7 @@ export function renderWebviewHtml({ webview, extensionUri, nonce, title }: Webvi
 </head>
 <body>
 <div id="root"></div>
-<script nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
+<script type="module" nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
 </body>
 </html>`;
 }

@@ -34,14 +34,15 @@ const THEME_VARIABLES = `html{--vscode-foreground:#cccccc;--vscode-editor-backgr
 --vscode-panelTitle-activeBorder:#0078d4;--vscode-list-hoverBackground:#2a2d2e}`;
 
 function page(origin: string): string {
-  const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src ${origin} 'unsafe-inline'; img-src ${origin} data:; font-src ${origin}`;
+  // As the host's (src/host/architecture/webviewHtml.ts): the module entry by nonce, its chunks by origin.
+  const csp = `default-src 'none'; script-src 'nonce-${nonce}' ${origin}; style-src ${origin} 'unsafe-inline'; img-src ${origin} data:; font-src ${origin}`;
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <link rel="stylesheet" id="vscode-codicon-stylesheet" href="${origin}/codicon.css" nonce="${nonce}">
 <link rel="stylesheet" href="${origin}/webview.css">
 <style>${THEME_VARIABLES}</style>
 </head><body class="vscode-dark"><div id="root"></div>
-<script nonce="${nonce}" src="${origin}/webview.js"></script></body></html>`;
+<script type="module" nonce="${nonce}" src="${origin}/webview.js"></script></body></html>`;
 }
 
 const FILES: Record<string, [string, string]> = {
@@ -51,10 +52,14 @@ const FILES: Record<string, [string, string]> = {
   '/codicon.ttf': [path.join(codicons, 'codicon.ttf'), 'font/ttf'],
 };
 
+/** Every path the page asked for, in order: shows when the Mermaid chunks are fetched. */
+const requested: string[] = [];
+
 function serve(): Promise<Server> {
   const server = createServer((req, res) => {
     const origin = `http://${req.headers.host ?? ''}`;
     const url = (req.url ?? '/').split('?')[0] ?? '/';
+    requested.push(url);
     if (url === '/favicon.ico') {
       res.writeHead(204).end();
       return;
@@ -63,7 +68,9 @@ function serve(): Promise<Server> {
       res.writeHead(200, { 'content-type': 'text/html' }).end(page(origin));
       return;
     }
-    const file = FILES[url];
+    // The chunks the entry imports on demand (Mermaid), served like the host serves dist/chunks/.
+    const chunk = /^\/chunks\/[\w.-]+\.js$/.test(url) ? [path.join(bundleDir, url), 'text/javascript'] as [string, string] : undefined;
+    const file = FILES[url] ?? chunk;
     if (!file || !existsSync(file[0])) {
       res.writeHead(404).end();
       return;
@@ -112,12 +119,17 @@ async function run(p: Page, origin: string): Promise<void> {
   await p.goto(origin);
   await waitUntil(p, async () => (await posted(p)).length > 0, 10_000);
   check(JSON.stringify((await posted(p))[0]) === '{"type":"ready"}', 'ready is the first message');
+  // The entry's static imports (esbuild's shared runtime helpers) load with it; Mermaid must not.
+  const entryImports = new Set([...readFileSync(FILES['/webview.js']![0], 'utf8').matchAll(/(?:from|import)\s*"\.(\/chunks\/[\w.-]+\.js)"/g)].map((m) => m[1]));
+  const early = requested.filter((u) => u.startsWith('/chunks/') && !entryImports.has(u));
+  check(early.length === 0, `no Mermaid chunk is fetched before a diagram is drawn${early.length ? ` (${early.join(', ')})` : ''}`);
 
   const started = Date.now();
   await fromHost(p, { type: 'snapshot', snapshot: smokeSnapshot });
   const svg = p.locator('.diagram-svg svg');
   await svg.waitFor({ timeout: 20_000 }).catch(() => undefined);
   check((await svg.count()) === 1, `Mermaid drew the flow diagram (${Date.now() - started} ms)`);
+  check(requested.some((u) => u.startsWith('/chunks/')), `the diagram loaded Mermaid as chunks (${requested.filter((u) => u.startsWith('/chunks/')).length} fetched)`);
   check((await p.locator('.diagram-svg').textContent())?.includes('orders.created') ?? false, 'the diagram shows the channel');
   check((await p.locator('.diagram-error').count()) === 0, 'no diagram error');
   const darkSvg = (await p.locator('.diagram-svg').innerHTML()).length;
