@@ -3,11 +3,13 @@
 //   dist/analysisWorker.js the analyzer's worker thread (Node, CJS)
 //   dist/scanWorker.js     the second thread of the analyzer's cold scan (Node, CJS)
 //   dist/typescript.js     the TypeScript compiler, loaded by the analyzer on its first parse (Node, CJS)
+//   dist/yaml.js           the YAML writer, loaded by the extension on its first AsyncAPI export (Node, CJS)
 //   dist/cli.js            the `event-architect` CLI (Node, CJS, shebang)
 //   dist/webview.js/.css   the React webview (browser, ES module) and dist/chunks/*.js, the parts it imports
 //                          on demand (Mermaid and each of its diagram types, loaded when a diagram is drawn)
 //   out/test/...           the extension-host test suite (Node, CJS), only with --tests
-// Flags: --watch, --production (minify, no sourcemaps), --tests.
+// Flags: --watch, --production (minify, no sourcemaps), --tests, --outdir=DIR (instead of dist/, e.g. for
+// the bundle-size benchmark, which must not race a build of dist/).
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,6 +21,8 @@ const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
 const production = args.has('--production');
 const withTests = args.has('--tests') || watch;
+const outdirArg = [...args].find((a) => a.startsWith('--outdir='));
+const dist = outdirArg ? path.resolve(outdirArg.slice('--outdir='.length)) : path.join(root, 'dist');
 
 const common = {
   absWorkingDir: root,
@@ -31,16 +35,29 @@ const common = {
 
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
 
+/**
+ * Libraries the extension host needs only for a rare command ship as bundles of their own beside
+ * extension.js, which requires them (`require('yaml')` inside the function that uses it) by relative path.
+ * @type {import('esbuild').Plugin}
+ */
+const besideExtension = {
+  name: 'beside-extension',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: './yaml.js', external: true }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   // `typescript` stays out of the host too: the quick fixes that parse code load dist/typescript.js on first use
   // (src/core/analysis/runtime/lazyTypescript.ts), so activation never pays for the compiler.
-  { ...node, entryPoints: { extension: 'src/host/extension.ts' }, outdir: 'dist', external: ['vscode', 'typescript'] },
+  { ...node, entryPoints: { extension: 'src/host/extension.ts' }, outdir: dist, external: ['vscode', 'typescript'], plugins: [besideExtension] },
+  { ...node, entryPoints: { yaml: 'node_modules/yaml/dist/index.js' }, outdir: dist },
   // TypeScript is its own bundle, loaded only when a file is parsed (src/core/analysis/runtime/typescriptLoader.ts).
-  { ...node, entryPoints: { analysisWorker: 'src/core/analysis/worker.ts' }, outdir: 'dist', external: ['typescript'] },
-  { ...node, entryPoints: { scanWorker: 'src/core/analysis/scanWorker.ts' }, outdir: 'dist', external: ['typescript'] },
-  { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, external: ['typescript'] },
-  { ...node, entryPoints: { typescript: 'node_modules/typescript/lib/typescript.js' }, outdir: 'dist' },
+  { ...node, entryPoints: { analysisWorker: 'src/core/analysis/worker.ts' }, outdir: dist, external: ['typescript'] },
+  { ...node, entryPoints: { scanWorker: 'src/core/analysis/scanWorker.ts' }, outdir: dist, external: ['typescript'] },
+  { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: dist, banner: { js: '#!/usr/bin/env node' }, external: ['typescript'] },
+  { ...node, entryPoints: { typescript: 'node_modules/typescript/lib/typescript.js' }, outdir: dist },
   {
     ...common,
     platform: 'browser',
@@ -52,7 +69,7 @@ const builds = [
     chunkNames: 'chunks/[name]-[hash]',
     target: ['chrome120'],
     entryPoints: { webview: 'webview/src/main.tsx' },
-    outdir: 'dist',
+    outdir: dist,
     jsx: 'automatic',
     loader: { '.ttf': 'file', '.woff2': 'file' },
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
@@ -75,12 +92,12 @@ const present = builds.filter((b) => {
   return ok;
 });
 
-if (!watch) rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+if (!watch) rmSync(dist, { recursive: true, force: true });
 
 // The webview's icon font: @vscode-elements finds it through <link id="vscode-codicon-stylesheet">.
 function copyCodicons() {
   const from = path.join(root, 'node_modules', '@vscode', 'codicons', 'dist');
-  const to = path.join(root, 'dist', 'codicons');
+  const to = path.join(dist, 'codicons');
   mkdirSync(to, { recursive: true });
   for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(path.join(from, file), path.join(to, file));
 }
@@ -104,7 +121,7 @@ async function writeSnippets() {
   const mod = { exports: {} };
   new Function('module', 'exports', 'require', bundled.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
   const { buildSnippets, SCAFFOLDS } = mod.exports;
-  const dir = path.join(root, 'dist', 'snippets');
+  const dir = path.join(dist, 'snippets');
   mkdirSync(dir, { recursive: true });
   let count = 0;
   for (const [language, entries] of Object.entries(buildSnippets(SCAFFOLDS))) {
