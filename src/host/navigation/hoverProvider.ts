@@ -1,11 +1,14 @@
 // Hover on a detection: what it is (kind, library, broker), the channel it resolved to and the pattern
 // that paired it, where the other side lives, and the principle it bears on. Everything read from the
 // user's code (channels, paths, snippets, service names) is appended as plain text, which VS Code escapes;
-// only our own fixed wording is markdown, and the only command a link may run is Show Principle.
+// only our own fixed wording is markdown, and the only command a link may run is Show Principle. Each name
+// is shown as isolatedName makes it (core/text/bidi.ts): hidden characters visible, capped at NAME_CAP, and
+// a right-to-left name isolated so it cannot reorder the words and numbers around it.
 import * as vscode from 'vscode';
 import type { Detection } from '../../core/analysis/types';
 import { channelNoun, principleOf, sideOfKind, type FlowGraph } from '../../core/navigation';
 import { getPrinciple } from '../../core/principles';
+import { isolatedName } from '../../core/text/bidi';
 import { brokerLabel, kindLabel } from '../flows/labels';
 import { COMMANDS } from '../ids';
 import { principleCommandUri } from '../diagnostics/toDiagnostic';
@@ -38,16 +41,17 @@ export function hoverMarkdown(model: NavigationModel, graph: FlowGraph, d: Detec
   md.isTrusted = { enabledCommands: [COMMANDS.showPrinciple] };
   md.supportHtml = false;
   md.appendMarkdown('**Event Architect** · ');
-  appendPlain(md, `${kindLabel(d.kind)} · ${brokerLabel(d.broker)} · ${d.library}`);
+  appendPlain(md, `${kindLabel(d.kind)} · ${brokerLabel(d.broker)} · ${isolatedName(d.library)}`);
   md.appendMarkdown('\n\n');
   if (d.channel === null) {
     appendPlain(md, `${channelNoun(d.broker)}: computed at run time (not resolved statically)`);
   } else {
-    appendPlain(md, `${channelNoun(d.broker)}: ${d.channel}${d.channelIsPattern ? ' (pattern)' : ''}`);
+    appendPlain(md, `${channelNoun(d.broker)}: ${isolatedName(d.channel)}${d.channelIsPattern ? ' (pattern)' : ''}`);
     const via = graph.matchedVia(d);
     if (via.length > 0) {
       md.appendMarkdown('\n\n');
-      appendPlain(md, d.channelIsPattern ? `matches: ${via.join(', ')}` : `matched by: ${via.join(', ')}`);
+      const names = via.map((name) => isolatedName(name)).join(', ');
+      appendPlain(md, d.channelIsPattern ? `matches: ${names}` : `matched by: ${names}`);
     }
   }
   const side = sideOfKind(d.kind);
@@ -60,7 +64,7 @@ export function hoverMarkdown(model: NavigationModel, graph: FlowGraph, d: Detec
     for (const other of others.slice(0, LISTED)) {
       const uri = model.uriOf(graph, other);
       md.appendMarkdown('\n- ');
-      appendPlain(md, `${other.service} — ${other.file}:${other.line}`);
+      appendPlain(md, `${isolatedName(other.service)} — ${isolatedName(other.file)}:${other.line}`);
       if (uri) md.appendMarkdown(` ([open](${uri.with({ fragment: `L${other.line}` }).toString()}))`);
     }
     if (others.length > LISTED) md.appendMarkdown(`\n- … and ${others.length - LISTED} more (Go to ${noun})`);

@@ -1,7 +1,10 @@
 // Every flow as broker · channel with its producers and consumers. An endpoint is a detection id; when the
-// graph carries that detection, the endpoint is a button that asks the host to open its location.
+// graph carries that detection, the endpoint is a button that asks the host to open its location. Every
+// name from the code goes through SafeName (visible controls, capped, bidi-isolated).
 import type { DetectionSummary, FlowGraphSnapshot, LocationRef } from '../../../src/protocol/messages';
 import { VscodeBadge } from '../elements';
+import { displayName } from '../../../src/core/text/bidi';
+import { SafeName, WEBVIEW_NAME_CAP } from './SafeName';
 
 interface Props {
   graph: FlowGraphSnapshot;
@@ -9,15 +12,29 @@ interface Props {
 }
 
 function Endpoint({ id, role, detection, onOpen }: { id: string; role: string; detection: DetectionSummary | undefined; onOpen: Props['onOpen'] }) {
-  if (!detection) return <span className="endpoint-unresolved">{id}</span>;
-  const where = `${detection.file}:${detection.line}`;
+  if (!detection) {
+    return (
+      <span className="endpoint-unresolved">
+        <SafeName name={id} />
+      </span>
+    );
+  }
+  // The accessible name reads the same capped, visible text as the label.
+  const where = `${displayName(detection.file, WEBVIEW_NAME_CAP).text}:${detection.line}`;
   return (
     <button type="button" className="link endpoint" aria-label={`Open ${role} ${where}`} onClick={() => onOpen(detection.location)}>
-      <span className="endpoint-where">{where}</span>
-      {detection.enclosingFunction && <span className="endpoint-fn"> {detection.enclosingFunction}</span>}
+      <span className="endpoint-where">
+        <SafeName name={detection.file} />:{detection.line}
+      </span>
+      {detection.enclosingFunction && (
+        <span className="endpoint-fn">
+          {' '}
+          <SafeName name={detection.enclosingFunction} />
+        </span>
+      )}
       <span className="endpoint-meta">
         {' '}
-        {detection.service} · {detection.library}
+        <SafeName name={detection.service} /> · <SafeName name={detection.library} />
       </span>
     </button>
   );
@@ -51,7 +68,10 @@ export function FlowList({ graph, onOpen }: Props) {
       {graph.flows.map((flow) => (
         <li key={flow.id} className="flow">
           <h3>
-            <span className="flow-broker">{flow.broker}</span> <code>{flow.channel}</code>
+            <span className="flow-broker">{flow.broker}</span>{' '}
+            <code>
+              <SafeName name={flow.channel} />
+            </code>
           </h3>
           <div className="flow-sides">
             <Side title="Producers" role="producer" ids={flow.producers} byId={byId} onOpen={onOpen} />
