@@ -29,3 +29,14 @@ export function typescript(): typeof TS {
 export function typescriptLoadMs(): number {
   return loadMs;
 }
+
+/**
+ * The TypeScript module as an object that loads it on first use of a member. The extension host's bundle
+ * resolves the quick fixes' `import ts from 'typescript'` to this (scripts/build.mjs), so activation never
+ * compiles the 3.4 MB compiler; the first fix that parses pays for it instead. `__esModule` is answered
+ * without loading: the bundler's import helper asks for it when the module is first imported.
+ */
+export const typescriptOnDemand: typeof TS = new Proxy({} as typeof TS, {
+  get: (_target, key) => (key === '__esModule' ? undefined : Reflect.get(typescript(), key)),
+  has: (_target, key) => Reflect.has(typescript(), key),
+});
