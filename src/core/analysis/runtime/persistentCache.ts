@@ -142,6 +142,26 @@ export function defaultAnalyzerVersion(): string {
   return ownVersion;
 }
 
+/** The analyzer version and roots a cache file was written for, from its header alone (for pruning). */
+export function readCacheHeader(file: string): { analyzerVersion: string; roots: string[] } | null {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(MAGIC.length + 4);
+    if (fs.readSync(fd, head, 0, head.length, 0) !== head.length || !head.subarray(0, MAGIC.length).equals(MAGIC)) return null;
+    const length = head.readUInt32LE(MAGIC.length);
+    if (length > 1 << 20) return null;
+    const json = Buffer.alloc(length);
+    if (fs.readSync(fd, json, 0, length, head.length) !== length) return null;
+    const h = JSON.parse(json.toString('utf8')) as Partial<Header>;
+    return typeof h.analyzerVersion === 'string' && Array.isArray(h.roots) ? { analyzerVersion: h.analyzerVersion, roots: h.roots.filter((r) => typeof r === 'string') } : null;
+  } catch {
+    return null;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
 /** Reads and checks a cache file. Never throws: anything unexpected is a reason to start cold. */
 export function loadCache(file: string, id: CacheIdentity): CacheLoad {
   let buf: Buffer;
