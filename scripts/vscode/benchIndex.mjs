@@ -4,9 +4,11 @@
 // same window on the same user data (the extension's workspace storage holds its index cache) and times it
 // again ("warm"). Median of N runs each, with the 1-minute load average before and after, and the
 // extension's own timeline line from its log (where the time went).
-// Usage: node scripts/vscode/benchIndex.mjs [--runs 5] [--only empty,shop,gen2000,ether/etherpad-lite] [--json]
+// Usage: node scripts/vscode/benchIndex.mjs [--runs 5] [--only empty,shop,gen2000,ether/etherpad-lite] [--json] [--cli]
 // Real repositories come from scripts/bench/realRepos.json and EA_REPO_MIRRORS (see that file).
-import { execFileSync, execSync } from 'node:child_process';
+// --cli: also runs the CLI benchmark (`npm run bench -- --no-reindex`: cold and warm analysis of the bench
+// corpus beside ripgrep and ast-grep, with CPU time and peak RSS) and prints one table against every target.
+import { execFileSync, execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,9 +20,10 @@ import { ensureCodeServer } from './install.mjs';
 import { repoRoot } from './paths.mjs';
 import { startCodeServer } from './server.mjs';
 import { workbenchUrl } from './workbench.mjs';
+import { editorRows, formatTargets } from './latencyTargets.mjs';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '5' }, only: { type: 'string' }, json: { type: 'boolean' }, 'no-build': { type: 'boolean' } },
+  options: { runs: { type: 'string', default: '5' }, only: { type: 'string' }, json: { type: 'boolean' }, 'no-build': { type: 'boolean' }, cli: { type: 'boolean' } },
 });
 const runs = Math.max(1, Number(values.runs));
 const only = values.only ? new Set(values.only.split(',')) : null;
@@ -167,7 +170,20 @@ try {
     loads.push(load());
     results.push({ workspace: ws.name, coldMs: median(cold), warmMs: median(warm), cold, warm, load: loads, lastCold, lastWarm });
   }
-  if (values.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  const targets = editorRows(results);
+  let cli = null;
+  if (values.cli) {
+    log(`CLI benchmark (load ${load()})…`);
+    const run = spawnSync('npx', ['tsx', 'scripts/bench/run.ts', '--json', '--no-reindex', '--runs', String(runs)], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+    try {
+      cli = JSON.parse(run.stdout);
+      targets.push(...cli.targets.filter((t) => !t.name.startsWith('re-index')).map((t) => ({ ...t, name: `CLI ${t.name}` })));
+    } catch {
+      log(`the CLI benchmark failed (exit ${run.status}); see its output above`);
+    }
+  }
+  if (targets.some((t) => !t.pass)) process.exitCode = 1;
+  if (values.json) process.stdout.write(`${JSON.stringify({ editor: results, cli, targets }, null, 2)}\n`);
   else {
     console.log(`click → Event Flows tree populated, median of ${runs} (load = 1-min average before/after)`);
     for (const r of results) {
@@ -175,6 +191,17 @@ try {
       console.log(`    cold runs ${r.cold.join(', ')} | warm runs ${r.warm.join(', ')}`);
       console.log(`    cold: ${r.lastCold}\n    warm: ${r.lastWarm}`);
     }
+    if (cli) {
+      const cpu = (v) => (v === null ? '?' : `${(v / 1000).toFixed(2)} s`);
+      const mb = (v) => (v === null ? '?' : `${v.toFixed(0)} MB`);
+      console.log(`\nCLI on the bench corpus (${cli.corpus.files} files, ${cli.corpus.lines} lines), median of ${runs}, load ${cli.machine.loadAverage1mBefore}/${cli.machine.loadAverage1mAfter}`);
+      for (const [name, s] of [['cold analysis', cli.cold], ['warm (--cache)', cli.warm], ['ripgrep', cli.ripgrep], ['ast-grep scan', cli.astGrep]]) {
+        console.log(`  ${name.padEnd(16)} wall ${(s.wallMsMedian / 1000).toFixed(2)} s  CPU ${cpu(s.cpuMsMedian)}  peak RSS ${mb(s.maxRssMbMedian)}`);
+      }
+      const ratio = (a, b) => (a === null || b === null ? '?' : (a / b).toFixed(2));
+      console.log(`  CPU ratios: cold/ripgrep ${ratio(cli.cold.cpuMsMedian, cli.ripgrep.cpuMsMedian)}, cold/ast-grep ${ratio(cli.cold.cpuMsMedian, cli.astGrep.cpuMsMedian)}, warm/cold ${ratio(cli.warm.cpuMsMedian, cli.cold.cpuMsMedian)}`);
+    }
+    console.log(`\ntargets (wall-clock medians; on a busy machine compare CPU times and load)\n${formatTargets(targets)}`);
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
