@@ -72,12 +72,17 @@ describe('index cache folder pruning', () => {
     age(deadTemp, 2 * 3600_000);
     fs.writeFileSync(liveTemp, 'another window is writing');
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not ours');
+    // The CLI's saved findings live and go with their cache file.
+    const ownFindings = current.replace(/\.eacache$/, '.eafindings');
+    const orphanFindings = gone.replace(/\.eacache$/, '.eafindings');
+    fs.writeFileSync(ownFindings, '{}');
+    fs.writeFileSync(orphanFindings, '{}');
 
     const inc = new IncrementalAnalyzer([root], { cacheFile: current, analyzerVersion: VERSION });
     await inc.initialize();
-    expect(inc.saveCache()).toMatch(/^saved \d+ files.*; removed 3 old cache file\(s\)$/);
+    expect(inc.saveCache()).toMatch(/^saved \d+ files.*; removed 4 old cache file\(s\)$/);
     const left = fs.readdirSync(dir).sort();
-    expect(left).toEqual([path.basename(current), path.basename(liveTemp), path.basename(otherWorkspace), 'notes.txt'].sort());
+    expect(left).toEqual([path.basename(current), path.basename(ownFindings), path.basename(liveTemp), path.basename(otherWorkspace), 'notes.txt'].sort());
     expect(left).not.toContain(path.basename(older));
     expect(left).not.toContain(path.basename(gone));
 

@@ -15,7 +15,9 @@ export const STALE_AFTER_MS = 30 * 24 * 3600 * 1000;
 /** A temp file older than this is a dead writer's (a live one renames it within seconds). */
 const TEMP_GRACE_MS = 3600 * 1000;
 const CACHE_FILE = /^index-[0-9a-f]+\.eacache$/;
-const TEMP_FILE = /^index-[0-9a-f]+\.eacache\.\d+\.[0-9a-f]+\.tmp$/;
+const TEMP_FILE = /^index-[0-9a-f]+\.ea(cache|findings)\.\d+\.[0-9a-f]+\.tmp$/;
+/** The CLI's saved rule findings that go with a cache file (src/cli/findingsCache.ts): kept while it is. */
+const FINDINGS_FILE = /^index-[0-9a-f]+\.eafindings$/;
 
 export interface PruneOptions {
   /** The analyzer version of the running analyzer: a cache of another one can never be used. */
@@ -69,6 +71,11 @@ export function pruneCacheDir(keep: string, opts: PruneOptions): string[] {
     if (total <= budget) break;
     remove(f.name);
     total -= f.bytes;
+  }
+  // Findings whose index cache is gone (or never was) can never be used.
+  const left = new Set(live.map((f) => f.name).filter((n) => !removed.includes(n)).concat(path.basename(keep)));
+  for (const name of names) {
+    if (FINDINGS_FILE.test(name) && !left.has(name.replace(/\.eafindings$/, '.eacache'))) remove(name);
   }
   return removed;
 }
