@@ -83,6 +83,9 @@ export function walkRoots(roots: string[], opts: WalkOptions): WalkResult {
   for (const [rootIndex, rootIn] of roots.entries()) {
     const own = opts.perRoot?.[rootIndex];
     const excluder = own?.exclude ? makeExcluder(own.exclude) : sharedExcluder;
+    // The default excludes name folders only, and the walk never enters an excluded folder: without
+    // excludes of the user's, no file can match, and testing every file's path was a tenth of a warm start.
+    const excludesFiles = (own?.exclude ?? opts.exclude ?? []).length > 0;
     const maxFileBytes = own?.maxFileBytes ?? opts.maxFileBytes;
     const root = path.resolve(rootIn);
     let rootReal: string;
@@ -137,7 +140,7 @@ export function walkRoots(roots: string[], opts: WalkOptions): WalkResult {
           }
         }
         if (!isDir && !isFile) continue;
-        if (isIgnored(excluder, relPath, isDir) || layers.some((l) => isIgnored(l.ig, relToLayer(l, relPath), isDir))) continue;
+        if (((isDir || excludesFiles) && isIgnored(excluder, relPath, isDir)) || layers.some((l) => isIgnored(l.ig, relToLayer(l, relPath), isDir))) continue;
         if (isDir) {
           let real: string;
           try {

@@ -194,8 +194,8 @@ export function loadCache(file: string, id: CacheIdentity): CacheLoad {
     for (let i = 0; i < index.keys.length; i++) {
       const end = index.ends[i] ?? -1;
       if (!(end >= start && end <= bodies.length)) return { ok: false, reason: 'malformed entry' };
-      const row = { key: index.keys[i] ?? '', kind: index.kinds[i] ?? 'code', size: index.sizes[i] ?? -1, mtimeMs: index.mtimes[i] ?? 0, hash: index.hashes[i] ?? '' };
-      entries.set(row.key, cachedFile(row, bodies.subarray(start, end)));
+      const key = index.keys[i] ?? '';
+      entries.set(key, new LoadedEntry(key, index.kinds[i] ?? 'code', index.sizes[i] ?? -1, index.mtimes[i] ?? 0, index.hashes[i] ?? '', bodies.subarray(start, end)));
       start = end;
     }
     const whole = isWhole(index.whole) ? index.whole : null;
@@ -212,23 +212,29 @@ function isIndex(x: Partial<IndexPart> | null): x is IndexPart {
   return n >= 0 && columns.every((c) => Array.isArray(c) && c.length === n) && x.keys?.every((k) => typeof k === 'string') === true;
 }
 
-function cachedFile(row: CacheRow, raw: Buffer): CachedFile {
-  let body: CacheBody | null | undefined;
-  return {
-    ...row,
-    raw,
-    body(): CacheBody | null {
-      if (body === undefined) {
-        try {
-          const b = v8.deserialize(raw) as unknown;
-          body = isBody(b) ? b : null;
-        } catch {
-          body = null;
-        }
+/** A loaded entry. A class, not an object with a closure: one small object per file of the workspace. */
+class LoadedEntry implements CachedFile {
+  private parsed: CacheBody | null | undefined;
+  constructor(
+    readonly key: string,
+    readonly kind: FileKind,
+    readonly size: number,
+    readonly mtimeMs: number,
+    readonly hash: string,
+    readonly raw: Buffer,
+  ) {}
+
+  body(): CacheBody | null {
+    if (this.parsed === undefined) {
+      try {
+        const b = v8.deserialize(this.raw) as unknown;
+        this.parsed = isBody(b) ? b : null;
+      } catch {
+        this.parsed = null;
       }
-      return body;
-    },
-  };
+    }
+    return this.parsed;
+  }
 }
 
 function isWhole(w: unknown): w is CachedResult {
