@@ -31,6 +31,16 @@ const log = (/** @type {string} */ m) => process.stderr.write(`[bench:vscode] ${
 const load = () => Number(loadavg()[0].toFixed(2));
 const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
+/** One timed window; a failure (a timeout on a starved machine) is logged and leaves the run out. */
+async function attempt(label, server) {
+  try {
+    return await timeOnce(server);
+  } catch (error) {
+    log(`${label} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return null;
+  }
+}
+
 /** Every file under `dir` whose name matches `pattern`. @returns {string[]} */
 function findFiles(dir, pattern) {
   if (!existsSync(dir)) return [];
@@ -68,7 +78,8 @@ async function timeOnce(server) {
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const since = Date.now() - 1000;
-    await page.goto(workbenchUrl({ origin: server.origin, folder: server.workspace }));
+    // A busy machine takes long to serve the workbench: the page load is not what is measured.
+    await page.goto(workbenchUrl({ origin: server.origin, folder: server.workspace }), { timeout: 180_000, waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 90_000 });
     await page.locator('.explorer-folders-view').waitFor({ timeout: 90_000 });
     // The user's first click lands on a window that finished loading: the extension activates once
@@ -147,18 +158,24 @@ try {
     let lastWarm = '';
     for (let i = 0; i < runs; i++) {
       const first = await startCodeServer({ workspace: ws.dir, vsix, label: 'bench', keepRunDir: true });
+      let c = null;
       try {
-        const c = await timeOnce(first);
-        cold.push(c.ms);
-        lastCold = c.timeline;
-        log(`${ws.name} cold ${i + 1}/${runs}: ${c.ms} ms (${c.rows} rows, load ${load()}) ${c.timeline}`);
+        c = await attempt(`${ws.name} cold ${i + 1}/${runs}`, first);
       } finally {
         await first.stop();
       }
+      if (!c) {
+        rmSync(first.runDir, { recursive: true, force: true });
+        continue;
+      }
+      cold.push(c.ms);
+      lastCold = c.timeline;
+      log(`${ws.name} cold ${i + 1}/${runs}: ${c.ms} ms (${c.rows} rows, load ${load()}) ${c.timeline}`);
       // The same port: the workspace's identity (and so its storage folder) includes the server's address.
       const again = await startCodeServer({ workspace: ws.dir, label: 'bench', reuseRunDir: first.runDir, port: first.port });
       try {
-        const w = await timeOnce(again);
+        const w = await attempt(`${ws.name} warm ${i + 1}/${runs}`, again);
+        if (!w) continue;
         warm.push(w.ms);
         lastWarm = w.timeline;
         log(`${ws.name} warm ${i + 1}/${runs}: ${w.ms} ms (${w.rows} rows, load ${load()}) ${w.timeline}`);
