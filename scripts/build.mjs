@@ -12,6 +12,7 @@ import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { typescriptOnDemand } from './typescriptOnDemand.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -30,31 +31,9 @@ const common = {
 
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
 
-/**
- * The extension host loads TypeScript on first use, like the analyzer: `import ts from 'typescript'` (the
- * quick fixes) becomes the loader's on-demand module, and the loader's own require stays external (it finds
- * dist/typescript.js beside the bundle). Without this the host's bundle holds the whole compiler (3.4 of
- * 4.4 MB), compiled at every activation.
- * @type {import('esbuild').Plugin}
- */
-const typescriptOnDemand = {
-  name: 'typescript-on-demand',
-  setup(build) {
-    const loader = path.join(root, 'src', 'core', 'analysis', 'runtime', 'typescriptLoader.ts');
-    build.onResolve({ filter: /^typescript$/ }, (args) =>
-      args.importer === loader ? { path: 'typescript', external: true } : { path: 'typescript-on-demand', namespace: 'typescript-on-demand' },
-    );
-    build.onLoad({ filter: /.*/, namespace: 'typescript-on-demand' }, () => ({
-      contents: `module.exports = require(${JSON.stringify(loader)}).typescriptOnDemand;`,
-      resolveDir: root,
-      loader: 'js',
-    }));
-  },
-};
-
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
-  { ...node, entryPoints: { extension: 'src/host/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [typescriptOnDemand] },
+  { ...node, entryPoints: { extension: 'src/host/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [typescriptOnDemand(root)] },
   // TypeScript is its own bundle, loaded only when a file is parsed (src/core/analysis/runtime/typescriptLoader.ts).
   { ...node, entryPoints: { analysisWorker: 'src/core/analysis/worker.ts' }, outdir: 'dist', external: ['typescript'] },
   { ...node, entryPoints: { scanWorker: 'src/core/analysis/scanWorker.ts' }, outdir: 'dist', external: ['typescript'] },
