@@ -12,7 +12,8 @@ import type { AnalyzeCommand } from './args';
 import { parseCliArgs, USAGE } from './args';
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREADABLE_ROOT, EXIT_USAGE } from './exitCodes';
 import type { RuleOutcome } from './findings';
-import { computeFindings, findingsAtOrAbove } from './findings';
+import { findingsAtOrAbove } from './findings';
+import { findingsWithCache } from './findingsCache';
 import { jsonReportChunks } from './format/jsonReport';
 import { appendFindingComments } from './format/mermaidFindings';
 import { asyncApiText } from './format/asyncapi';
@@ -87,7 +88,7 @@ async function runAnalyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
       ...(io.signal ? { signal: io.signal } : {}),
       ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
     });
-    rules = await computeFindings(result, undefined, io.signal, configs);
+    rules = await findingsWithCache(result, cacheFile, configs, io.signal);
     configFiles = await configs;
     // collectConfigFiles stops early on abort instead of throwing: a report from half the configs is wrong.
     if (io.signal?.aborted) throw new Error('interrupted');

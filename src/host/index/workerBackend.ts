@@ -1,7 +1,7 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { AnalysisWorkerClient } from '../../core/analysis/workerClient';
-import { codeCacheFileFor } from '../../core/analysis/runtime/codeCache';
+import { codeCacheFileFor, pruneCodeCaches } from '../../core/analysis/runtime/codeCache';
 import { cacheFileFor } from '../../core/analysis/runtime/persistentCache';
 import { emptyWorkspaceResult } from '../../core/analysis/runtime/emptyWorkspace';
 import { formatTimeline } from './timeline';
@@ -24,9 +24,26 @@ export interface BackendStorage {
   workspaceDir?: string;
 }
 
+/** The code-cache folder was pruned in this extension host (once is enough). */
+let codeCachesPruned = false;
+
 export function createWorkerBackend(extensionUri: vscode.Uri, logger: Logger, storage: BackendStorage = {}): IndexBackend {
   let progress: (done: number, total: number) => void = () => undefined;
   const scriptPath = vscode.Uri.joinPath(extensionUri, 'dist', 'analysisWorker.js').fsPath;
+  let pruneTimer: ReturnType<typeof setTimeout> | undefined;
+  if (storage.globalDir && !codeCachesPruned) {
+    codeCachesPruned = true;
+    const current = codeCacheFileFor(storage.globalDir, scriptPath);
+    // After the index started, off its path: older versions' caches are dead weight in the user's profile.
+    pruneTimer = setTimeout(() => {
+      try {
+        const removed = pruneCodeCaches(current);
+        if (removed.length) logger.info(`Removed ${removed.length} code cache file(s) of other versions`);
+      } catch (error) {
+        logger.debug(`Code caches not pruned: ${String(error)}`);
+      }
+    }, 10_000);
+  }
   const client = new AnalysisWorkerClient({
     scriptPath,
     onProgress: (done, total) => progress(done, total),
@@ -70,6 +87,7 @@ export function createWorkerBackend(extensionUri: vscode.Uri, logger: Logger, st
       return result;
     },
     dispose(): void {
+      clearTimeout(pruneTimer);
       void client.dispose();
     },
   };

@@ -1,6 +1,6 @@
 // The CLI end to end: the bundled CLI in a child process over a real temp project, with the real analyzer.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -210,10 +210,40 @@ describe.skipIf(!existsSync('/usr/bin/script'))('on a terminal', () => {
     expect(strip(second.stdout)).toEqual(strip(plain.stdout));
     expect(strip(first.stdout)).toEqual(strip(plain.stdout));
     // A corrupt cache is said and ignored.
-    const [cacheFile] = readdirSync(cacheDir);
+    const cacheFile = readdirSync(cacheDir).find((f) => f.endsWith('.eacache'));
     writeFileSync(path.join(cacheDir, cacheFile ?? 'missing'), 'not a cache');
     const third = runCliProcess(cli, ['analyze', project, '--format', 'json', '--cache', cacheDir]);
     expect(third.stderr).toMatch(/index cache: not used: not an index cache/);
     expect(strip(third.stdout)).toEqual(strip(plain.stdout));
+  }, 60_000);
+
+  it('--cache DIR: saved findings answer an unchanged rerun, and a file the rules read changing is seen', () => {
+    const cacheDir = path.join(scratch, 'findings-cache');
+    const legacy = path.join(project, 'legacy', 'old.ts');
+    const original = readFileSync(legacy, 'utf8');
+    const past = (Date.now() - 3_600_000) / 1000;
+    utimesSync(legacy, past, past);
+    const findingsOf = (out: string): string[] => (JSON.parse(out) as { findings: { ruleId: string; file: string; line: number }[] }).findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`);
+    try {
+      const first = runCliProcess(cli, ['analyze', project, '--format', 'json', '--cache', cacheDir]);
+      expect(findingsOf(first.stdout)).toContain('orphan-channel legacy/old.ts:3');
+      const saved = readdirSync(cacheDir).find((f) => f.endsWith('.eafindings'));
+      expect(saved).toBeDefined();
+      const savedAt = statSync(path.join(cacheDir, saved ?? '')).mtimeMs;
+      // Unchanged: the same findings, from the saved file (not written again).
+      const second = runCliProcess(cli, ['analyze', project, '--format', 'json', '--cache', cacheDir]);
+      expect(findingsOf(second.stdout)).toEqual(findingsOf(first.stdout));
+      expect(statSync(path.join(cacheDir, saved ?? '')).mtimeMs).toBe(savedAt);
+      // A comment at the end of the line: the detections stay as they were, the finding is suppressed.
+      const lines = original.split('\n');
+      lines[2] = `${lines[2] ?? ''} // event-architect-disable-line orphan-channel`;
+      writeFileSync(legacy, lines.join('\n'));
+      utimesSync(legacy, past + 60, past + 60);
+      const third = runCliProcess(cli, ['analyze', project, '--format', 'json', '--cache', cacheDir]);
+      expect(findingsOf(third.stdout)).not.toContain('orphan-channel legacy/old.ts:3');
+      expect(findingsOf(third.stdout)).toEqual(findingsOf(runCliProcess(cli, ['analyze', project, '--format', 'json']).stdout));
+    } finally {
+      writeFileSync(legacy, original);
+    }
   }, 60_000);
 });

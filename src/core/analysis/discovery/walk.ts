@@ -54,9 +54,13 @@ export interface WalkResult {
 }
 
 interface IgnoreLayer {
-  dir: string;
+  /** The .gitignore's folder, relative to the root ('' for the root itself). */
+  rel: string;
   ig: Ignore;
 }
+
+/** `relPath` (under the root) relative to a layer's folder, which is one of its ancestors. */
+const relToLayer = (layer: IgnoreLayer, relPath: string): string => (layer.rel === '' ? relPath : relPath.slice(layer.rel.length + 1));
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) {
@@ -79,6 +83,9 @@ export function walkRoots(roots: string[], opts: WalkOptions): WalkResult {
   for (const [rootIndex, rootIn] of roots.entries()) {
     const own = opts.perRoot?.[rootIndex];
     const excluder = own?.exclude ? makeExcluder(own.exclude) : sharedExcluder;
+    // The default excludes name folders only, and the walk never enters an excluded folder: without
+    // excludes of the user's, no file can match, and testing every file's path was a tenth of a warm start.
+    const excludesFiles = (own?.exclude ?? opts.exclude ?? []).length > 0;
     const maxFileBytes = own?.maxFileBytes ?? opts.maxFileBytes;
     const root = path.resolve(rootIn);
     let rootReal: string;
@@ -88,7 +95,10 @@ export function walkRoots(roots: string[], opts: WalkOptions): WalkResult {
       skipped.push({ root: rootIndex, file: root, reason: 'unreadable', detail: 'root does not exist or cannot be read' });
       continue;
     }
-    const stack: { dir: string; real: string; layers: IgnoreLayer[] }[] = [{ dir: root, real: rootReal, layers: [] }];
+    // Paths are built by concatenation (this loop runs once per entry of the workspace: path.join and
+    // path.relative were a quarter of a warm start's walk).
+    const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
+    const stack: { dir: string; rel: string; real: string; layers: IgnoreLayer[] }[] = [{ dir: root, rel: '', real: rootReal, layers: [] }];
     seenDirs.add(rootReal);
     while (stack.length) {
       throwIfAborted(opts.signal);
@@ -98,23 +108,27 @@ export function walkRoots(roots: string[], opts: WalkOptions): WalkResult {
       try {
         entries = fs.readdirSync(cur.dir, { withFileTypes: true });
       } catch (e) {
-        skipped.push({ root: rootIndex, file: rel(root, cur.dir) || '.', reason: 'unreadable', detail: (e as Error).message });
+        skipped.push({ root: rootIndex, file: cur.rel || '.', reason: 'unreadable', detail: (e as Error).message });
         continue;
       }
       const layers = [...cur.layers];
       if (entries.some((e) => e.name === '.gitignore' && (e.isFile() || e.isSymbolicLink()))) {
         try {
-          layers.push({ dir: cur.dir, ig: ignore().add(fs.readFileSync(path.join(cur.dir, '.gitignore'), 'utf8')) });
+          layers.push({ rel: cur.rel, ig: ignore().add(fs.readFileSync(path.join(cur.dir, '.gitignore'), 'utf8')) });
         } catch {
           // An unreadable .gitignore only means nothing extra is ignored.
         }
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const dirPrefix = cur.rel === '' ? rootPrefix : cur.dir + path.sep;
       for (const ent of entries) {
-        const abs = path.join(cur.dir, ent.name);
-        const relPath = rel(root, abs);
         let isDir = ent.isDirectory();
         let isFile = ent.isFile();
+        // Files the analysis does not read are passed over before any path is built or pattern tested.
+        const kind = isFile ? kindOf(ent.name) : null;
+        if (isFile && !kind) continue;
+        const abs = dirPrefix + ent.name;
+        const relPath = cur.rel === '' ? ent.name : `${cur.rel}/${ent.name}`;
         if (ent.isSymbolicLink()) {
           try {
             const st = fs.statSync(abs);
@@ -126,7 +140,7 @@ export function walkRoots(roots: string[], opts: WalkOptions): WalkResult {
           }
         }
         if (!isDir && !isFile) continue;
-        if (isIgnored(excluder, relPath, isDir) || layers.some((l) => isIgnored(l.ig, rel(l.dir, abs), isDir))) continue;
+        if (((isDir || excludesFiles) && isIgnored(excluder, relPath, isDir)) || layers.some((l) => isIgnored(l.ig, relToLayer(l, relPath), isDir))) continue;
         if (isDir) {
           let real: string;
           try {
@@ -139,15 +153,15 @@ export function walkRoots(roots: string[], opts: WalkOptions): WalkResult {
             continue;
           }
           seenDirs.add(real);
-          stack.push({ dir: abs, real, layers });
+          stack.push({ dir: abs, rel: relPath, real, layers });
           continue;
         }
-        const kind = kindOf(ent.name);
-        if (!kind) continue;
+        const fileKind = kind ?? kindOf(ent.name);
+        if (!fileKind) continue;
         if (opts.statFiles === false && !ent.isSymbolicLink()) {
           if (seenFiles.has(abs)) continue;
           seenFiles.add(abs);
-          files.push({ abs, root, rootIndex, rel: relPath, kind, size: -1, mtimeMs: 0 });
+          files.push({ abs, root, rootIndex, rel: relPath, kind: fileKind, size: -1, mtimeMs: 0 });
           continue;
         }
         let st: fs.Stats;
@@ -161,11 +175,11 @@ export function walkRoots(roots: string[], opts: WalkOptions): WalkResult {
         }
         if (seenFiles.has(real)) continue;
         seenFiles.add(real);
-        if (st.size > maxFileBytes && kind !== 'package') {
+        if (st.size > maxFileBytes && fileKind !== 'package') {
           skipped.push({ root: rootIndex, file: relPath, reason: 'too-large', detail: `${formatBytes(st.size)} > ${formatBytes(maxFileBytes)} cap` });
           continue;
         }
-        files.push({ abs, root, rootIndex, rel: relPath, kind, size: st.size, mtimeMs: st.mtimeMs });
+        files.push({ abs, root, rootIndex, rel: relPath, kind: fileKind, size: st.size, mtimeMs: st.mtimeMs });
       }
     }
   }

@@ -1,11 +1,13 @@
 // The scan of a workspace that has a persistent cache: a file whose size and mtime match its entry takes
-// the entry's results without being opened; any other file is read, and when its bytes hash the same as the
-// entry (a branch switched away and back, a touch, a copy) it keeps the entry's facts without a parse.
+// the entry's results without being opened (deserialized when first asked for: cachedFileState.ts); any
+// other file is read, and when its bytes hash the same as the entry (a branch switched away and back, a
+// touch, a copy) it keeps the entry's facts without a parse.
 import type { DiscoveredFile } from '../discovery/walk';
 import { throwIfAborted } from '../discovery/walk';
 import type { FileState } from './fileState';
 import { readFileState } from './fileState';
-import type { CacheEntry, LoadedCache } from './persistentCache';
+import { CachedFileState } from './cachedFileState';
+import type { LoadedCache } from './persistentCache';
 import { entryKey, stateFromStat } from './persistentCache';
 
 /** Longest stretch of reading between two yields to the event loop (cancellation, worker messages). */
@@ -21,24 +23,6 @@ export interface CachedScanResult {
   read: number;
   /** Cached files no longer in the workspace. */
   gone: number;
-}
-
-function fromEntry(rec: DiscoveredFile, e: CacheEntry): FileState {
-  const st: FileState = {
-    rec: { ...rec, size: e.size },
-    skip: e.skip,
-    lines: e.lines,
-    pre: e.pre,
-    text: null,
-    fromEditor: false,
-    facts: e.facts,
-    pkg: e.pkg,
-    usage: e.usage,
-    hash: e.hash,
-  };
-  if (e.names) st.names = e.names;
-  if (e.members) st.members = e.members;
-  return st;
 }
 
 export async function cachedScan(
@@ -59,13 +43,13 @@ export async function cachedScan(
     const entry = cache.entries.get(key);
     const hit = stateFromStat(entry, rec, cache.savedAtMs);
     if (hit) {
-      out.states.push(fromEntry(rec, hit));
+      out.states.push(new CachedFileState(rec, hit, maxBytes));
       out.unchanged++;
     } else {
       const st = readFileState(rec, null, maxBytes, true);
       if (entry && st.hash !== undefined && st.hash === entry.hash && entry.kind === rec.kind) {
         // Same bytes: everything derived from them is the same; the entry also has the facts and names.
-        out.states.push(fromEntry(rec, entry));
+        out.states.push(new CachedFileState(rec, entry, maxBytes));
         out.sameContent++;
       } else {
         out.states.push(st);

@@ -25,6 +25,35 @@ export function codeCacheFileFor(dir: string, script: string): string {
   return path.join(dir, `${path.basename(script, '.js')}-${digest}.v8cache`);
 }
 
+/** A code cache of another bundle or Node version written this long ago is no other window's live one. */
+const OTHER_CACHE_GRACE_MS = 24 * 3600 * 1000;
+
+/**
+ * Removes the code caches in `current`'s folder written for other bundles or Node versions (each update of
+ * the extension or of VS Code leaves one, several MB each) and dead writers' temp files. One written within
+ * the last day is kept: another window may still run the other version. Returns the names removed.
+ */
+export function pruneCodeCaches(current: string, now = Date.now()): string[] {
+  const dir = path.dirname(current);
+  const own = path.basename(current);
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!/\.v8cache(\.|$)/.test(name) || name === own || (name.startsWith(`${own}.`) && !name.endsWith('.tmp'))) continue;
+    const file = path.join(dir, name);
+    const st = fs.statSync(file, { throwIfNoEntry: false });
+    if (!st?.isFile() || now - st.mtimeMs < OTHER_CACHE_GRACE_MS) continue;
+    fs.rmSync(file, { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
 export interface BootData {
   script: string;
   cacheFile: string;

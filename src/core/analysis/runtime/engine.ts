@@ -32,7 +32,8 @@ import { structuralHash } from './factsHash';
 import { linkBudgeted, tooManyDetections } from './linkBudget';
 import type { CacheIdentity, CachedResult, LoadedCache } from './persistentCache';
 import { ExternalInputs } from './externalInputs';
-import { defaultAnalyzerVersion, entryOf, loadCache, saveCache } from './persistentCache';
+import { defaultAnalyzerVersion, entryOf, loadCache, readCacheHeader, saveCache } from './persistentCache';
+import { pruneCacheDir } from './cachePrune';
 import { cachedScan } from './cachedScan';
 import { typescriptLoadMs } from './typescriptLoader';
 import type { ScanTimings } from './scanTimings';
@@ -71,6 +72,8 @@ export class Engine {
   readonly timings: ScanTimings = { walkMs: 0, scanMs: 0, cacheLoadMs: 0, files: 0, cache: 'off' };
   /** Has anything the persistent cache holds changed since it was loaded (or is there none)? */
   private cacheDirty = true;
+  /** The cache folder was pruned in this session (cachePrune.ts). */
+  private pruned = false;
   /** What the analysis read besides the indexed files (tsconfig `paths`), for reusing a whole result. */
   private readonly external = new ExternalInputs();
   /** Everything the walk skipped, as the cached whole result must have seen it. */
@@ -198,7 +201,10 @@ export class Engine {
     const whole: CachedResult | null = this.linked ? { result: this.linked, walkSkipped: this.walkAll, external: this.external.record() } : null;
     const bytes = saveCache(file, this.cacheIdentity(), entries, whole);
     this.cacheDirty = false;
-    return `saved ${entries.length} files, ${formatBytes(bytes)} in ${Math.round(performance.now() - started)} ms`;
+    // Once per session, after a save: the folder's caches of other versions, gone workspaces, dead writers.
+    const pruned = this.pruned ? [] : pruneCacheDir(file, { analyzerVersion: this.cacheIdentity().analyzerVersion, readHeader: readCacheHeader });
+    this.pruned = true;
+    return `saved ${entries.length} files, ${formatBytes(bytes)} in ${Math.round(performance.now() - started)} ms${pruned.length ? `; removed ${pruned.length} old cache file(s)` : ''}`;
   }
 
   /** The next link computes the result instead of returning the last one (see IncrementalAnalyzer.settle). */

@@ -5,6 +5,10 @@
 // trusted only after checks: magic, format, analyzer version, roots and options, payload length and
 // SHA-256. Per file, an entry is used when size and mtime match (and the mtime is not too close to the save
 // to be sure, as git's racy-clean check), else when the re-read content has the same hash.
+// The payload has two parts: a small index (per file: key, kind, size, mtime, hash, where its results
+// lie; and the whole result) read at load, and each file's results serialized on their own, read only when
+// the analysis asks for them: reopening an unchanged workspace deserializes none of them (they are ~96%
+// of the file).
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,8 +22,8 @@ import type { FileState } from './fileState';
 import type { PackageInfo } from './services';
 
 /** Bumped when the layout of the file or of an entry changes. */
-export const CACHE_FORMAT = 2;
-const MAGIC = Buffer.from('EAIDXv2\n', 'latin1');
+export const CACHE_FORMAT = 3;
+const MAGIC = Buffer.from('EAIDXv3\n', 'latin1');
 /** A file modified this close before the save may change again within the same mtime tick: hash it. */
 const RACY_MS = 2000;
 
@@ -31,13 +35,17 @@ export interface CacheIdentity {
   exclude: readonly string[];
 }
 
-/** One file's cached results; `key` is `rootIndex:rel`. */
-export interface CacheEntry {
+/** What decides whether a file's cached results still hold; `key` is `rootIndex:rel`. */
+export interface CacheRow {
   key: string;
   kind: FileKind;
   size: number;
   mtimeMs: number;
   hash: string;
+}
+
+/** A file's cached results: everything its scan and extraction derived from its bytes. */
+export interface CacheBody {
   lines: number;
   skip: SkippedFile | null;
   pre: PrefilterInfo | null;
@@ -48,6 +56,16 @@ export interface CacheEntry {
   usage: Map<string, boolean>;
 }
 
+/** One file's entry to save: its results, or (never read this session) the bytes they were loaded from. */
+export type CacheEntry = CacheRow & ({ body: CacheBody } | { raw: Buffer });
+
+/** A loaded entry; its results are deserialized on the first `body()` (null: malformed, read the file). */
+export interface CachedFile extends CacheRow {
+  body(): CacheBody | null;
+  /** The serialized results, to save again without deserializing them. */
+  readonly raw: Buffer;
+}
+
 interface Header {
   format: number;
   analyzerVersion: string;
@@ -56,6 +74,8 @@ interface Header {
   exclude: string[];
   savedAtMs: number;
   entries: number;
+  /** Bytes of the index part at the start of the payload; the bodies follow. */
+  indexBytes: number;
   payloadBytes: number;
   sha256: string;
 }
@@ -69,13 +89,20 @@ export interface CachedResult {
 }
 
 export interface LoadedCache {
-  entries: Map<string, CacheEntry>;
+  entries: Map<string, CachedFile>;
   savedAtMs: number;
   whole: CachedResult | null;
 }
 
-interface Payload {
-  entries: CacheEntry[];
+/** The index part, column by column (flat arrays of primitives deserialize fastest). */
+interface IndexPart {
+  keys: string[];
+  kinds: FileKind[];
+  sizes: number[];
+  mtimes: number[];
+  hashes: string[];
+  /** End offset of each entry's body within the bodies part. */
+  ends: number[];
   whole: CachedResult | null;
 }
 
@@ -115,6 +142,26 @@ export function defaultAnalyzerVersion(): string {
   return ownVersion;
 }
 
+/** The analyzer version and roots a cache file was written for, from its header alone (for pruning). */
+export function readCacheHeader(file: string): { analyzerVersion: string; roots: string[] } | null {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(MAGIC.length + 4);
+    if (fs.readSync(fd, head, 0, head.length, 0) !== head.length || !head.subarray(0, MAGIC.length).equals(MAGIC)) return null;
+    const length = head.readUInt32LE(MAGIC.length);
+    if (length > 1 << 20) return null;
+    const json = Buffer.alloc(length);
+    if (fs.readSync(fd, json, 0, length, head.length) !== length) return null;
+    const h = JSON.parse(json.toString('utf8')) as Partial<Header>;
+    return typeof h.analyzerVersion === 'string' && Array.isArray(h.roots) ? { analyzerVersion: h.analyzerVersion, roots: h.roots.filter((r) => typeof r === 'string') } : null;
+  } catch {
+    return null;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
 /** Reads and checks a cache file. Never throws: anything unexpected is a reason to start cold. */
 export function loadCache(file: string, id: CacheIdentity): CacheLoad {
   let buf: Buffer;
@@ -137,18 +184,56 @@ export function loadCache(file: string, id: CacheIdentity): CacheLoad {
     const payload = buf.subarray(headerStart + headerLength);
     if (payload.length !== header.payloadBytes) return { ok: false, reason: `truncated (${payload.length} of ${String(header.payloadBytes)} bytes)` };
     if (createHash('sha256').update(payload).digest('hex') !== header.sha256) return { ok: false, reason: 'checksum mismatch (corrupt)' };
-    const data = v8.deserialize(payload) as Partial<Payload> | null;
-    const list = data?.entries;
-    if (!Array.isArray(list) || list.length !== header.entries) return { ok: false, reason: 'entry count mismatch' };
-    const entries = new Map<string, CacheEntry>();
-    for (const e of list) {
-      if (!isEntry(e)) return { ok: false, reason: 'malformed entry' };
-      entries.set(e.key, e);
+    const indexBytes = header.indexBytes;
+    if (typeof indexBytes !== 'number' || indexBytes > payload.length) return { ok: false, reason: 'malformed index' };
+    const index = v8.deserialize(payload.subarray(0, indexBytes)) as Partial<IndexPart> | null;
+    if (!isIndex(index) || index.keys.length !== header.entries) return { ok: false, reason: 'entry count mismatch' };
+    const bodies = payload.subarray(indexBytes);
+    const entries = new Map<string, CachedFile>();
+    let start = 0;
+    for (let i = 0; i < index.keys.length; i++) {
+      const end = index.ends[i] ?? -1;
+      if (!(end >= start && end <= bodies.length)) return { ok: false, reason: 'malformed entry' };
+      const key = index.keys[i] ?? '';
+      entries.set(key, new LoadedEntry(key, index.kinds[i] ?? 'code', index.sizes[i] ?? -1, index.mtimes[i] ?? 0, index.hashes[i] ?? '', bodies.subarray(start, end)));
+      start = end;
     }
-    const whole = isWhole(data?.whole) ? data.whole : null;
+    const whole = isWhole(index.whole) ? index.whole : null;
     return { ok: true, cache: { entries, savedAtMs: typeof header.savedAtMs === 'number' ? header.savedAtMs : 0, whole } };
   } catch (e) {
     return { ok: false, reason: `unreadable content (${(e as Error).message.slice(0, 120)})` };
+  }
+}
+
+function isIndex(x: Partial<IndexPart> | null): x is IndexPart {
+  if (!x || typeof x !== 'object') return false;
+  const n = Array.isArray(x.keys) ? x.keys.length : -1;
+  const columns = [x.kinds, x.sizes, x.mtimes, x.hashes, x.ends];
+  return n >= 0 && columns.every((c) => Array.isArray(c) && c.length === n) && x.keys?.every((k) => typeof k === 'string') === true;
+}
+
+/** A loaded entry. A class, not an object with a closure: one small object per file of the workspace. */
+class LoadedEntry implements CachedFile {
+  private parsed: CacheBody | null | undefined;
+  constructor(
+    readonly key: string,
+    readonly kind: FileKind,
+    readonly size: number,
+    readonly mtimeMs: number,
+    readonly hash: string,
+    readonly raw: Buffer,
+  ) {}
+
+  body(): CacheBody | null {
+    if (this.parsed === undefined) {
+      try {
+        const b = v8.deserialize(this.raw) as unknown;
+        this.parsed = isBody(b) ? b : null;
+      } catch {
+        this.parsed = null;
+      }
+    }
+    return this.parsed;
   }
 }
 
@@ -162,12 +247,11 @@ function isWhole(w: unknown): w is CachedResult {
   );
 }
 
-function isEntry(e: unknown): e is CacheEntry {
+function isBody(e: unknown): e is CacheBody {
   if (!e || typeof e !== 'object') return false;
   const o = e as Record<string, unknown>;
   return (
-    typeof o.key === 'string' && typeof o.kind === 'string' && typeof o.size === 'number' && typeof o.mtimeMs === 'number' &&
-    typeof o.hash === 'string' && typeof o.lines === 'number' && o.usage instanceof Map &&
+    typeof o.lines === 'number' && o.usage instanceof Map &&
     (o.facts === undefined || o.facts === null || typeof o.facts === 'object') && (o.pre === null || typeof o.pre === 'object') &&
     (o.pkg === null || typeof o.pkg === 'object') && (o.skip === null || typeof o.skip === 'object')
   );
@@ -176,27 +260,33 @@ function isEntry(e: unknown): e is CacheEntry {
 /** The entry of a file state read from disk (an editor's unsaved text is not what the next session reads). */
 export function entryOf(st: FileState): CacheEntry | null {
   if (st.fromEditor || st.hash === undefined || st.rec.size < 0) return null;
-  const e: CacheEntry = {
-    key: entryKey(st.rec.rootIndex, st.rec.rel),
-    kind: st.rec.kind,
-    size: st.rec.size,
-    mtimeMs: st.rec.mtimeMs,
-    hash: st.hash,
-    lines: st.lines,
-    skip: st.skip,
-    pre: st.pre,
-    facts: st.facts,
-    pkg: st.pkg,
-    usage: st.usage,
-  };
-  if (st.names) e.names = st.names;
-  if (st.members) e.members = st.members;
-  return e;
+  const row: CacheRow = { key: entryKey(st.rec.rootIndex, st.rec.rel), kind: st.rec.kind, size: st.rec.size, mtimeMs: st.rec.mtimeMs, hash: st.hash };
+  // Results loaded from the cache and never asked for are saved as the bytes they came from.
+  const raw = (st as { unreadCacheBody?: () => Buffer | null }).unreadCacheBody?.();
+  if (raw) return { ...row, raw };
+  const body: CacheBody = { lines: st.lines, skip: st.skip, pre: st.pre, facts: st.facts, pkg: st.pkg, usage: st.usage };
+  if (st.names) body.names = st.names;
+  if (st.members) body.members = st.members;
+  return { ...row, body };
 }
 
 /** Writes the cache atomically: a unique temp file in the same folder, then rename over the old one. */
 export function saveCache(file: string, id: CacheIdentity, entries: CacheEntry[], whole: CachedResult | null = null): number {
-  const payload = v8.serialize({ entries, whole } satisfies Payload);
+  const bodies = entries.map((e) => ('raw' in e ? e.raw : v8.serialize(e.body)));
+  const ends: number[] = [];
+  let end = 0;
+  for (const b of bodies) ends.push((end += b.length));
+  const index: IndexPart = {
+    keys: entries.map((e) => e.key),
+    kinds: entries.map((e) => e.kind),
+    sizes: entries.map((e) => e.size),
+    mtimes: entries.map((e) => e.mtimeMs),
+    hashes: entries.map((e) => e.hash),
+    ends,
+    whole,
+  };
+  const indexBuf = v8.serialize(index);
+  const payload = Buffer.concat([indexBuf, ...bodies]);
   const header: Header = {
     format: CACHE_FORMAT,
     analyzerVersion: id.analyzerVersion,
@@ -205,6 +295,7 @@ export function saveCache(file: string, id: CacheIdentity, entries: CacheEntry[]
     exclude: [...id.exclude].sort(),
     savedAtMs: Date.now(),
     entries: entries.length,
+    indexBytes: indexBuf.length,
     payloadBytes: payload.length,
     sha256: createHash('sha256').update(payload).digest('hex'),
   };
@@ -227,7 +318,7 @@ export function saveCache(file: string, id: CacheIdentity, entries: CacheEntry[]
  * The cached state of a discovered file whose size and mtime match its entry, or null (read it). A file
  * modified within RACY_MS of the save could have changed again in the same mtime tick: read it.
  */
-export function stateFromStat(entry: CacheEntry | undefined, st: Pick<FileState['rec'], 'size' | 'mtimeMs' | 'kind'>, savedAtMs: number): CacheEntry | null {
+export function stateFromStat<E extends CacheRow>(entry: E | undefined, st: Pick<FileState['rec'], 'size' | 'mtimeMs' | 'kind'>, savedAtMs: number): E | null {
   if (!entry || entry.kind !== st.kind || entry.size !== st.size || entry.mtimeMs !== st.mtimeMs) return null;
   if (entry.mtimeMs >= savedAtMs - RACY_MS) return null;
   return entry;
