@@ -81,6 +81,10 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
   store.add(vscode.window.registerWebviewViewProvider(VIEWS.architecture, architecture));
   registerCommands(services, store);
   const diagnostics = registerDiagnostics({ index, logger }, store);
+  // The decision trees answer what the code shows: the latest result and the rules' findings over it.
+  store.add(
+    diagnostics.onDidChangeFindings(({ result, findings, configs }) => architecture.setDecisionFacts({ result, findings, configFiles: configs })),
+  );
   const navigation = registerNavigation({ index, logger }, store);
   registerAutoIndex({ index, logger }, store);
 

@@ -52,7 +52,10 @@ export function App() {
           treeId={page.treeId}
           walk={isTreeId(page.treeId) ? view.walks[page.treeId] : undefined}
           principles={data.principles}
+          preAnswers={data.decisions[page.treeId] ?? {}}
           onWalk={setWalk}
+          onOpen={openLocation}
+          onSaveRecord={(treeId, path) => postToHost({ type: 'saveDecisionRecord', treeId, path })}
           onNavigate={navigate}
           onInsertScaffold={(scaffoldId, variantId) =>
             postToHost(variantId === undefined ? { type: 'insertScaffold', scaffoldId } : { type: 'insertScaffold', scaffoldId, variantId })

@@ -2,7 +2,7 @@
 // first; from where it ends, every question the index answered is answered for the user, until a
 // question it cannot answer or a leaf. Overriding a pre-answer is choosing another answer at that step:
 // the user's path then ends there, and pre-answers resume after it.
-import type { PreAnswer, PreAnswers } from './preanswer';
+import type { PreAnswer } from './preanswer';
 import type { DecisionTree } from './types';
 import { nodeAt, resolveWalk, walkSteps } from './walk';
 import type { WalkStep } from './walk';
@@ -10,14 +10,17 @@ import type { WalkStep } from './walk';
 /** Who chose the answer taken at a step. */
 export type AnswerSource = 'code' | 'override' | 'user';
 
-export interface AnsweredStep extends WalkStep {
+/** Anything with the answer it picks: the core's pre-answers, or the webview's copy of them. */
+type Picks = Readonly<Record<string, { next: string }>>;
+
+export interface AnsweredStep<P extends { next: string } = PreAnswer> extends WalkStep {
   /** The key of the answer taken from this step, if any. */
   chosenNext?: string;
-  pre?: PreAnswer;
+  pre?: P;
   source?: AnswerSource;
 }
 
-export function answeredPath(tree: DecisionTree, userPath: readonly string[], pre: PreAnswers): string[] {
+export function answeredPath(tree: DecisionTree, userPath: readonly string[], pre: Picks): string[] {
   const path = resolveWalk(tree, userPath);
   const seen = new Set(path);
   for (;;) {
@@ -33,13 +36,17 @@ export function answeredPath(tree: DecisionTree, userPath: readonly string[], pr
   return path;
 }
 
-export function answeredSteps(tree: DecisionTree, path: readonly string[], pre: PreAnswers): AnsweredStep[] {
+export function answeredSteps<P extends { next: string }>(
+  tree: DecisionTree,
+  path: readonly string[],
+  pre: Readonly<Record<string, P>>,
+): AnsweredStep<P>[] {
   const steps = walkSteps(tree, path);
   return steps.map((step, i) => {
     const chosenNext = steps[i + 1]?.key;
     const answer = Object.prototype.hasOwnProperty.call(pre, step.key) ? pre[step.key] : undefined;
     if (step.node.kind !== 'question') return step;
-    const out: AnsweredStep = { ...step };
+    const out: AnsweredStep<P> = { ...step };
     if (answer) out.pre = answer;
     if (chosenNext !== undefined) {
       out.chosenNext = chosenNext;

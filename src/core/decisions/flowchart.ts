@@ -3,7 +3,6 @@
 // helpers; node ids come from the tree's own keys, never from user text.
 import { stableHash } from '../render/mermaidText';
 import { escapeMermaidLabel, visibleText } from '../text';
-import type { PreAnswers } from './preanswer';
 import type { DecisionTree } from './types';
 
 /** Node labels are questions: longer than a channel name, still capped so the chart stays readable. */
@@ -19,7 +18,7 @@ function label(text: string, cap: number): string {
   return escapeMermaidLabel(visibleText(text.replace(/`/g, ''), { cap, cut: 'end' }));
 }
 
-export function decisionFlowchart(tree: DecisionTree, path: readonly string[], pre: PreAnswers = {}): string {
+export function decisionFlowchart(tree: DecisionTree, path: readonly string[], pre: Readonly<Record<string, { next: string }>> = {}): string {
   const lines = ['flowchart TD'];
   const onPath = new Set(path);
   const pathEdges = new Set(path.slice(1).map((key, i) => `${path[i]}>${key}`));

@@ -14,6 +14,7 @@ import { nodeAt } from './walk';
 /** Where records go when the workspace names no folder of its own (adr-tools' `.adr-dir`, an existing `doc/adr`). */
 export const DEFAULT_RECORD_DIR = 'docs/adr';
 const RECORD_NAME = /^(\d{4})-[^/]*\.md$/i;
+const SLUG_CAP = 60;
 
 /** The number after the highest `NNNN-*.md` among `names` (file names of the records folder). */
 export function nextRecordNumber(names: readonly string[]): number {
@@ -25,17 +26,19 @@ export function nextRecordNumber(names: readonly string[]): number {
   return highest + 1;
 }
 
-/** A file-name slug: ASCII letters and digits joined by `-`, at most 60 characters. */
+/** A file-name slug: ASCII letters and digits joined by `-`, at most SLUG_CAP characters. */
 export function recordSlug(title: string): string {
-  const slug = title
+  const full = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
-  return slug || 'decision';
+    .replace(/^-+|-+$/g, '');
+  if (full.length <= SLUG_CAP) return full || 'decision';
+  // Cut at a word boundary when one is near: `…-redis-pub` rather than `…-redis-pub-s`.
+  const cut = full.slice(0, SLUG_CAP + 1);
+  const boundary = cut.lastIndexOf('-');
+  return (boundary > SLUG_CAP / 2 ? cut.slice(0, boundary) : cut.slice(0, SLUG_CAP)).replace(/-+$/g, '');
 }
 
 export function recordFileName(number: number, title: string): string {

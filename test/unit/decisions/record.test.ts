@@ -35,6 +35,10 @@ describe('decision record numbering', () => {
     expect(recordFileName(1, 'Which broker? Kafka')).toBe('0001-which-broker-kafka.md');
     expect(recordFileName(12, 'Café  “über” ⟨U+202E⟩')).toBe('0012-cafe-uber-u-202e.md');
     expect(recordFileName(3, '???')).toBe('0003-decision.md');
+    // Long titles are cut at a word boundary.
+    expect(recordFileName(4, 'Which transport for server push? WebSocket with a Redis pub/sub adapter')).toBe(
+      '0004-which-transport-for-server-push-websocket-with-a-redis-pub.md',
+    );
   });
 });
 
