@@ -38,7 +38,7 @@ export function renderWebviewHtml({ webview, extensionUri, nonce, title }: Webvi
 <title>${escapeHtml(title)}</title>
 </head>
 <body>
-<div id="root"></div>
+<div id="root"><p role="status" class="page boot">Loading Event Architect…</p></div>
 <script nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
 </body>
 </html>`;
