@@ -73,7 +73,7 @@ describe('Decision trees that start from the code', { timeout: 400_000 }, () => 
     await direction.getByRole('button', { name: 'SSE endpoint /api/notifications/stream in @shop/notifications' }).waitFor();
     // The chart is drawn with the walked branch highlighted.
     await view.locator('.decision-chart svg .eaCurrent').first().waitFor({ timeout: 60_000 });
-    await page.screenshot({ path: path.join(pictureDir, 'decision-tree.png') });
+    await view.getByText('4 questions were answered from your code.', { exact: false }).waitFor();
   });
 
   it('opens the code an evidence points to', async () => {
@@ -81,6 +81,8 @@ describe('Decision trees that start from the code', { timeout: 400_000 }, () => 
     await view.locator('li.decision-step[data-step="proxy"]').getByRole('button', { name: NGINX_EVIDENCE }).click();
     await page.locator('.tabs-container .tab.active', { hasText: 'nginx.conf' }).waitFor();
     await assertEventually(async () => assert.equal(await cursorLine(page), 33));
+    // The README picture: the pre-answered tree next to the line its evidence points to.
+    await page.screenshot({ path: path.join(pictureDir, 'decision-tree.png') });
   });
 
   it('follows an overridden pre-answer to another recommendation', async () => {

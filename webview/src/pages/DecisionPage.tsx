@@ -40,7 +40,9 @@ export function DecisionPage(props: Props) {
   const path = tree ? answeredPath(tree, userPath, pre) : [];
   const steps = tree ? answeredSteps(tree, path, pre) : [];
   const current = steps[steps.length - 1];
-  const preCount = Object.keys(pre).length;
+  const hasPre = Object.keys(pre).length > 0;
+  // What the user sees answered from the code on this path (other pre-answers wait on other branches).
+  const fromCode = steps.filter((s) => s.source === 'code').length;
   const focusKey = useRef<string | null>(null);
 
   // Move focus to the new question or recommendation after each step, so keyboard and screen-reader
@@ -71,7 +73,7 @@ export function DecisionPage(props: Props) {
       <TreePicker trees={DECISION_TREES} current={treeId} onNavigate={onNavigate} />
       <h1 id="decision-title">{tree.title}</h1>
       <p className="muted">{tree.description}</p>
-      {preCount === 0 ? (
+      {!hasPre ? (
         <Breadcrumbs steps={steps} onGoTo={(depth) => onWalk(tree.id, path.slice(0, depth + 1))} />
       ) : (
         <section aria-labelledby="answered-title">
@@ -79,7 +81,7 @@ export function DecisionPage(props: Props) {
             Answered so far
           </h2>
           <p className="muted">
-            {preCount} {preCount === 1 ? 'question was' : 'questions were'} answered from your code. Check the evidence; change any answer
+            {fromCode} {fromCode === 1 ? 'question was' : 'questions were'} answered from your code. Check the evidence; change any answer
             that does not fit this decision.
           </p>
           <ol className="decision-steps">
