@@ -15,6 +15,7 @@ import type { FlowNode } from './flows/flowsTreeProvider';
 import { toGraphSnapshot } from './flows/graphSnapshot';
 import { VIEWS } from './ids';
 import { IndexManager } from './index/indexManager';
+import { registerIndexContext } from './index/indexContext';
 import { createWorkerBackend } from './index/workerBackend';
 import { createLogger } from './logger';
 import { PrinciplesTreeProvider } from './principles/principlesTreeProvider';
@@ -42,20 +43,22 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
   const store = new DisposableStore();
   context.subscriptions.push(store);
 
+  // The trees' providers first, before anything that could take time: a view shown while activating must
+  // never say "There is no data provider registered".
+  const principlesTree = new PrinciplesTreeProvider();
+  const principlesView = store.add(vscode.window.createTreeView(VIEWS.principles, { treeDataProvider: principlesTree }));
   const logger = createLogger(store);
   // What outlives the window: the worker's code cache (per machine) and the index cache (per workspace).
   const storage = { globalDir: context.globalStorageUri.fsPath, ...(context.storageUri ? { workspaceDir: context.storageUri.fsPath } : {}) };
   const index = store.add(new IndexManager(() => createWorkerBackend(context.extensionUri, logger, storage), logger));
   const locate = (d: Detection) => locateDetection(index, d);
   const flowsTree = store.add(new FlowsTreeProvider(locate));
-  const principlesTree = new PrinciplesTreeProvider();
   // The view's actions run commands through `services`, which exists by the time any message arrives.
   const architecture = store.add(
     new ArchitectureView(context.extensionUri, logger, { onMessage: (message) => handleWebviewAction(services, message) }),
   );
   const services: Services = { context, logger, architecture, index };
 
-  const principlesView = store.add(vscode.window.createTreeView(VIEWS.principles, { treeDataProvider: principlesTree }));
   // The tree first: a new result reaches the Architecture view's graph (Mermaid, rendered on the
   // workbench's thread in a browser) once the tree has asked for its rows, or after GRAPH_AFTER_TREE_MS
   // when the tree is hidden, so the rendering never holds back the rows the user is waiting for.
@@ -79,8 +82,13 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
   };
   const flowsView = store.add(vscode.window.createTreeView(VIEWS.flows, { treeDataProvider: flowsData, showCollapseAll: true }));
   store.add(vscode.window.registerWebviewViewProvider(VIEWS.architecture, architecture));
+  registerIndexContext(index, [VIEWS.flows], store);
   registerCommands(services, store);
   const diagnostics = registerDiagnostics({ index, logger }, store);
+  // The decision trees answer what the code shows: the latest result and the rules' findings over it.
+  store.add(
+    diagnostics.onDidChangeFindings(({ result, findings, configs }) => architecture.setDecisionFacts({ result, findings, configFiles: configs })),
+  );
   const navigation = registerNavigation({ index, logger }, store);
   registerAutoIndex({ index, logger }, store);
 

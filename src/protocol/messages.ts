@@ -43,6 +43,27 @@ export interface FlowGraphSnapshot {
   mermaid: string;
 }
 
+/** One piece of evidence of a pre-answer, with where it is in the code. */
+export interface DecisionEvidenceSnapshot {
+  /** Markdown-ish text: inline `code` in backticks (names already made visible and capped by the core). */
+  text: string;
+  /** POSIX path relative to its root, and 1-based line, as shown next to the text. */
+  file: string;
+  line: number;
+  location: LocationRef;
+}
+
+/** A question the index answered (src/core/decisions/preanswer), as the webview shows it. */
+export interface PreAnswerSnapshot {
+  next: string;
+  reason: string;
+  caveat?: string;
+  evidence: DecisionEvidenceSnapshot[];
+}
+
+/** Pre-answers by tree id, then by question key. Empty before the first index result. */
+export type DecisionsSnapshot = Record<string, Record<string, PreAnswerSnapshot>>;
+
 export type IndexStatus =
   | { state: 'idle' }
   | { state: 'indexing'; done: number; total: number }
@@ -59,6 +80,7 @@ export interface WebviewSnapshot {
   page: WebviewPage;
   graph: FlowGraphSnapshot | null;
   index: IndexStatus;
+  decisions: DecisionsSnapshot;
 }
 
 /** Host → webview. */
@@ -66,7 +88,8 @@ export type HostMessage =
   | { type: 'snapshot'; snapshot: WebviewSnapshot }
   | { type: 'navigate'; page: WebviewPage }
   | { type: 'graph'; graph: FlowGraphSnapshot | null }
-  | { type: 'indexStatus'; status: IndexStatus };
+  | { type: 'indexStatus'; status: IndexStatus }
+  | { type: 'decisions'; decisions: DecisionsSnapshot };
 
 const principleId = z.enum(PRINCIPLE_IDS);
 const boundedString = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
@@ -91,6 +114,13 @@ const webviewMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('insertScaffold'),
     scaffoldId: boundedString(100),
     variantId: z.optional(boundedString(100)),
+  }),
+  // The walk as the webview shows it (user path + pre-answers); the host re-resolves it against the tree
+  // and its own pre-answers before writing anything.
+  z.object({
+    type: z.literal('saveDecisionRecord'),
+    treeId: boundedString(100),
+    path: z.array(boundedString(100)).check(z.maxLength(50)),
   }),
 ]);
 

@@ -23,7 +23,12 @@ describe('App bootstrap', () => {
     for (const heading of ['What', 'Why', 'When']) expect(screen.getByRole('heading', { level: 2, name: heading })).toBeTruthy();
     // Inline code from the seed becomes <code>.
     expect(screen.getByText('proxy_buffering off').tagName).toBe('CODE');
-    expect(screen.getByText('research/2026-02-19-real-time-event-driven-architecture.md')).toBeTruthy();
+    // The page cites the principles document by title and section, never an internal path.
+    const cite = document.querySelector('.source cite');
+    expect(cite?.textContent).toBe(
+      'Real-time & Event-Driven Architecture Principles, section “SSE is the Default for Server-to-Client Push” (revised 2026-02-19)',
+    );
+    expect(document.body.textContent).not.toMatch(/research\//);
     expect(fake.posted).toEqual([{ type: 'ready' }]);
   });
 

@@ -50,7 +50,7 @@ describe('Decision page', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Which way do the messages flow?' })).toBeTruthy();
 
     fireEvent.click(await screen.findByRole('button', { name: 'Back' }));
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch('Does the data this client shows change');
+    expect(screen.getAllByRole('heading', { level: 2 })[0]!.textContent).toMatch('Does the data this client shows change');
     expect(screen.queryByRole('navigation', { name: 'Decision path' })).toBeNull();
     // Stepping inside a tree is not a page change: only `ready` was posted.
     expect(fake.posted).toEqual([{ type: 'ready' }]);
@@ -61,7 +61,7 @@ describe('Decision page', () => {
     answer(/Yes — the server has news/);
     answer(/Both ways/);
     answer(/A managed service/);
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Recommendation: Let the managed service fan out');
+    expect(screen.getAllByRole('heading', { level: 2 })[0]!.textContent).toBe('Recommendation: Let the managed service fan out');
     expect(screen.queryByRole('button', { name: 'Insert scaffold' })).toBeNull();
     fireEvent.click(await screen.findByRole('button', { name: 'Show principle' }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Scale WebSocket with Pub/Sub Adapters, Not Sticky Sessions');
@@ -74,7 +74,7 @@ describe('Decision page', () => {
     answer(/Events or messages/);
     answer(/Yes — it must be durable/);
     answer(/Service-to-service/);
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Recommendation: NATS JetStream');
+    expect(screen.getAllByRole('heading', { level: 2 })[0]!.textContent).toBe('Recommendation: NATS JetStream');
     fireEvent.click(screen.getByRole('button', { name: 'How do I publish after a DB write?' }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('How do I publish after a DB write?');
     fireEvent.change(screen.getByLabelText('Decision'), { target: { value: 'cqrs-level' } });

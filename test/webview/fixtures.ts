@@ -34,7 +34,7 @@ export const graph: FlowGraphSnapshot = {
 export const readyIndex: IndexStatus = { state: 'ready', files: 120, detections: 3, flows: 2, durationMs: 850 };
 
 export function snapshot(page: WebviewPage, overrides: Partial<WebviewSnapshot> = {}): WebviewSnapshot {
-  return { principles: [...PRINCIPLES], page, graph: null, index: { state: 'idle' }, ...overrides };
+  return { principles: [...PRINCIPLES], page, graph: null, index: { state: 'idle' }, decisions: {}, ...overrides };
 }
 
 /** Delivers a message the way the host does: a `message` event on the webview's window. */

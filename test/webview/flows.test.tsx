@@ -64,18 +64,23 @@ describe('Flows page', () => {
     expect(within(socket).getAllByRole('button')).toHaveLength(1);
   });
 
-  it('follows index progress and errors, and disables Re-index while indexing', async () => {
+  it('follows index progress and errors, with no button to start an index already running', async () => {
     render(<App />);
     fromHost({ type: 'snapshot', snapshot: snapshot({ kind: 'flows' }) });
+    // Before the files are counted: no "0 / 0" counter, and no Re-index button while indexing.
+    fromHost({ type: 'indexStatus', status: { state: 'indexing', done: 0, total: 0 } });
+    expect(screen.getByRole('status').textContent).toBe('Indexing… finding the files');
+    expect(document.body.textContent).not.toMatch(/0 \/ 0/);
     fromHost({ type: 'indexStatus', status: { state: 'indexing', done: 12, total: 40 } });
     expect(screen.getByText(/Indexing… 12 \/ 40 files/)).toBeTruthy();
-    const button = await screen.findByRole('button', { name: 'Re-index' });
-    expect(button.getAttribute('aria-disabled')).toBe('true');
-    fireEvent.click(button);
-    expect(fake.posted).toEqual([{ type: 'ready' }]);
+    expect(screen.queryByRole('button', { name: 'Re-index' })).toBeNull();
+    expect(screen.getByText('The flows appear here as soon as the index is ready.')).toBeTruthy();
 
     fromHost({ type: 'indexStatus', status: { state: 'error', message: 'worker exited with code 1' } });
-    expect(screen.getByRole('alert').textContent).toBe('Indexing failed: worker exited with code 1');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Indexing failed: worker exited with code 1 Re-index once the cause is fixed; the log has the details.',
+    );
+    const button = await screen.findByRole('button', { name: 'Re-index' });
     expect(button.getAttribute('aria-disabled')).toBe('false');
     fireEvent.click(button);
     expect(fake.posted).toEqual([{ type: 'ready' }, { type: 'reindex' }]);
@@ -86,7 +91,9 @@ describe('Flows page', () => {
     fromHost({ type: 'snapshot', snapshot: snapshot({ kind: 'flows' }, { graph, index: readyIndex }) });
     fromHost({ type: 'graph', graph: { flows: [], detections: [producer], mermaid: '' } });
     expect(screen.queryByRole('list', { name: 'Flows' })).toBeNull();
-    expect(screen.getByText(/No event flows were found/).textContent).toMatch('(1 detection, none forming a flow)');
+    expect(screen.getByText(/Event code was found, but no channel has both a producer and a consumer/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Browse the principles' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('SSE is the Default for Server-to-Client Push');
   });
 
   it('shows a readable message, not a crash, when the diagram cannot be drawn', async () => {

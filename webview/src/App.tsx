@@ -45,14 +45,23 @@ export function App() {
       <Nav current={page} onSelect={onSelect} />
       {page.kind === 'principle' && <PrinciplePage id={page.id} principles={data.principles} onNavigate={navigate} />}
       {page.kind === 'flows' && (
-        <FlowsPage graph={data.graph} index={data.index} onOpen={openLocation} onReindex={() => postToHost({ type: 'reindex' })} />
+        <FlowsPage
+          graph={data.graph}
+          index={data.index}
+          onOpen={openLocation}
+          onReindex={() => postToHost({ type: 'reindex' })}
+          onShowPrinciples={() => onSelect('principle')}
+        />
       )}
       {page.kind === 'decision' && (
         <DecisionPage
           treeId={page.treeId}
           walk={isTreeId(page.treeId) ? view.walks[page.treeId] : undefined}
           principles={data.principles}
+          preAnswers={data.decisions[page.treeId] ?? {}}
           onWalk={setWalk}
+          onOpen={openLocation}
+          onSaveRecord={(treeId, path) => postToHost({ type: 'saveDecisionRecord', treeId, path })}
           onNavigate={navigate}
           onInsertScaffold={(scaffoldId, variantId) =>
             postToHost(variantId === undefined ? { type: 'insertScaffold', scaffoldId } : { type: 'insertScaffold', scaffoldId, variantId })

@@ -2,7 +2,7 @@
 // at compile time, but other frames and extensions' dev tools can post too, so the shape is checked.
 import type { HostMessage } from '../../src/protocol/messages';
 
-const HOST_TYPES = new Set<string>(['snapshot', 'navigate', 'graph', 'indexStatus']);
+const HOST_TYPES = new Set<string>(['snapshot', 'navigate', 'graph', 'indexStatus', 'decisions']);
 
 export function asHostMessage(data: unknown): HostMessage | null {
   if (typeof data !== 'object' || data === null) return null;
@@ -20,5 +20,7 @@ export function asHostMessage(data: unknown): HostMessage | null {
       return message.graph === null || (typeof message.graph === 'object' && Array.isArray(message.graph.flows)) ? message : null;
     case 'indexStatus':
       return typeof message.status === 'object' && message.status !== null ? message : null;
+    case 'decisions':
+      return typeof message.decisions === 'object' && message.decisions !== null && !Array.isArray(message.decisions) ? message : null;
   }
 }

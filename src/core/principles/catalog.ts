@@ -6,6 +6,12 @@ import { PRINCIPLE_AREAS } from './types';
 
 type PrincipleData = Omit<Principle, 'summary'>;
 
+/**
+ * The seed document names no external references, only its own internal research notes, which users
+ * cannot open; so every principle cites the seed itself by title and date, and the page adds the section.
+ */
+const SEED_SOURCE = { document: 'Real-time & Event-Driven Architecture Principles', revised: '2026-02-19' } as const;
+
 const DATA: readonly PrincipleData[] = [
   {
     id: 'sse-default',
@@ -15,7 +21,7 @@ const DATA: readonly PrincipleData[] = [
     why: "SSE is plain HTTP — it works through every proxy, CDN, firewall, and edge runtime without special configuration. HTTP/2 multiplexing eliminates the old \"6 connections per domain\" limitation. SSE auto-reconnects natively. tRPC v11's `httpSubscriptionLink` provides typed SSE subscriptions without a WebSocket server. WebSocket adds connection-state complexity (heartbeat, reconnection logic, scaling with sticky sessions or adapter) that SSE avoids.",
     when: "Server → client only: notifications, live feeds, LLM token streaming, real-time dashboards, progress events, CQRS read model updates. NGINX requires `proxy_buffering off`; Caddy requires `flush_interval -1`.",
     whenNot: "Bidirectional interaction (chat, multiplayer gaming, collaborative editing), ultra-low latency (<50ms) with high bidirectional frequency.",
-    source: { label: "research/2026-02-19-real-time-event-driven-architecture.md", href: "../research/2026-02-19-real-time-event-driven-architecture.md" },
+    source: SEED_SOURCE,
   },
   {
     id: 'websocket-pubsub-scaling',
@@ -25,7 +31,7 @@ const DATA: readonly PrincipleData[] = [
     why: "Sticky sessions route clients to the same server permanently — they break on server failure and prevent true horizontal scaling. The pub/sub adapter approach makes every server instance stateless with respect to connection routing. Message arrives at any server → published to broker → all instances deliver to their local connected clients.",
     when: "Any WebSocket deployment with more than one server instance. Practical limit per Node.js process: 10,000–30,000 concurrent connections. Add instances + Redis adapter rather than vertically scaling a single server.",
     whenNot: "Single-instance deployments (development, low-traffic). Managed WebSocket services (Ably, Pusher) handle this infrastructure for you.",
-    source: { label: "research/2026-02-19-real-time-event-driven-architecture.md", href: "../research/2026-02-19-real-time-event-driven-architecture.md" },
+    source: SEED_SOURCE,
   },
   {
     id: 'event-sourcing-specialized',
@@ -35,7 +41,7 @@ const DATA: readonly PrincipleData[] = [
     why: "Event sourcing imposes significant scaffold overhead (commands, handlers, validators, events, aggregates, projections, materializers). Production realities: projection maintenance scales with event volume, schema evolution requires upcasters, materialization lag causes 404s on newly created aggregates, and most UIs are form-based not task-based — creating frontend impedance. The \"free audit log\" becomes noisy and expensive to filter.",
     when: "Financial transactions, healthcare records, compliance domains, AI agent traces, long-running workflows, inter-service event contracts. Specifically: when you need to answer \"what was the state on date X?\" or replay events to rebuild derived state.",
     whenNot: "User profiles, product catalogs, configuration, session management, any domain where a history table (`updated_at`, `updated_by`, `previous_value`) meets the audit requirement. If \"why event sourcing?\" yields only vague answers about \"flexibility\" — don't use it.",
-    source: { label: "research/2026-02-19-real-time-event-driven-architecture.md", href: "../research/2026-02-19-real-time-event-driven-architecture.md" },
+    source: SEED_SOURCE,
   },
   {
     id: 'cqrs-level-1-first',
@@ -45,7 +51,7 @@ const DATA: readonly PrincipleData[] = [
     why: "Level 2 CQRS introduces eventual consistency between stores, synchronization logic, projection update pipelines, and operational overhead of two database deployments. Most applications that benefit from CQRS don't need separate stores — they need separate models. Commands encode business intent (`BookHotelRoom`, not `SET status = reserved`). Queries return flat DTOs, not domain objects.",
     when: "Level 1: any app with complex write-side domain logic and simple display needs. Level 2: read:write ratio >10:1, read and write scaling requirements diverge, or integrating with event sourcing (event store = write model, projections = read model).",
     whenNot: "Simple CRUD domains, small teams unfamiliar with the pattern, apps where a single ORM model is sufficient.",
-    source: { label: "research/2026-02-19-real-time-event-driven-architecture.md", href: "../research/2026-02-19-real-time-event-driven-architecture.md" },
+    source: SEED_SOURCE,
   },
   {
     id: 'outbox-pattern',
@@ -55,7 +61,7 @@ const DATA: readonly PrincipleData[] = [
     why: "You cannot atomically update a relational database and publish to a message broker without 2PC (which most stacks don't support and is fragile). The outbox pattern achieves atomicity via a single database transaction: either both the business change and the outbox record commit, or neither does.",
     when: "Any event-driven system where database updates trigger downstream events. Payment processing, order workflows, any CQRS Level 2 write model, transactional microservice boundaries.",
     whenNot: "Pure in-process event emission (EventEmitter) within a monolith. Append-only event stores used with event sourcing (the event write IS the state change — no dual-write problem).",
-    source: { label: "research/2026-02-19-real-time-event-driven-architecture.md", href: "../research/2026-02-19-real-time-event-driven-architecture.md" },
+    source: SEED_SOURCE,
   },
   {
     id: 'optimistic-updates',
@@ -65,7 +71,7 @@ const DATA: readonly PrincipleData[] = [
     why: "Eventual consistency means reads may lag writes. Waiting for server confirmation creates perceptibly slow UIs. Optimistic updates provide instant feedback while server round-trips complete. The `isMutating` guard prevents the race where mutation A's `onSettled` invalidation triggers a refetch that overwrites mutation B's optimistic state.",
     when: "All standard CRUD mutations. Escalate to real-time server push (SSE/WebSocket invalidation) when multiple users share state. Use blocking UI (disabled controls + spinner) only for irreversible, high-stakes operations (payments, legal agreements).",
     whenNot: "Financial transactions where the response value (transaction ID, final amount) cannot be predicted client-side. Concurrent collaborative editing with conflict potential — use versioning + conflict detection or CRDTs.",
-    source: { label: "research/2026-02-19-real-time-event-driven-architecture.md", href: "../research/2026-02-19-real-time-event-driven-architecture.md" },
+    source: SEED_SOURCE,
   },
   {
     id: 'broker-matching',
@@ -75,7 +81,7 @@ const DATA: readonly PrincipleData[] = [
     why: "Redis Pub/Sub drops messages when no subscriber is connected — unsuitable for reliability. NATS has microsecond latency and minimal ops overhead, making it ideal for synchronous microservice communication patterns. Kafka's throughput (millions/sec), log compaction, and consumer group replay are unmatched but carry significant operational cost.",
     when: "Redis: cache invalidation broadcast, ephemeral presence signals, already-in-stack lightweight pub/sub. NATS: service mesh, request-reply RPC, IoT telemetry. Kafka: event sourcing pipelines, audit logs, analytics, multi-team event sharing. BullMQ: background job processing (not pub/sub).",
     whenNot: "Kafka for simple notification fan-out (operational overkill). Redis Pub/Sub for anything that must survive subscriber downtime. NATS without JetStream for anything requiring durable replay.",
-    source: { label: "research/2026-02-19-real-time-event-driven-architecture.md", href: "../research/2026-02-19-real-time-event-driven-architecture.md" },
+    source: SEED_SOURCE,
   },
 ];
 

@@ -58,12 +58,13 @@ export function compareWithSeed(catalog: readonly Principle[], seed: readonly Se
       continue;
     }
     byTitle.delete(s.title);
+    // The seed's Source bullet is an internal research path users cannot open: the catalog cites the seed
+    // document itself instead (see SEED_SOURCE), so that bullet is not compared.
     const pairs: [string, string, string][] = [
       ['What', s.what, p.what],
       ['Why', s.why, p.why],
       ['When', s.when, p.when],
       ['When not', s.whenNot, p.whenNot],
-      ['Source', s.source, `[${p.source.label}](${p.source.href})`],
     ];
     for (const [label, seedText, ours] of pairs) {
       const mine = new Set(splitSentences(ours));

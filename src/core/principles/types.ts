@@ -16,10 +16,15 @@ export type PrincipleId = (typeof PRINCIPLE_IDS)[number];
 export const PRINCIPLE_AREAS = ['Real-time transport', 'Event patterns', 'Reliable messaging', 'UI consistency'] as const;
 export type PrincipleArea = (typeof PRINCIPLE_AREAS)[number];
 
+/** Where a principle comes from: the principles document by title, and the date of its revision. */
 export interface PrincipleSource {
-  label: string;
-  /** The path as the seed gives it (relative to the seed's own folder). */
-  href: string;
+  document: string;
+  revised: string;
+}
+
+/** How a page cites a principle: document, section (the principle's title) and revision. */
+export function citePrinciple(p: Pick<Principle, 'title' | 'source'>): string {
+  return `${p.source.document}, section “${p.title}” (revised ${p.source.revised})`;
 }
 
 export interface Principle {

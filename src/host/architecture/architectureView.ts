@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
+import type { DecisionFacts } from '../../core/decisions';
 import { PRINCIPLES } from '../../core/principles';
-import type { FlowGraphSnapshot, HostMessage, IndexStatus, WebviewMessage, WebviewPage, WebviewSnapshot } from '../../protocol/messages';
+import type { DecisionsSnapshot, FlowGraphSnapshot, HostMessage, IndexStatus, WebviewMessage, WebviewPage, WebviewSnapshot } from '../../protocol/messages';
 import { parseWebviewMessage } from '../../protocol/messages';
 import type { Logger } from '../logger';
 import { DisposableStore } from '../util/disposableStore';
 import { VIEWS } from '../ids';
 import { createNonce, renderWebviewHtml } from './webviewHtml';
+import { toDecisionsSnapshot } from './decisionsSnapshot';
 
 /** What the webview asks of the rest of the extension (commands, the index, the editor). */
 export interface ArchitectureViewActions {
@@ -26,6 +28,9 @@ export class ArchitectureView implements vscode.WebviewViewProvider, vscode.Disp
   private graphSource: () => FlowGraphSnapshot | null = () => null;
   private graph: FlowGraphSnapshot | null | undefined = null;
   private index: IndexStatus = { state: 'idle' };
+  /** What the decision trees' pre-answers are computed from (the latest result and its findings). */
+  private facts: DecisionFacts | undefined;
+  private decisions: DecisionsSnapshot | undefined;
   private readonly readyEmitter = this.store.add(new vscode.EventEmitter<void>());
   /** Fires each time the webview has loaded and received its snapshot (tests and reveal wait on it). */
   readonly onDidBecomeReady = this.readyEmitter.event;
@@ -100,6 +105,22 @@ export class ArchitectureView implements vscode.WebviewViewProvider, vscode.Disp
     return this.graph;
   }
 
+  get decisionFacts(): DecisionFacts | undefined {
+    return this.facts;
+  }
+
+  /** New findings over a result: the pre-answers are recomputed when a loaded view needs them. */
+  setDecisionFacts(facts: DecisionFacts): void {
+    this.facts = facts;
+    this.decisions = undefined;
+    if (this.view && this.ready) this.post({ type: 'decisions', decisions: this.currentDecisions() });
+  }
+
+  private currentDecisions(): DecisionsSnapshot {
+    if (this.decisions === undefined) this.decisions = this.facts ? toDecisionsSnapshot(this.facts) : {};
+    return this.decisions;
+  }
+
   setIndexStatus(status: IndexStatus): void {
     this.index = status;
     this.post({ type: 'indexStatus', status });
@@ -133,7 +154,7 @@ export class ArchitectureView implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   snapshot(): WebviewSnapshot {
-    return { principles: [...PRINCIPLES], page: this.page, graph: this.currentGraph(), index: this.index };
+    return { principles: [...PRINCIPLES], page: this.page, graph: this.currentGraph(), index: this.index, decisions: this.currentDecisions() };
   }
 
   private post(message: HostMessage): void {

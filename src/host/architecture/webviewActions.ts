@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { WebviewMessage } from '../../protocol/messages';
 import { COMMANDS } from '../ids';
 import type { Services } from '../services';
+import { saveDecisionRecord } from '../commands/saveDecisionRecord';
 
 type ActionMessage = Exclude<WebviewMessage, { type: 'ready' } | { type: 'navigated' }>;
 
@@ -31,6 +32,9 @@ export async function handleWebviewAction(services: Services, message: ActionMes
       // Same dialogue as the palette command: confirmation of the values and placement by kind of content,
       // never an insertion into whatever editor happens to be active.
       await vscode.commands.executeCommand(COMMANDS.insertScaffold, message.scaffoldId, message.variantId, { interactive: true });
+      return;
+    case 'saveDecisionRecord':
+      await saveDecisionRecord(services.logger, services.architecture.decisionFacts, message.treeId, message.path);
       return;
   }
 }

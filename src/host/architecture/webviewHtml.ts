@@ -40,7 +40,7 @@ export function renderWebviewHtml({ webview, extensionUri, nonce, title }: Webvi
 <title>${escapeHtml(title)}</title>
 </head>
 <body>
-<div id="root"></div>
+<div id="root"><p role="status" class="page boot">Loading Event Architect…</p></div>
 <script type="module" nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
 </body>
 </html>`;

@@ -25,6 +25,14 @@ export interface DiagnosticsController {
   readonly findings: readonly Finding[];
   /** Resolves when the findings for the latest result are shown. */
   readonly settled: Promise<void>;
+  /** Fires with each result's findings once they are shown (the decision trees' pre-answers read them). */
+  readonly onDidChangeFindings: vscode.Event<FindingsChange>;
+}
+
+export interface FindingsChange {
+  readonly result: AnalysisResult;
+  readonly findings: readonly Finding[];
+  readonly configs: readonly ConfigFile[];
 }
 
 export const DIAGNOSTIC_COLLECTION = 'eventArchitect';
@@ -42,6 +50,7 @@ export function registerDiagnostics(deps: DiagnosticsDeps, store: { add<T extend
   let findings: readonly Finding[] = [];
   let generation = 0;
   let settled: Promise<void> = Promise.resolve();
+  const changed = store.add(new vscode.EventEmitter<FindingsChange>());
 
   // Deployment files change rarely: collect them once per set of roots and again only when a watcher
   // reports a change, not on every keystroke's index update.
@@ -81,6 +90,7 @@ export function registerDiagnostics(deps: DiagnosticsDeps, store: { add<T extend
       shown.set(key, diagnostics);
     }
     findings = next;
+    changed.fire({ result, findings: next, configs });
     deps.logger.debug(`Event Architect: ${next.length} finding(s) in ${byUri.size} file(s)`);
   };
 
@@ -118,6 +128,7 @@ export function registerDiagnostics(deps: DiagnosticsDeps, store: { add<T extend
     get settled() {
       return settled;
     },
+    onDidChangeFindings: changed.event,
   };
 }
 

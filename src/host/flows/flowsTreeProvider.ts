@@ -37,10 +37,9 @@ export class FlowsTreeProvider implements vscode.TreeDataProvider<FlowNode>, vsc
     const result = this.result;
     if (!result) return [];
     if (!node) {
-      if (result.flows.length === 0) {
-        // An empty array would show the welcome view; after indexing, say what was found instead.
-        return [{ kind: 'message', text: `No event flows found in ${result.stats.filesSeen} files (${result.detections.length} detections).` }];
-      }
+      // No flows: the empty tree shows the welcome content of the state (package.json › viewsWelcome, keyed
+      // on eventArchitect.indexState / hasDetections), with guidance rather than a one-line row.
+      if (result.flows.length === 0) return [];
       const brokers = new Map<string, Flow[]>();
       for (const flow of result.flows) {
         const list = brokers.get(flow.broker);

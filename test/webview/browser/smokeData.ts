@@ -57,6 +57,7 @@ export const smokeSnapshot: WebviewSnapshot = {
   page: { kind: 'flows' },
   graph: { flows, detections: detections.map(summary), mermaid: renderFlowMermaid({ detections, flows }).source },
   index: { state: 'ready', files: 4, detections: detections.length, flows: flows.length, durationMs: 12 },
+  decisions: {},
 };
 
 export const smokeProducerLocation = summary(detections[0]!).location;

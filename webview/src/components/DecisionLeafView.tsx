@@ -11,9 +11,11 @@ interface Props {
   principles: Principle[];
   onNavigate(page: WebviewPage): void;
   onInsertScaffold(scaffoldId: string, variantId: string | undefined): void;
+  /** Writes the walk as a Markdown decision record (docs/adr/NNNN-slug.md). */
+  onSaveRecord(): void;
 }
 
-export function DecisionLeafView({ leaf, principles, onNavigate, onInsertScaffold }: Props) {
+export function DecisionLeafView({ leaf, principles, onNavigate, onInsertScaffold, onSaveRecord }: Props) {
   const principle = principles.find((p) => p.id === leaf.principle);
   return (
     <section className="leaf" aria-labelledby="leaf-title">
@@ -42,6 +44,9 @@ export function DecisionLeafView({ leaf, principles, onNavigate, onInsertScaffol
             Insert scaffold
           </VscodeButton>
         )}
+        <VscodeButton secondary icon="save" onClick={onSaveRecord}>
+          Save as decision record
+        </VscodeButton>
         <VscodeButton secondary icon="book" onClick={() => onNavigate({ kind: 'principle', id: leaf.principle })}>
           Show principle
         </VscodeButton>

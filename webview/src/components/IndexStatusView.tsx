@@ -9,10 +9,13 @@ export function IndexStatusView({ status }: { status: IndexStatus }) {
     case 'indexing':
       return (
         <div role="status" className="index-status">
-          <p>
-            Indexing… {status.done} / {status.total} files
-          </p>
-          <VscodeProgressBar aria-label="Indexing progress" value={status.done} max={Math.max(status.total, 1)} />
+          {/* Until the files are counted there is no total: say so rather than "0 / 0". */}
+          <p>{status.total > 0 ? `Indexing… ${status.done} / ${status.total} files` : 'Indexing… finding the files'}</p>
+          {status.total > 0 ? (
+            <VscodeProgressBar aria-label="Indexing progress" value={status.done} max={status.total} />
+          ) : (
+            <VscodeProgressBar aria-label="Indexing progress" indeterminate />
+          )}
         </div>
       );
     case 'ready':
@@ -24,7 +27,7 @@ export function IndexStatusView({ status }: { status: IndexStatus }) {
     case 'error':
       return (
         <p role="alert" className="index-status index-error">
-          Indexing failed: {status.message}
+          Indexing failed: {status.message} Re-index once the cause is fixed; the log has the details.
         </p>
       );
   }

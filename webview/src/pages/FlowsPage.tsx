@@ -13,9 +13,10 @@ interface Props {
   index: IndexStatus;
   onOpen(location: LocationRef): void;
   onReindex(): void;
+  onShowPrinciples(): void;
 }
 
-export function FlowsPage({ graph, index, onOpen, onReindex }: Props) {
+export function FlowsPage({ graph, index, onOpen, onReindex, onShowPrinciples }: Props) {
   const [query, setQuery] = useState('');
   const shown = graph ? filterFlows(graph, query) : [];
   const busy = index.state === 'indexing';
@@ -40,7 +41,12 @@ export function FlowsPage({ graph, index, onOpen, onReindex }: Props) {
         {graph !== null && reindexButton}
       </header>
       <IndexStatusView status={index} />
-      {graph === null ? (
+      {graph === null && busy ? (
+        // Indexing has started: the status above shows the progress; no button to start it again.
+        <section className="empty skeleton" aria-label="Indexing" aria-busy="true">
+          <p>The flows appear here as soon as the index is ready.</p>
+        </section>
+      ) : graph === null ? (
         <section className="empty" aria-label="No index">
           <p>No flow index yet. Index the workspace to find its producers, consumers and channels.</p>
           {reindexButton}
@@ -48,8 +54,19 @@ export function FlowsPage({ graph, index, onOpen, onReindex }: Props) {
       ) : graph.flows.length === 0 ? (
         <section className="empty" aria-label="No flows">
           <p>
-            No event flows were found in this workspace ({graph.detections.length}{' '}
-            {graph.detections.length === 1 ? 'detection' : 'detections'}, none forming a flow).
+            {graph.detections.length === 0
+              ? 'No event code found in this workspace.'
+              : 'Event code was found, but no channel has both a producer and a consumer the index could match.'}
+          </p>
+          <p>
+            Event Architect looks in TypeScript and JavaScript for socket.io, ws, Server-Sent Events, Redis, Kafka, NATS, RabbitMQ,
+            BullMQ, EventEmitter, tRPC subscriptions, outbox tables and TanStack Query mutations.
+          </p>
+          <p>
+            <button type="button" className="link" onClick={onShowPrinciples}>
+              Browse the principles
+            </button>{' '}
+            or open a decision tree to plan what to build.
           </p>
         </section>
       ) : (

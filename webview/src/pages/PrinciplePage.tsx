@@ -1,6 +1,7 @@
 // One principle, section by section as the seed states it, with the decision trees that apply it and an
 // index of the other principles.
 import type { Principle, PrincipleId } from '../../../src/core/principles/types';
+import { citePrinciple } from '../../../src/core/principles/types';
 import { treesForPrinciple } from '../../../src/core/decisions/catalog';
 import type { WebviewPage } from '../../../src/protocol/messages';
 import { RichText } from '../components/RichText';
@@ -50,7 +51,7 @@ export function PrinciplePage({ id, principles, onNavigate }: Props) {
               </ul>
             </section>
             <p className="source">
-              Source: <span>{principle.source.label}</span>
+              Source: <cite>{citePrinciple(principle)}</cite>
             </p>
           </article>
         ) : (

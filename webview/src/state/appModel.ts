@@ -1,6 +1,6 @@
 // The webview's whole model: what the host sent (principles, graph, index status) and the UI state the
 // user owns (page, decision walks). A pure reducer, so the transitions are testable without React.
-import type { FlowGraphSnapshot, HostMessage, IndexStatus, WebviewPage } from '../../../src/protocol/messages';
+import type { DecisionsSnapshot, FlowGraphSnapshot, HostMessage, IndexStatus, WebviewPage } from '../../../src/protocol/messages';
 import type { Principle } from '../../../src/core/principles/types';
 import type { DecisionTreeId } from '../../../src/core/decisions/types';
 import { withPage, type ViewState } from './viewState';
@@ -9,6 +9,7 @@ export interface HostData {
   principles: Principle[];
   graph: FlowGraphSnapshot | null;
   index: IndexStatus;
+  decisions: DecisionsSnapshot;
 }
 
 export interface AppModel {
@@ -37,9 +38,11 @@ function applyHostMessage(model: AppModel, message: HostMessage): AppModel {
   switch (message.type) {
     case 'snapshot': {
       const { principles, graph, index, page } = message.snapshot;
+      // An older host may send no pre-answers: every question is then the user's.
+      const decisions = message.snapshot.decisions ?? {};
       // The host's page wins: it is where the user asked to go (a command, a code lens). The walks kept in
       // the view state still restore how far each decision had got.
-      return { data: { principles, graph, index }, view: withPage(model.view, page) };
+      return { data: { principles, graph, index, decisions }, view: withPage(model.view, page) };
     }
     case 'navigate':
       return { ...model, view: withPage(model.view, message.page) };
@@ -47,5 +50,7 @@ function applyHostMessage(model: AppModel, message: HostMessage): AppModel {
       return model.data ? { ...model, data: { ...model.data, graph: message.graph } } : model;
     case 'indexStatus':
       return model.data ? { ...model, data: { ...model.data, index: message.status } } : model;
+    case 'decisions':
+      return model.data ? { ...model, data: { ...model.data, decisions: message.decisions } } : model;
   }
 }
