@@ -45,7 +45,13 @@ export function App() {
       <Nav current={page} onSelect={onSelect} />
       {page.kind === 'principle' && <PrinciplePage id={page.id} principles={data.principles} onNavigate={navigate} />}
       {page.kind === 'flows' && (
-        <FlowsPage graph={data.graph} index={data.index} onOpen={openLocation} onReindex={() => postToHost({ type: 'reindex' })} />
+        <FlowsPage
+          graph={data.graph}
+          index={data.index}
+          onOpen={openLocation}
+          onReindex={() => postToHost({ type: 'reindex' })}
+          onOpenDiagram={() => postToHost({ type: 'openFlowDiagram' })}
+        />
       )}
       {page.kind === 'decision' && (
         <DecisionPage

@@ -11,6 +11,8 @@ export interface WebviewHtmlInput {
   extensionUri: vscode.Uri;
   nonce: string;
   title: string;
+  /** Which app the shared bundle starts: the sidebar's pages (default) or the Flow Diagram panel. */
+  surface?: 'architecture' | 'diagram';
 }
 
 /**
@@ -18,7 +20,7 @@ export interface WebviewHtmlInput {
  * allow 'unsafe-inline' because Mermaid writes `<style>` into the SVG it renders and the webview
  * elements set inline styles; no script runs without the nonce.
  */
-export function renderWebviewHtml({ webview, extensionUri, nonce, title }: WebviewHtmlInput): string {
+export function renderWebviewHtml({ webview, extensionUri, nonce, title, surface = 'architecture' }: WebviewHtmlInput): string {
   const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
   const csp = [
     "default-src 'none'",
@@ -38,7 +40,7 @@ export function renderWebviewHtml({ webview, extensionUri, nonce, title }: Webvi
 <title>${escapeHtml(title)}</title>
 </head>
 <body>
-<div id="root"></div>
+<div id="root" data-surface="${surface}"></div>
 <script nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
 </body>
 </html>`;
