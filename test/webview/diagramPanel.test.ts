@@ -95,3 +95,14 @@ describe('panel messages and layout choice', () => {
     expect(withConfig('flowchart LR\n', 'dagre', true)).toContain('htmlLabels: false');
   });
 });
+
+describe('node ids in the drawn SVG', () => {
+  it('takes each node id from its Mermaid DOM id when data-id is missing', async () => {
+    const { markNodeIds } = await import('../../webview/src/diagram/DiagramCanvas');
+    const root = document.createElement('div');
+    root.innerHTML =
+      '<svg><g class="node default" id="ea-mermaid-3-flowchart-ep_orders_1abc-7"></g><g class="node" id="flowchart-ch_x_2-0"></g><g class="node" data-id="ch_y" id="z"></g></svg>';
+    markNodeIds(root);
+    expect([...root.querySelectorAll('g.node')].map((g) => g.getAttribute('data-id'))).toEqual(['ep_orders_1abc', 'ch_x_2', 'ch_y']);
+  });
+});

@@ -27,6 +27,21 @@ function naturalSize(svg: SVGSVGElement): Size {
   return { width: rect.width, height: rect.height };
 }
 
+/** Mermaid's DOM id of a flowchart node: `[<svg id>-]flowchart-<node id>-<counter>`; our ids are ASCII words. */
+const DOM_ID = /(?:^|-)flowchart-([A-Za-z0-9_]+)-\d+$/;
+
+/**
+ * Marks every node with its diagram id (`data-id`). Mermaid sets it only on some shapes; the DOM id always
+ * carries it, so clicks, hovers and selection all look nodes up by one attribute.
+ */
+export function markNodeIds(root: ParentNode): void {
+  for (const el of root.querySelectorAll('g.node')) {
+    if (el.getAttribute('data-id')) continue;
+    const id = DOM_ID.exec(el.id)?.[1];
+    if (id) el.setAttribute('data-id', id);
+  }
+}
+
 function nodeIdAt(target: EventTarget | null): string | null {
   const el = target instanceof Element ? target.closest('g.node[data-id]') : null;
   return el?.getAttribute('data-id') ?? null;
@@ -47,6 +62,7 @@ export function DiagramCanvas({ svg, transform, onTransform, onNodeClick, onNode
     const host = stage.current;
     if (!host) return;
     host.innerHTML = svg;
+    markNodeIds(host);
     const el = host.querySelector('svg');
     if (!el) return;
     const size = naturalSize(el);
