@@ -75,7 +75,8 @@ async function openDiagram(page: Page): Promise<Frame> {
 
 async function openFolder(page: Page, folder: string): Promise<void> {
   const origin = new URL(runnerEnv().workbenchUrl).origin;
-  await page.goto(`${origin}/?folder=${encodeURIComponent(folder)}`);
+  // a fresh window on a new folder loads the workbench again: slow on a busy machine
+  await page.goto(`${origin}/?folder=${encodeURIComponent(folder)}`, { timeout: 180_000 });
   await waitForWorkbench(page);
 }
 
@@ -203,7 +204,7 @@ describe('Flow Diagram editor panel', { timeout: 1_500_000 }, () => {
     const filtered = await nodes.count();
     const kept = await view(frame);
 
-    await page.reload();
+    await page.reload({ timeout: 180_000 });
     await waitForWorkbench(page);
     frame = await diagramFrame(page);
     assert.equal(await drawn(frame), 'ready');
@@ -249,7 +250,7 @@ describe('Flow Diagram editor panel', { timeout: 1_500_000 }, () => {
     const frame = await openDiagram(page);
     assert.equal(await drawn(frame), 'ready');
     const svg = frame.locator('.diagram-stage svg');
-    const text = await svg.innerText();
+    const text = (await svg.textContent()) ?? '';
     assert.ok(text.includes('invoice⟨U+202E⟩exe.png'), 'the bidi override is shown, not applied');
     assert.ok(text.includes('הזמנות.נוצרו'));
     assert.ok(text.includes('<img src=x onerror=alert(1)>'), 'markup is shown as text');
