@@ -99,7 +99,7 @@ describe('Flow Diagram editor panel', { timeout: 1_500_000 }, () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(env.workbenchUrl);
+    await page.goto(env.workbenchUrl, { timeout: 180_000 });
     await waitForWorkbench(page);
   });
 
