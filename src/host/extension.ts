@@ -5,15 +5,18 @@
 // finished, so opening the container later waits for the index only, not for the extension to load.
 import * as vscode from 'vscode';
 import type { AnalysisResult, Detection } from '../core/analysis/types';
+import type { FlowGraphSnapshot } from '../protocol/messages';
 import { ArchitectureView } from './architecture/architectureView';
 import { registerCommands } from './commands/registerCommands';
 import { registerDiagnostics } from './diagnostics';
 import type { DiagnosticsController } from './diagnostics';
 import { handleWebviewAction } from './architecture/webviewActions';
+import { handleDiagramAction } from './diagram/diagramActions';
+import { FlowDiagramPanel } from './diagram/flowDiagramPanel';
 import { FlowsTreeProvider } from './flows/flowsTreeProvider';
 import type { FlowNode } from './flows/flowsTreeProvider';
 import { toGraphSnapshot } from './flows/graphSnapshot';
-import { VIEWS } from './ids';
+import { FLOW_DIAGRAM_PANEL, VIEWS } from './ids';
 import { IndexManager } from './index/indexManager';
 import { registerIndexContext } from './index/indexContext';
 import { createWorkerBackend } from './index/workerBackend';
@@ -57,7 +60,11 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
   const architecture = store.add(
     new ArchitectureView(context.extensionUri, logger, { onMessage: (message) => handleWebviewAction(services, message) }),
   );
-  const services: Services = { context, logger, architecture, index };
+  const flowDiagram = store.add(
+    new FlowDiagramPanel(context.extensionUri, logger, (message) => handleDiagramAction(services, message)),
+  );
+  store.add(vscode.window.registerWebviewPanelSerializer(FLOW_DIAGRAM_PANEL, flowDiagram));
+  const services: Services = { context, logger, architecture, flowDiagram, index };
 
   // The tree first: a new result reaches the Architecture view's graph (Mermaid, rendered on the
   // workbench's thread in a browser) once the tree has asked for its rows, or after GRAPH_AFTER_TREE_MS
@@ -69,7 +76,11 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
     const { result } = pendingGraph;
     pendingGraph = undefined;
     // Built only when a loaded Architecture view needs it, once per result.
-    architecture.setGraph(() => toGraphSnapshot(result, locate));
+    // One snapshot for both: built on first use by whichever of the sidebar or the editor panel is loaded.
+    let snapshot: FlowGraphSnapshot | undefined;
+    const graphOf = (): FlowGraphSnapshot => (snapshot ??= toGraphSnapshot(result, locate));
+    architecture.setGraph(graphOf);
+    flowDiagram.setGraph(graphOf);
   };
   store.add({ dispose: () => pendingGraph && clearTimeout(pendingGraph.timer) });
   const flowsData: vscode.TreeDataProvider<FlowNode> = {
@@ -113,7 +124,13 @@ export function activate(context: vscode.ExtensionContext): EventArchitectApi {
       index.noteDelivered(performance.now() - started);
     }),
   );
-  store.add(index.onDidChangeStatus((status) => architecture.setIndexStatus(status)));
+  store.add(
+    index.onDidChangeStatus((status) => {
+      architecture.setIndexStatus(status);
+      flowDiagram.setIndexStatus(status);
+    }),
+  );
+  store.add(flowDiagram.onDidBecomeReady(startIndexSoon));
 
   const activationMs = Math.round((performance.now() - started) * 10) / 10;
   logger.info(`Event Architect ${context.extension.packageJSON.version} activated in ${activationMs} ms`);

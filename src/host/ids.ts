@@ -16,6 +16,7 @@ export const COMMANDS = {
   openArchitectureView: 'eventArchitect.openArchitectureView',
   reindex: 'eventArchitect.reindex',
   showFlowDiagram: 'eventArchitect.showFlowDiagram',
+  openFlowDiagram: 'eventArchitect.openFlowDiagram',
   openDecisionTree: 'eventArchitect.openDecisionTree',
   insertScaffold: 'eventArchitect.insertScaffold',
   showLog: 'eventArchitect.showLog',
@@ -27,6 +28,9 @@ export const COMMANDS = {
   /** Internal: a CodeLens click peeks at both sides of a detection's channel; hidden from the palette. */
   peekCounterparts: 'eventArchitect.peekCounterparts',
 } as const;
+
+/** The Flow Diagram editor panel's type, restored after a reload by its serializer. */
+export const FLOW_DIAGRAM_PANEL = 'eventArchitect.flowDiagram';
 
 export const SETTINGS = {
   section: 'eventArchitect',

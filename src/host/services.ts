@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { ArchitectureView } from './architecture/architectureView';
+import type { FlowDiagramPanel } from './diagram/flowDiagramPanel';
 import type { IndexManager } from './index/indexManager';
 import type { Logger } from './logger';
 
@@ -8,5 +9,7 @@ export interface Services {
   readonly context: vscode.ExtensionContext;
   readonly logger: Logger;
   readonly architecture: ArchitectureView;
+  /** The Flow Diagram editor panel. */
+  readonly flowDiagram: FlowDiagramPanel;
   readonly index: IndexManager;
 }

@@ -110,6 +110,8 @@ const webviewMessageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('showPrinciple'), id: principleId }),
   z.object({ type: z.literal('reindex') }),
+  /** The sidebar's "Open in Editor": the Flow Diagram as an editor panel. */
+  z.object({ type: z.literal('openFlowDiagram') }),
   z.object({
     type: z.literal('insertScaffold'),
     scaffoldId: boundedString(100),

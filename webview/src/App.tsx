@@ -51,6 +51,7 @@ export function App() {
           onOpen={openLocation}
           onReindex={() => postToHost({ type: 'reindex' })}
           onShowPrinciples={() => onSelect('principle')}
+          onOpenDiagram={() => postToHost({ type: 'openFlowDiagram' })}
         />
       )}
       {page.kind === 'decision' && (

@@ -2,6 +2,7 @@
 // codicons used by @vscode-elements, <link id="vscode-codicon-stylesheet">.
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { DiagramApp } from './diagram/DiagramApp';
 import './styles.css';
 
 const container = document.getElementById('root') ?? document.body.appendChild(document.createElement('div'));
@@ -11,4 +12,5 @@ createRoot(container, {
   onUncaughtError(error) {
     container.textContent = `Event Architect could not start: ${error instanceof Error ? error.message : String(error)}`;
   },
-}).render(<App />);
+  // One bundle, two surfaces: the host's HTML says which (the sidebar's pages or the Flow Diagram panel).
+}).render(container.dataset.surface === 'diagram' ? <DiagramApp /> : <App />);

@@ -1,5 +1,6 @@
 // The one handle on the VS Code webview API. `acquireVsCodeApi()` may be called only once per page, so it
 // is acquired lazily here and every other module goes through these typed functions.
+import type { DiagramWebviewMessage } from '../../src/protocol/diagramMessages';
 import type { WebviewMessage } from '../../src/protocol/messages';
 
 interface VsCodeWebviewApi {
@@ -25,6 +26,11 @@ function vscodeApi(): VsCodeWebviewApi {
 }
 
 export function postToHost(message: WebviewMessage): void {
+  vscodeApi().postMessage(message);
+}
+
+/** The Flow Diagram panel's messages (the same page API; another message union). */
+export function postDiagramMessage(message: DiagramWebviewMessage): void {
   vscodeApi().postMessage(message);
 }
 

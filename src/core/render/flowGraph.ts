@@ -1,8 +1,9 @@
 // The graph behind the flow diagram, built one flow at a time with its Mermaid source size and edge count
 // kept exact as it grows: a flow is added only if the graph still fits afterwards, at a cost proportional
 // to that flow's producers and consumers. This is what keeps summarising linear (see mermaid.ts).
-import type { Detection, Flow } from '../analysis/types';
 import { mermaidLabel } from '../text/mermaid';
+import type { DiagramDetection, DiagramFlow } from './diagramNodes';
+import { channelNodeId, endpointKey, endpointNodeId } from './diagramNodes';
 import { mermaidId } from './mermaidText';
 
 /** How finely code is shown: one node per function, or one producer and one consumer node per service. */
@@ -44,7 +45,7 @@ export class FlowGraph {
   constructor(
     private readonly detail: MermaidDetail,
     private readonly maxLabel: number,
-    private readonly byId: ReadonlyMap<string, Detection>,
+    private readonly byId: ReadonlyMap<string, DiagramDetection>,
   ) {}
 
   get edgeCount(): number {
@@ -57,7 +58,7 @@ export class FlowGraph {
   }
 
   /** Adds the flow if the graph then stays within the limits; returns whether it did. */
-  add(flow: Flow, limits: GraphLimits): boolean {
+  add(flow: DiagramFlow, limits: GraphLimits): boolean {
     const channel = this.channelFor(flow);
     const newEndpoints = new Map<string, Endpoint>();
     const newServices = new Map<string, string>();
@@ -132,17 +133,18 @@ export class FlowGraph {
     return `${lines.join('\n')}\n`;
   }
 
-  private channelFor(flow: Flow): Channel {
-    const id = mermaidId('ch', `${flow.broker}\u0000${flow.channel}`);
+  private channelFor(flow: DiagramFlow): Channel {
+    const id = channelNodeId(flow);
     const label = `${mermaidLabel(flow.channel, this.maxLabel)}<br/>(${mermaidLabel(flow.broker, this.maxLabel)})`;
     return { id, line: `  ${id}(["${label}"])` };
   }
 
-  private endpointFor(d: Detection, side: 'producer' | 'consumer'): Endpoint {
-    const key = this.detail === 'service' ? `${d.service}\u0000${side}` : `${d.service}\u0000${d.file}\u0000${d.enclosingFunction ?? ''}`;
+  private endpointFor(d: DiagramDetection, side: 'producer' | 'consumer'): Endpoint {
+    // the same key and id as diagramNodes.ts, which maps a clicked node back to its code
+    const key = endpointKey(this.detail, d, side);
     const cached = this.endpointCache.get(key);
     if (cached) return cached;
-    const id = mermaidId('ep', key);
+    const id = endpointNodeId(this.detail, d, side);
     const label =
       this.detail === 'service'
         ? side === 'producer'

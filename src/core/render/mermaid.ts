@@ -6,7 +6,7 @@
 // Summarising is linear in the graph: the source size and edge count are kept up to date as flows are
 // added (flowGraph.ts), so a level that does not fit is abandoned as soon as it overflows, and choosing
 // the busiest channels that fit costs one pass over them — never a rebuild per candidate channel.
-import type { AnalysisResult, Detection, Flow } from '../analysis/types';
+import type { DiagramDetection, DiagramFlow } from './diagramNodes';
 import { FlowGraph } from './flowGraph';
 import type { MermaidDetail } from './flowGraph';
 
@@ -23,7 +23,7 @@ export interface MermaidOptions {
   /** Longest source to produce (Mermaid refuses more than 50,000 characters by default). */
   maxSourceLength?: number;
   /** Draw only the flows this accepts (e.g. one channel or one service, for a focused view). */
-  filter?: (flow: Flow) => boolean;
+  filter?: (flow: DiagramFlow) => boolean;
 }
 
 export interface MermaidDiagram {
@@ -34,7 +34,9 @@ export interface MermaidDiagram {
   channelsTotal: number;
 }
 
-type FlowInput = Pick<AnalysisResult, 'detections' | 'flows'>;
+/** An analysis result, or the webview's summary of one: only what the diagram draws. */
+type FlowInput = { readonly detections: readonly DiagramDetection[]; readonly flows: readonly DiagramFlow[] };
+type Flow = DiagramFlow;
 
 const DEFAULT_MAX_EDGES = 250;
 const DEFAULT_MAX_LABEL = 60;
@@ -45,7 +47,7 @@ export function renderFlowMermaid(result: FlowInput, options: MermaidOptions = {
   const maxEdges = Math.max(1, options.maxEdges ?? DEFAULT_MAX_EDGES);
   const maxLabel = Math.max(8, options.maxLabelLength ?? DEFAULT_MAX_LABEL);
   const maxSource = Math.max(1_000, options.maxSourceLength ?? DEFAULT_MAX_SOURCE);
-  const byId = new Map<string, Detection>();
+  const byId = new Map<string, DiagramDetection>();
   for (const d of result.detections) byId.set(d.id, d);
   const accept = options.filter ?? (() => true);
   const flows = result.flows.filter((f) => f.producers.length + f.consumers.length > 0 && accept(f)).sort(compareFlows);
@@ -96,7 +98,7 @@ export function renderFlowMermaid(result: FlowInput, options: MermaidOptions = {
  * The flow with only its first producers and consumers, as many as fit: prefixes of doubling length are
  * tried, so the work stays linear in the flow's size. At least one member is kept.
  */
-function largestPart(flow: Flow, maxLabel: number, byId: ReadonlyMap<string, Detection>, limits: { maxEdges: number; maxSource: number }): Flow {
+function largestPart(flow: Flow, maxLabel: number, byId: ReadonlyMap<string, DiagramDetection>, limits: { maxEdges: number; maxSource: number }): Flow {
   const cut = (k: number): Flow => ({ ...flow, producers: flow.producers.slice(0, k), consumers: flow.consumers.slice(0, k) });
   let best = flow.producers.length > 0 ? cut(1) : { ...flow, consumers: flow.consumers.slice(0, 1), producers: [] };
   const size = Math.max(flow.producers.length, flow.consumers.length);

@@ -28,6 +28,9 @@ export async function handleWebviewAction(services: Services, message: ActionMes
     case 'reindex':
       await vscode.commands.executeCommand(COMMANDS.reindex);
       return;
+    case 'openFlowDiagram':
+      await vscode.commands.executeCommand(COMMANDS.openFlowDiagram);
+      return;
     case 'insertScaffold':
       // Same dialogue as the palette command: confirmation of the values and placement by kind of content,
       // never an insertion into whatever editor happens to be active.

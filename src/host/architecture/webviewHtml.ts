@@ -11,6 +11,8 @@ export interface WebviewHtmlInput {
   extensionUri: vscode.Uri;
   nonce: string;
   title: string;
+  /** Which app the shared bundle starts: the sidebar's pages (default) or the Flow Diagram panel. */
+  surface?: 'architecture' | 'diagram';
 }
 
 /**
@@ -20,7 +22,7 @@ export interface WebviewHtmlInput {
  * (dist/chunks/*.js, Mermaid) carry no nonce, so `script-src` also allows the extension's own resources
  * (`cspSource`, limited by `localResourceRoots` to dist/ and media/) — never inline or remote script.
  */
-export function renderWebviewHtml({ webview, extensionUri, nonce, title }: WebviewHtmlInput): string {
+export function renderWebviewHtml({ webview, extensionUri, nonce, title, surface = 'architecture' }: WebviewHtmlInput): string {
   const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
   const csp = [
     "default-src 'none'",
@@ -40,7 +42,7 @@ export function renderWebviewHtml({ webview, extensionUri, nonce, title }: Webvi
 <title>${escapeHtml(title)}</title>
 </head>
 <body>
-<div id="root"><p role="status" class="page boot">Loading Event Architect…</p></div>
+<div id="root" data-surface="${surface}"><p role="status" class="page boot">Loading Event Architect…</p></div>
 <script type="module" nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
 </body>
 </html>`;

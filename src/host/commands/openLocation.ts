@@ -7,6 +7,8 @@ export interface OpenLocationArgs {
   uri: string;
   line: number;
   column: number;
+  /** Open next to the active editor group (the Flow Diagram panel stays in view). */
+  beside?: boolean;
 }
 
 /** Refused: the location is not a file whose real path lies in an open folder. */
@@ -29,7 +31,11 @@ export async function openLocation(args: OpenLocationArgs): Promise<void> {
   const line = Number.isFinite(args.line) ? args.line : 1;
   const column = Number.isFinite(args.column) ? args.column : 1;
   const position = new vscode.Position(Math.max(0, line - 1), Math.max(0, column - 1));
-  await vscode.window.showTextDocument(vscode.Uri.file(inside), { selection: new vscode.Range(position, position), preview: true });
+  await vscode.window.showTextDocument(vscode.Uri.file(inside), {
+    selection: new vscode.Range(position, position),
+    preview: true,
+    ...(args.beside ? { viewColumn: vscode.ViewColumn.Beside } : {}),
+  });
 }
 
 export function registerOpenLocation(services: Services): vscode.Disposable {

@@ -4,7 +4,7 @@ import { registerOpenArchitectureView } from './openArchitectureView';
 import { registerOpenDecisionTree } from './openDecisionTree';
 import { registerOpenLocation } from './openLocation';
 import { registerReindex } from './reindex';
-import { registerShowFlowDiagram } from './showFlowDiagram';
+import { registerOpenFlowDiagram, registerShowFlowDiagram } from './showFlowDiagram';
 import { registerShowLog } from './showLog';
 import { registerShowPrinciple } from './showPrinciple';
 import { registerInsertScaffold } from './insertScaffold';
@@ -16,6 +16,7 @@ export function registerCommands(services: Services, store: DisposableStore): vo
   store.add(registerOpenArchitectureView(services));
   store.add(registerReindex(services));
   store.add(registerShowFlowDiagram(services));
+  store.add(registerOpenFlowDiagram(services));
   store.add(registerOpenDecisionTree(services));
   store.add(registerInsertScaffold(services));
   store.add(registerShowLog(services));

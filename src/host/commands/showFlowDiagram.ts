@@ -9,3 +9,11 @@ export function registerShowFlowDiagram(services: Services): vscode.Disposable {
     await services.architecture.show({ kind: 'flows' });
   });
 }
+
+/** "Event Architect: Open Flow Diagram in Editor": the diagram as an editor panel, with the index started. */
+export function registerOpenFlowDiagram(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.openFlowDiagram, () => {
+    services.index.ensureStarted();
+    services.flowDiagram.open();
+  });
+}

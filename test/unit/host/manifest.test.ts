@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SNIPPET_LANGUAGES } from '../../../src/core/scaffolds/snippets';
 import { RULE_IDS } from '../../../src/core/rules/types';
-import { COMMANDS, CONTAINER_ID, SETTINGS, VIEWS, ruleSetting } from '../../../src/host/ids';
+import { COMMANDS, CONTAINER_ID, FLOW_DIAGRAM_PANEL, SETTINGS, VIEWS, ruleSetting } from '../../../src/host/ids';
 
 interface Manifest {
   activationEvents: string[];
@@ -46,9 +46,11 @@ describe('package.json ↔ src/host/ids.ts', () => {
     expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual(settings);
   });
 
-  it('activates only on its views (commands activate implicitly) and after start-up, never on *', () => {
+  it('activates only on its views, its restored Flow Diagram panel (commands activate implicitly) and after start-up, never on *', () => {
     expect(manifest.activationEvents).not.toContain('*');
-    expect(manifest.activationEvents.every((e) => e.startsWith('onView:') || e === 'onStartupFinished')).toBe(true);
+    const allowed = (e: string) => e.startsWith('onView:') || e === `onWebviewPanel:${FLOW_DIAGRAM_PANEL}` || e === 'onStartupFinished';
+    expect(manifest.activationEvents.every(allowed)).toBe(true);
+    expect(manifest.activationEvents).toContain(`onWebviewPanel:${FLOW_DIAGRAM_PANEL}`);
   });
 
   it('contributes one generated snippet file per snippet language', () => {

@@ -14,9 +14,11 @@ interface Props {
   onOpen(location: LocationRef): void;
   onReindex(): void;
   onShowPrinciples(): void;
+  /** Opens the diagram as an editor panel (zoom, filters, click to code). */
+  onOpenDiagram(): void;
 }
 
-export function FlowsPage({ graph, index, onOpen, onReindex, onShowPrinciples }: Props) {
+export function FlowsPage({ graph, index, onOpen, onReindex, onShowPrinciples, onOpenDiagram }: Props) {
   const [query, setQuery] = useState('');
   const shown = graph ? filterFlows(graph, query) : [];
   const busy = index.state === 'indexing';
@@ -73,6 +75,9 @@ export function FlowsPage({ graph, index, onOpen, onReindex, onShowPrinciples }:
         <>
           <section aria-labelledby="diagram-title">
             <h2 id="diagram-title">Diagram</h2>
+            <VscodeButton secondary icon="open-preview" onClick={onOpenDiagram}>
+              Open in Editor
+            </VscodeButton>
             <MermaidDiagram source={graph.mermaid} />
           </section>
           <section aria-labelledby="flow-list-title">
