@@ -7,6 +7,7 @@ import { hoistedFunction, posOf, snippetOf } from './scope';
 import { rootOf, tagOf } from './tags';
 import { evalValue, propName } from './values';
 import { onCallLocal, onNewLocal } from './localRules';
+import { argTagsOf, recordConstructorCall } from './constructorArgs';
 
 /** Methods that can be a construct on some library receiver; other calls never become sites. */
 const SITE_METHODS = new Set([
@@ -236,7 +237,7 @@ function recordWrapperCall(scope: Scope, call: ts.CallExpression, callee: ts.Ide
   else if (b.tag?.k === 'prop' && b.tag.of.k === 'imp' && b.tag.of.name === 'default') target = { spec: b.tag.of.spec, name: b.tag.name };
   if (!target) return;
   const args = call.arguments.slice(0, 6);
-  const argTags = args.map((a) => (scope.ts.isIdentifier(a) || scope.ts.isNewExpression(a) || scope.ts.isPropertyAccessExpression(a) ? tagOf(scope, a) : null));
+  const argTags = argTagsOf(scope, args);
   if ('spec' in target && argTags.some(messagingBound)) handsReceiverTo(scope, target.spec);
   scope.facts.calls.push({
     callee: target, args: args.map((a) => evalValue(scope, a)), pos: posOf(scope, call, callee),
@@ -287,6 +288,9 @@ export function onNew(scope: Scope, ne: ts.NewExpression, depth: number): void {
       const fnArg = unwrapFn(scope, a);
       if (fnArg) scope.pendingParams.set(fnArg, fnArg.parameters.map((_, pi) => ({ k: 'param', of: owner, m: `new#${i}`, ev: null, i: pi })));
     });
+  } else {
+    const ctorCall = recordConstructorCall(scope, ne, calleeTag);
+    if (ctorCall && 'spec' in ctorCall.callee && ctorCall.argTags?.some(messagingBound)) handsReceiverTo(scope, ctorCall.callee.spec);
   }
   onNewLocal(scope, ne);
   for (const a of ne.arguments ?? []) scope.visit(a, depth + 1);

@@ -31,8 +31,9 @@ export type TagExpr =
   | { k: 'prop'; of: TagExpr; name: string }
   /** Parameter `i` of a callback passed to `of.m(ev, cb)` (or `iter` for `for await … of`). */
   | { k: 'param'; of: TagExpr; m: string; ev: string | null; i: number }
-  /** A class declared in a file; its instances take the tag of `base` (e.g. `extends EventEmitter`). */
-  | { k: 'cls'; base: TagExpr | null; members?: Record<string, TagExpr>; methods?: Record<string, number>; returnsThis?: string[]; instanceGetters?: string[] }
+  /** A class declared in a file; its instances take the tag of `base` (e.g. `extends EventEmitter`).
+   *  `ctor`: its constructor's function index, when `new C(x)` can hand the constructor a receiver. */
+  | { k: 'cls'; base: TagExpr | null; members?: Record<string, TagExpr>; methods?: Record<string, number>; returnsThis?: string[]; instanceGetters?: string[]; ctor?: number }
   /** A function of the workspace whose calls return `ret` (`async function nats() { …; return nc }`). */
   | { k: 'fn'; ret: TagExpr }
   /** A value whose declared type is `of` (annotation, NestJS injection); `name` from `@InjectQueue('x')`. */

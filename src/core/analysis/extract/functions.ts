@@ -57,6 +57,8 @@ export function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth
     // `publish = async (topic, payload) => { … }` as a class property.
     const owner = scope.stack[scope.stack.length - 3];
     if (cls && parent && owner && t.isPropertyDeclaration(parent) && t.isIdentifier(parent.name) && t.isClassLike(owner)) cls.methods[parent.name.text] = scope.fn;
+    // `constructor(socket) { this.socket = socket }`: what `new C(x)` passes types the field (constructorArgs.ts).
+    if (cls?.tag.k === 'cls' && t.isConstructorDeclaration(node) && node.parameters.length > 0) cls.tag.ctor = scope.fn;
   }
   if (t.isFunctionDeclaration(node) && node.name) {
     const b: Binding = { tag: null, init: node };

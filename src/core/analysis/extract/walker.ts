@@ -15,6 +15,7 @@ import { onClass } from './classes';
 import { onFunction } from './functions';
 import { onCall, onNew, unwrapFn } from './calls';
 import { spendWork } from './workBudget';
+import { bindFieldFromParam } from './constructorArgs';
 
 /** Nesting guard: deeper subtrees are not walked (a 10,000-level expression must not overflow the stack). */
 export const MAX_DEPTH = 1200;
@@ -387,6 +388,7 @@ function onBinary(scope: Scope, be: ts.BinaryExpression, depth: number): void {
   if (t.isPropertyAccessExpression(left) && left.expression.kind === t.SyntaxKind.ThisKeyword) {
     const tag = tagOf(scope, be.right);
     if (tag) scope.bindings.set(`this.${left.name.text}`, { tag });
+    else bindFieldFromParam(scope, left.name.text, be.right);
     return;
   }
   if (t.isIdentifier(left)) {

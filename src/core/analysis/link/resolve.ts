@@ -207,6 +207,13 @@ export class Resolver {
       const target = this.ws.resolveModule(file, entry.tag.spec);
       return target ? this.exportFn(target, entry.tag.name, depth + 1) : null;
     }
+    // `new Conn(socket)` of an exported class: its constructor (extract/constructorArgs.ts).
+    if (entry?.tag?.k === 'cls' && entry.tag.ctor !== undefined) return { file, fn: entry.tag.ctor };
+    // `const { f } = require('./f'); module.exports = { f }`: a CommonJS barrel passing a function on.
+    if (entry?.tag?.k === 'prop' && entry.tag.of.k === 'imp' && entry.tag.of.name === 'default') {
+      const target = this.ws.resolveModule(file, entry.tag.of.spec);
+      return target ? this.exportFn(target, entry.tag.name, depth + 1) : null;
+    }
     if (!entry) {
       for (const spec of facts.starExports) {
         const target = this.ws.resolveModule(file, spec);
