@@ -16,6 +16,7 @@ import { onFunction } from './functions';
 import { onCall, onNew, unwrapFn } from './calls';
 import { spendWork } from './workBudget';
 import { bindFieldFromParam } from './constructorArgs';
+import { isModuleObjectAlias, moduleObjectTag } from './moduleObject';
 
 /** Nesting guard: deeper subtrees are not walked (a 10,000-level expression must not overflow the stack). */
 export const MAX_DEPTH = 1200;
@@ -339,7 +340,9 @@ export function entry(b: Binding): ExportEntry {
 }
 
 export function setExport(scope: Scope, name: string, expr: ts.Expression): void {
-  const tag = tagOf(scope, expr);
+  // `exports.room = function (id) { return io.to(id) }`: calls of the export give what the function returns.
+  const fnRet = scope.fnReturns.get(unwrapFn(scope, expr) ?? expr);
+  const tag = fnRet ? ({ k: 'fn', ret: fnRet } as TagExpr) : tagOf(scope, expr);
   const value = evalValue(scope, expr);
   // `module.exports = function streamRouter(feed) {…}`: the exported function itself.
   const fn = scope.ts.isIdentifier(expr) ? scope.bindings.get(expr.text)?.fn : scope.ts.isFunctionExpression(expr) || scope.ts.isArrowFunction(expr) ? scope.fnIndex.get(expr) : undefined;
@@ -354,7 +357,7 @@ function onVariable(scope: Scope, decl: ts.VariableDeclaration, depth: number): 
   if (t.isIdentifier(decl.name)) {
     const name = decl.name.text;
     const fnRet = init ? scope.fnReturns.get(unwrapFn(scope, init) ?? init) : undefined;
-    const tag = (fnRet ? ({ k: 'fn', ret: fnRet } as TagExpr) : null) ?? (init ? tagOf(scope, init) : null) ?? typeTag(scope, decl.type);
+    const tag = (fnRet ? ({ k: 'fn', ret: fnRet } as TagExpr) : null) ?? (init ? tagOf(scope, init) : null) ?? typeTag(scope, decl.type) ?? moduleObjectTag(scope, init);
     const value = init ? evalValue(scope, init) : null;
     const b: Binding = { tag, value };
     if (init) b.init = init;
@@ -409,7 +412,7 @@ function onBinary(scope: Scope, be: ts.BinaryExpression, depth: number): void {
           else if (t.isPropertyAssignment(p)) setExport(scope, n, p.initializer);
         }
       }
-    } else if (lt === 'exports' || lt === 'module.exports') {
+    } else if (lt === 'exports' || lt === 'module.exports' || (t.isIdentifier(left.expression) && isModuleObjectAlias(scope, lt))) {
       setExport(scope, left.name.text, be.right);
     }
   }
