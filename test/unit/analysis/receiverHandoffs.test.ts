@@ -23,4 +23,16 @@ describe('receivers handed on through the project code', () => {
   it('types a field by the socket its constructor is given, through a setup function and a CommonJS barrel', async () => {
     expect(await detectionsOf('realtime/ws-constructor-socket')).toEqual(expectedOf('realtime/ws-constructor-socket'));
   });
+
+  it('resolves members a CommonJS module assigns on its own exports, and getters returning them', async () => {
+    expect(await detectionsOf('realtime/socketio-module-object')).toEqual(expectedOf('realtime/socketio-module-object'));
+  });
+
+  it('takes a constructor function inheriting with util.inherits for an instance of its base', async () => {
+    expect(await detectionsOf('messaging/emitter-util-inherits')).toEqual(expectedOf('messaging/emitter-util-inherits'));
+  });
+
+  it('follows registry lookups, loop variables and wrapper classes of workspace packages to their channels', async () => {
+    expect(await detectionsOf('messaging/wrappers-registry-loop-package')).toEqual(expectedOf('messaging/wrappers-registry-loop-package'));
+  });
 });

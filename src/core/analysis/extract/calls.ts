@@ -248,11 +248,26 @@ function recordWrapperCall(scope: Scope, call: ts.CallExpression, callee: ts.Ide
 /** Method calls on workspace objects and class instances: the linker sees through those that are wrappers. */
 function recordMethodCall(scope: Scope, call: ts.CallExpression, recv: TagExpr, method: string, token: ts.Node): void {
   const root = rootOf(recv);
-  if (root.k !== 'imp' && root.k !== 'cls') return;
+  if (root.k !== 'imp' && root.k !== 'cls' && !(root.k === 'lib' && workspaceInstance(recv, root.mod))) return;
   scope.facts.methodCalls.push({
     recv, method, args: call.arguments.slice(0, 6).map((a) => evalValue(scope, a)), pos: posOf(scope, call, token),
     fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, call),
   });
+}
+
+/**
+ * An instance of a class imported by a bare specifier that may be a workspace package or a path alias
+ * (`constructor(private publisher: Publisher)` with `Publisher` from `@acme/bus`): its methods may be
+ * wrappers. Messaging libraries and Node built-ins are not; plain module calls (`_.map`) are not instances.
+ */
+function workspaceInstance(recv: TagExpr, mod: string): boolean {
+  if (mod.startsWith('node:') || MESSAGING_LIBRARY.test(mod)) return false;
+  for (let cur: TagExpr = recv, hops = 0; hops < 8; hops++) {
+    if (cur.k === 'inst' || cur.k === 'new') return true;
+    if (cur.k !== 'prop' && cur.k !== 'call') return false;
+    cur = cur.of;
+  }
+  return false;
 }
 
 /** Plain calls, `new` and decorators are constructs only when rooted in a library or a global. */

@@ -17,6 +17,7 @@ import { onCall, onNew, unwrapFn } from './calls';
 import { spendWork } from './workBudget';
 import { bindFieldFromParam } from './constructorArgs';
 import { isModuleObjectAlias, moduleObjectTag } from './moduleObject';
+import { bindLoopValue } from './loopValues';
 
 /** Nesting guard: deeper subtrees are not walked (a 10,000-level expression must not overflow the stack). */
 export const MAX_DEPTH = 1200;
@@ -203,7 +204,7 @@ function visit(scope: Scope, node: ts.Node, depth: number): void {
           if (d && t.isArrayBindingPattern(d.name)) {
             for (const el of d.name.elements) if (t.isBindingElement(el) && t.isIdentifier(el.name)) bindLocal(scope, el.name.text, { tag });
           }
-        }
+        } else if (t.isVariableDeclarationList(init)) bindLoopValue(scope, init, fo.expression);
         visit(scope, fo.statement, depth + 1);
         return;
       }
