@@ -35,8 +35,9 @@ const REEXPORT = /export\s*(?:\*(?:\s*as\s+[\w$]+)?|\{[^}]*\})\s*from\s*['"](\.{
 /** A quoted specifier right after `from`, `require(` or `import(`: relative, or a bare one that may be the
  *  workspace's own (a tsconfig `paths` alias, a framework alias, a workspace package imported by name). */
 const IMPORT_QUOTE = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"]([^'"\n]+)['"]/g;
-/** `import a, { b as c } from`, `import * as d from`, `const { e } = require(`, `const f = require(` (at the end). */
-const BINDING_BEFORE = /(?:import\s+([\w$\s{},*]+?)\s+from\s*|(?:const|let|var)\s+([\w$]+|\{[^}]*\})\s*=\s*(?:await\s+)?(?:require|import)\s*\(\s*)$/;
+/** `import a, { b as c } from`, `import * as d from`, `const { e } = require(`, `const f = require(` (at the end),
+ *  also a later declarator of one `var` list (`var a = require('./a'),\n    b = require('./b')`). */
+const BINDING_BEFORE = /(?:import\s+([\w$\s{},*]+?)\s+from\s*|(?:(?:const|let|var)\s+|,\s*)([\w$]+|\{[^}]*\})\s*=\s*(?:await\s+)?(?:require|import)\s*\(\s*)$/;
 /** After an imported name: a member chain ending in a messaging-like call (`bus.emit(`, `io.to(`) or a
  *  singleton getter (`Server.getInstance(`). */
 const CHAIN_CALL = /(?:\.[\w$]+)*\.(?:publish|emit|send|sendBatch|add|addBulk|upsertJobScheduler|subscribe|psubscribe|sendToQueue|consume|on|once|request|xadd|xAdd|call|respond|process|to|in|producer|consumer|jetstream|createChannel|adapter|getInstance|instance|shared)\s*\(/y;

@@ -7,6 +7,7 @@ import { hoistedFunction, posOf, snippetOf } from './scope';
 import { rootOf, tagOf } from './tags';
 import { evalValue, propName } from './values';
 import { onCallLocal, onNewLocal } from './localRules';
+import { argTagsOf, recordConstructorCall } from './constructorArgs';
 
 /** Methods that can be a construct on some library receiver; other calls never become sites. */
 const SITE_METHODS = new Set([
@@ -236,7 +237,7 @@ function recordWrapperCall(scope: Scope, call: ts.CallExpression, callee: ts.Ide
   else if (b.tag?.k === 'prop' && b.tag.of.k === 'imp' && b.tag.of.name === 'default') target = { spec: b.tag.of.spec, name: b.tag.name };
   if (!target) return;
   const args = call.arguments.slice(0, 6);
-  const argTags = args.map((a) => (scope.ts.isIdentifier(a) || scope.ts.isNewExpression(a) || scope.ts.isPropertyAccessExpression(a) ? tagOf(scope, a) : null));
+  const argTags = argTagsOf(scope, args);
   if ('spec' in target && argTags.some(messagingBound)) handsReceiverTo(scope, target.spec);
   scope.facts.calls.push({
     callee: target, args: args.map((a) => evalValue(scope, a)), pos: posOf(scope, call, callee),
@@ -247,11 +248,26 @@ function recordWrapperCall(scope: Scope, call: ts.CallExpression, callee: ts.Ide
 /** Method calls on workspace objects and class instances: the linker sees through those that are wrappers. */
 function recordMethodCall(scope: Scope, call: ts.CallExpression, recv: TagExpr, method: string, token: ts.Node): void {
   const root = rootOf(recv);
-  if (root.k !== 'imp' && root.k !== 'cls') return;
+  if (root.k !== 'imp' && root.k !== 'cls' && !(root.k === 'lib' && workspaceInstance(recv, root.mod))) return;
   scope.facts.methodCalls.push({
     recv, method, args: call.arguments.slice(0, 6).map((a) => evalValue(scope, a)), pos: posOf(scope, call, token),
     fn: scope.fn, path: [...scope.path], snippet: snippetOf(scope, call),
   });
+}
+
+/**
+ * An instance of a class imported by a bare specifier that may be a workspace package or a path alias
+ * (`constructor(private publisher: Publisher)` with `Publisher` from `@acme/bus`): its methods may be
+ * wrappers. Messaging libraries and Node built-ins are not; plain module calls (`_.map`) are not instances.
+ */
+function workspaceInstance(recv: TagExpr, mod: string): boolean {
+  if (mod.startsWith('node:') || MESSAGING_LIBRARY.test(mod)) return false;
+  for (let cur: TagExpr = recv, hops = 0; hops < 8; hops++) {
+    if (cur.k === 'inst' || cur.k === 'new') return true;
+    if (cur.k !== 'prop' && cur.k !== 'call') return false;
+    cur = cur.of;
+  }
+  return false;
 }
 
 /** Plain calls, `new` and decorators are constructs only when rooted in a library or a global. */
@@ -287,6 +303,9 @@ export function onNew(scope: Scope, ne: ts.NewExpression, depth: number): void {
       const fnArg = unwrapFn(scope, a);
       if (fnArg) scope.pendingParams.set(fnArg, fnArg.parameters.map((_, pi) => ({ k: 'param', of: owner, m: `new#${i}`, ev: null, i: pi })));
     });
+  } else {
+    const ctorCall = recordConstructorCall(scope, ne, calleeTag);
+    if (ctorCall && 'spec' in ctorCall.callee && ctorCall.argTags?.some(messagingBound)) handsReceiverTo(scope, ctorCall.callee.spec);
   }
   onNewLocal(scope, ne);
   for (const a of ne.arguments ?? []) scope.visit(a, depth + 1);

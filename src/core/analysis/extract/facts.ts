@@ -3,13 +3,21 @@
 // re-link) gives exactly the result of a cold run. Facts hold no AST: they are small and serializable.
 import type { Broker, DetectionKind, Role } from '../types';
 
-/** A statically known value, or how to find it in another file. */
+/**
+ * A statically known value, or how to find it in another file. `k` (kind) tags, short because facts are
+ * cached and sent between threads in large numbers:
+ *   str string literal · tpl concatenation · ref imported binding · regex · param a parameter of the
+ *   enclosing function · arr array · obj object literal · fnv function value (returns a channel built from
+ *   its parameters) · call a call of such a function · unknown anything else.
+ */
 export type ValueExpr =
+  /** A string literal (also a number or an enum member's literal). */
   | { k: 'str'; v: string }
   /** Concatenation (template literal, `+`); an `unknown` part becomes a `*` wildcard. */
   | { k: 'tpl'; parts: ValueExpr[] }
   /** An imported binding (`spec` as written in the import) followed by a member path. */
   | { k: 'ref'; spec: string; name: string; path: string[] }
+  /** A regular expression literal (a Kafka topic pattern). */
   | { k: 'regex'; source: string }
   /** Parameter `i` of the enclosing named function (a wrapper's channel comes from its caller). */
   | { k: 'param'; i: number }
@@ -21,18 +29,33 @@ export type ValueExpr =
   | { k: 'call'; of: ValueExpr; args: ValueExpr[] }
   | { k: 'unknown' };
 
-/** How a receiver's library type can be computed (a tiny type system over imports and factories). */
+/**
+ * How a receiver's library type can be computed (a tiny type system over imports and factories), resolved
+ * by link/resolve.ts into a `Tag`. `k` (kind) tags:
+ *   lib an export of a package (library, alias or workspace package) · imp an export of a relative module ·
+ *   global a browser/Node global · new `new X(…)` · call `x(…)` · prop `x.name` · param a callback's
+ *   parameter · cls a class of the file · fn a function returning a tag · inst a value declared of a type ·
+ *   arg an untyped parameter typed by the callers · at (link time) a tag of another file · deco a
+ *   Fastify-decorated member.
+ */
 export type TagExpr =
+  /** Export `name` (`default`, `*` for the namespace) of package `mod`. */
   | { k: 'lib'; mod: string; name: string }
+  /** Export `name` (`default`, `*`) of the relative module `spec`. */
   | { k: 'imp'; spec: string; name: string }
+  /** A global constructor or function (`WebSocket`, `EventSource`, `fetch`). */
   | { k: 'global'; name: string }
+  /** An instance `new of(arg0, …)`; `hasAdapter`: a socket.io server created with an adapter option. */
   | { k: 'new'; of: TagExpr; arg0: ValueExpr | null; hasAdapter?: boolean }
+  /** The result of calling `of` (a factory, a method: `kafka.producer()`); `arg0` names queues and groups. */
   | { k: 'call'; of: TagExpr; arg0: ValueExpr | null }
+  /** Member `name` of `of`. */
   | { k: 'prop'; of: TagExpr; name: string }
   /** Parameter `i` of a callback passed to `of.m(ev, cb)` (or `iter` for `for await … of`). */
   | { k: 'param'; of: TagExpr; m: string; ev: string | null; i: number }
-  /** A class declared in a file; its instances take the tag of `base` (e.g. `extends EventEmitter`). */
-  | { k: 'cls'; base: TagExpr | null; members?: Record<string, TagExpr>; methods?: Record<string, number>; returnsThis?: string[]; instanceGetters?: string[] }
+  /** A class declared in a file; its instances take the tag of `base` (e.g. `extends EventEmitter`).
+   *  `ctor`: its constructor's function index, when `new C(x)` can hand the constructor a receiver. */
+  | { k: 'cls'; base: TagExpr | null; members?: Record<string, TagExpr>; methods?: Record<string, number>; returnsThis?: string[]; instanceGetters?: string[]; ctor?: number }
   /** A function of the workspace whose calls return `ret` (`async function nats() { …; return nc }`). */
   | { k: 'fn'; ret: TagExpr }
   /** A value whose declared type is `of` (annotation, NestJS injection); `name` from `@InjectQueue('x')`. */

@@ -7,6 +7,7 @@ import { bindLocal, isExported, restoreLocals } from './scope';
 import { tagOf, typeTag } from './tags';
 import { evalValue, propName } from './values';
 import { paramTag } from './classes';
+import { es5ClassOf } from './es5Classes';
 
 function fnName(scope: Scope, node: ts.FunctionLikeDeclaration): string | null {
   const t = scope.ts;
@@ -57,6 +58,8 @@ export function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth
     // `publish = async (topic, payload) => { … }` as a class property.
     const owner = scope.stack[scope.stack.length - 3];
     if (cls && parent && owner && t.isPropertyDeclaration(parent) && t.isIdentifier(parent.name) && t.isClassLike(owner)) cls.methods[parent.name.text] = scope.fn;
+    // `constructor(socket) { this.socket = socket }`: what `new C(x)` passes types the field (constructorArgs.ts).
+    if (cls?.tag.k === 'cls' && t.isConstructorDeclaration(node) && node.parameters.length > 0) cls.tag.ctor = scope.fn;
   }
   if (t.isFunctionDeclaration(node) && node.name) {
     const b: Binding = { tag: null, init: node };
@@ -65,6 +68,10 @@ export function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth
     if (wrapperCandidate && isExported(scope, node)) scope.facts.exports[node.name.text] = { fn: scope.fn };
   }
   scope.locals.push(new Map());
+  // `function Room() {}` / `Room.prototype.m = function () {}` after `util.inherits(Room, EventEmitter)`.
+  const es5 = es5ClassOf(scope, node);
+  const outerThis = es5 ? scope.bindings.get('this') : undefined;
+  if (es5) scope.bindings.set('this', { tag: { k: 'new', of: es5.tag, arg0: null } });
   const pending = scope.pendingParams.get(node);
   const conventional = socketIoHandlerParams(scope, node);
   node.parameters.forEach((p, i) => {
@@ -110,6 +117,12 @@ export function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth
     }
   }
   recordInstanceGetter(scope, node);
+  if (es5) {
+    if (outerThis) scope.bindings.set('this', outerThis);
+    else scope.bindings.delete('this');
+    // `new Room()` and `module.exports = Room` give instances of the class, as for a `class` declaration.
+    if (t.isFunctionDeclaration(node) && node.name?.text === es5.name) scope.bindings.set(es5.name, { ...scope.bindings.get(es5.name), tag: es5.tag });
+  }
   scope.fn = savedFn;
   scope.path = savedPath;
 }

@@ -49,33 +49,60 @@ export interface ClassScope {
   tag: TagExpr;
 }
 
-export interface Scope {
+/*
+ * The walker's state, split by concern (each part names the code that mainly maintains it); `Scope` is
+ * their union, passed as one object because every handler reads several of them.
+ */
+
+/** The file being walked (read-only during the walk). */
+export interface SourceScope {
   ts: typeof ts;
   sf: ts.SourceFile;
   text: string;
-  /** The walker's visit (so classes/functions/calls can recurse without importing it). */
-  visit: (node: ts.Node, depth: number) => void;
   /** Absolute path (used for Next.js route paths). */
   file: string;
+  /** The facts being built (the walk's output). */
   facts: FileFacts;
+}
+
+/** The traversal machinery (walker.ts). */
+export interface TraversalScope {
+  /** The walker's visit (so classes/functions/calls can recurse without importing it). */
+  visit: (node: ts.Node, depth: number) => void;
+  /** Ancestors of the node being visited (the walker does not set parent pointers). */
+  stack: ts.Node[];
+  /** Set when a subtree was too deep to walk (the facts get a note). */
+  tooDeep: boolean;
+  /** `forEachChild` callbacks by child depth, made once per depth instead of once per visited node. */
+  childVisitors: ((node: ts.Node) => void)[];
+  /** Node kind → what the walker does with it (a `NodeAction`, see walker.ts). */
+  handlers: Uint8Array;
+}
+
+/** What names are bound to (imports, declarations, parameters, `this.x`), with function-level shadowing. */
+export interface NamesScope {
   bindings: BindingMap;
   /** Every library module imported by the file (`kafkajs`, `@tanstack/react-query`…). */
   libs: Set<string>;
+  /**
+   * One frame per enclosing function: the bindings its parameters and local declarations shadowed, put back
+   * when the function ends (a callback's `(socket) => socket.id` must not rebind the outer `socket`).
+   */
+  locals: Map<string, Binding | undefined>[];
+  /** Top-level function declarations by name (hoisted: callable and registrable before their text). */
+  hoisted: Map<string, ts.FunctionDeclaration> | null;
+  /** Regex of the names that can matter, built for `bindings.version` (functions.ts skips bodies with it). */
+  namesRe: { version: number; re: RegExp | null } | null;
+}
+
+/** The enclosing function and what is known about functions of the file (functions.ts, calls.ts). */
+export interface FunctionsScope {
+  /** Index into `facts.fns` of the enclosing function (-1: module level). */
   fn: number;
+  /** Branch path inside the enclosing function (for dual-write path exclusivity). */
   path: string[];
-  classes: ClassScope[];
-  /** Ancestors of the node being visited (the walker does not set parent pointers). */
-  stack: ts.Node[];
   /** Callback functions whose parameters get a tag from the call they are passed to. */
   pendingParams: Map<ts.Node, TagExpr[]>;
-  tooDeep: boolean;
-  /** Whole-file text checks that let rules skip work (most files mention neither). */
-  mentionsOutbox: boolean;
-  mentionsSse: boolean;
-  /** Fastify code: an untyped `app.member` may be a decorated client (see TagExpr `deco`). */
-  mentionsFastify: boolean;
-  /** Outbox tables already counted in this file (a migration's `down` does not count again). */
-  outboxTables: Set<string>;
   /** Callbacks that are event/message/route handlers: they run on their own, not as part of the caller. */
   handlerFns: Set<ts.Node>;
   /** Per enclosing function-like: the tag of its first `return` whose value is bound to something. */
@@ -86,22 +113,27 @@ export interface Scope {
   fnValues: Map<ts.Node, ValueExpr>;
   /** Function-like nodes → their index in `facts.fns` (named functions only). */
   fnIndex: Map<ts.Node, number>;
-  /** Regex of the names that can matter, built for `bindings.version`. */
-  namesRe: { version: number; re: RegExp | null } | null;
-  /** `forEachChild` callbacks by child depth, made once per depth instead of once per visited node. */
-  childVisitors: ((node: ts.Node) => void)[];
-  /** Node kind → what the walker does with it (see walker.ts). */
-  handlers: Uint8Array;
-  /**
-   * One frame per enclosing function: the bindings its parameters and local declarations shadowed, put back
-   * when the function ends (a callback's `(socket) => socket.id` must not rebind the outer `socket`).
-   */
-  locals: Map<string, Binding | undefined>[];
-  /** Top-level function declarations by name (hoisted: callable and registrable before their text). */
-  hoisted: Map<string, ts.FunctionDeclaration> | null;
   /** Calls of hoisted functions made before their declaration: their index is filled in after the walk. */
   lateCalls: { call: import('./facts').WrapperCall; name: string }[];
 }
+
+/** Enclosing classes, innermost last (classes.ts). */
+export interface ClassesScope {
+  classes: ClassScope[];
+}
+
+/** Whole-file text checks that let code skip work (localRules.ts, functions.ts, tags.ts), and the rules' per-file memory. */
+export interface RulesScope {
+  /** Whole-file text checks that let rules skip work (most files mention neither). */
+  mentionsOutbox: boolean;
+  mentionsSse: boolean;
+  /** Fastify code: an untyped `app.member` may be a decorated client (see TagExpr `deco`). */
+  mentionsFastify: boolean;
+  /** Outbox tables already counted in this file (a migration's `down` does not count again). */
+  outboxTables: Set<string>;
+}
+
+export interface Scope extends SourceScope, TraversalScope, NamesScope, FunctionsScope, ClassesScope, RulesScope {}
 
 /** A top-level function declaration named `name`, found even where the walk has not reached it yet. */
 export function hoistedFunction(scope: Scope, name: string): ts.FunctionDeclaration | null {

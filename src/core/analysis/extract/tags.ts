@@ -83,6 +83,8 @@ export function tagOf(scope: Scope, node: ts.Node | undefined, depth = 0): TagEx
       const be = node as ts.BinaryExpression;
       const op = be.operatorToken.kind;
       if (op === SK.QuestionQuestionToken || op === SK.BarBarToken) return tagOf(scope, be.left, depth + 1) ?? tagOf(scope, be.right, depth + 1);
+      // `return Sockets.server && Sockets.server.in(room)`: when it is anything, it is the right side.
+      if (op === SK.AmpersandAmpersandToken) return tagOf(scope, be.right, depth + 1);
       // `const io = (module.exports.io = server.io)`: an assignment's value is its right side.
       if (op === SK.EqualsToken) return tagOf(scope, be.right, depth + 1);
       return null;

@@ -15,6 +15,9 @@ import { onClass } from './classes';
 import { onFunction } from './functions';
 import { onCall, onNew, unwrapFn } from './calls';
 import { spendWork } from './workBudget';
+import { bindFieldFromParam } from './constructorArgs';
+import { isModuleObjectAlias, moduleObjectTag } from './moduleObject';
+import { bindLoopValue } from './loopValues';
 
 /** Nesting guard: deeper subtrees are not walked (a 10,000-level expression must not overflow the stack). */
 export const MAX_DEPTH = 1200;
@@ -62,8 +65,24 @@ function resolveLateCalls(scope: Scope): void {
   if (dropped.size > 0) scope.facts.calls = scope.facts.calls.filter((c) => !dropped.has(c));
 }
 
-/** What `visit` does with a node kind (an index into a table, instead of ~35 `SyntaxKind` lookups per node). */
-const enum H {
+/**
+ * What `visit` does with a node kind: the node-kind → action table (`handlers`) holds one of these per
+ * `SyntaxKind`, so dispatch is one array read instead of ~35 `SyntaxKind` tests per node.
+ *   Default        walk the children, nothing else
+ *   Skip           do not descend (type nodes, interfaces: they hold no constructs)
+ *   Import, ImportEquals, ExportDecl, ExportAssign   bind imported names / record exports
+ *   Variable       bind a declared name to its tag and value
+ *   TypeAlias, Enum   bind an alias of a library type / an enum's values
+ *   Class, Function   classes.ts / functions.ts (scopes, `this`, parameters, wrapper candidates)
+ *   Call, New      calls.ts (sites, wrapper calls, callback parameters)
+ *   StringLike     local rules on string/template literals (SSE headers, SQL, outbox names)
+ *   If, Block, Case   branch paths for dual-write exclusivity
+ *   ForOf          bind the loop variable (an element of a typed collection, or of a known list)
+ *   Binary         assignments (`this.x =`, `module.exports =`, re-binding a name)
+ *   Return         the enclosing function's returned tag
+ *   PropertyAccess NestJS `Transport.X` mentions
+ */
+const enum NodeAction {
   Default, Skip, Import, ImportEquals, ExportDecl, ExportAssign, Variable, TypeAlias, Enum, Class, Function, Call, New,
   StringLike, If, Block, Case, ForOf, Binary, Return, PropertyAccess,
 }
@@ -80,30 +99,30 @@ function handlers(t: typeof ts): Uint8Array {
   const table = new Uint8Array(max + 1);
   // Types hold no constructs (annotations that matter are read where they are declared): in typed code
   // they are a large share of the nodes, so skipping them makes the walk much cheaper.
-  for (let k = SK.FirstTypeNode; k <= SK.LastTypeNode; k++) table[k] = H.Skip;
-  const set = (h: H, ...kinds: ts.SyntaxKind[]): void => {
+  for (let k = SK.FirstTypeNode; k <= SK.LastTypeNode; k++) table[k] = NodeAction.Skip;
+  const set = (h: NodeAction, ...kinds: ts.SyntaxKind[]): void => {
     for (const k of kinds) table[k] = h;
   };
-  set(H.Skip, SK.InterfaceDeclaration);
-  set(H.Import, SK.ImportDeclaration);
-  set(H.ImportEquals, SK.ImportEqualsDeclaration);
-  set(H.ExportDecl, SK.ExportDeclaration);
-  set(H.ExportAssign, SK.ExportAssignment);
-  set(H.Variable, SK.VariableDeclaration);
-  set(H.TypeAlias, SK.TypeAliasDeclaration);
-  set(H.Enum, SK.EnumDeclaration);
-  set(H.Class, SK.ClassDeclaration, SK.ClassExpression);
-  set(H.Function, SK.FunctionDeclaration, SK.FunctionExpression, SK.ArrowFunction, SK.MethodDeclaration, SK.Constructor, SK.GetAccessor, SK.SetAccessor);
-  set(H.Call, SK.CallExpression);
-  set(H.New, SK.NewExpression);
-  set(H.StringLike, SK.TaggedTemplateExpression, SK.StringLiteral, SK.NoSubstitutionTemplateLiteral, SK.TemplateExpression);
-  set(H.If, SK.IfStatement);
-  set(H.Block, SK.Block, SK.SourceFile, SK.ModuleBlock);
-  set(H.Case, SK.CaseClause, SK.DefaultClause);
-  set(H.ForOf, SK.ForOfStatement);
-  set(H.Binary, SK.BinaryExpression);
-  set(H.Return, SK.ReturnStatement);
-  set(H.PropertyAccess, SK.PropertyAccessExpression);
+  set(NodeAction.Skip, SK.InterfaceDeclaration);
+  set(NodeAction.Import, SK.ImportDeclaration);
+  set(NodeAction.ImportEquals, SK.ImportEqualsDeclaration);
+  set(NodeAction.ExportDecl, SK.ExportDeclaration);
+  set(NodeAction.ExportAssign, SK.ExportAssignment);
+  set(NodeAction.Variable, SK.VariableDeclaration);
+  set(NodeAction.TypeAlias, SK.TypeAliasDeclaration);
+  set(NodeAction.Enum, SK.EnumDeclaration);
+  set(NodeAction.Class, SK.ClassDeclaration, SK.ClassExpression);
+  set(NodeAction.Function, SK.FunctionDeclaration, SK.FunctionExpression, SK.ArrowFunction, SK.MethodDeclaration, SK.Constructor, SK.GetAccessor, SK.SetAccessor);
+  set(NodeAction.Call, SK.CallExpression);
+  set(NodeAction.New, SK.NewExpression);
+  set(NodeAction.StringLike, SK.TaggedTemplateExpression, SK.StringLiteral, SK.NoSubstitutionTemplateLiteral, SK.TemplateExpression);
+  set(NodeAction.If, SK.IfStatement);
+  set(NodeAction.Block, SK.Block, SK.SourceFile, SK.ModuleBlock);
+  set(NodeAction.Case, SK.CaseClause, SK.DefaultClause);
+  set(NodeAction.ForOf, SK.ForOfStatement);
+  set(NodeAction.Binary, SK.BinaryExpression);
+  set(NodeAction.Return, SK.ReturnStatement);
+  set(NodeAction.PropertyAccess, SK.PropertyAccessExpression);
   handlerTable = table;
   handlerTableFor = t;
   return table;
@@ -116,34 +135,34 @@ function visit(scope: Scope, node: ts.Node, depth: number): void {
     return;
   }
   const t = scope.ts;
-  const h = scope.handlers[node.kind] ?? H.Default;
-  if (h === H.Skip) return;
+  const h = scope.handlers[node.kind] ?? NodeAction.Default;
+  if (h === NodeAction.Skip) return;
   scope.stack.push(node);
   try {
     switch (h) {
-      case H.Import:
+      case NodeAction.Import:
         onImport(scope, node as ts.ImportDeclaration);
         return;
-      case H.ImportEquals: {
+      case NodeAction.ImportEquals: {
         const ie = node as ts.ImportEqualsDeclaration;
         if (t.isExternalModuleReference(ie.moduleReference) && t.isStringLiteral(ie.moduleReference.expression)) {
           bindImport(scope, ie.name.text, ie.moduleReference.expression.text, 'default');
         }
         return;
       }
-      case H.ExportDecl:
+      case NodeAction.ExportDecl:
         onExportDecl(scope, node as ts.ExportDeclaration);
         return;
-      case H.ExportAssign: {
+      case NodeAction.ExportAssign: {
         const ea = node as ts.ExportAssignment;
         children(scope, node, depth);
         setExport(scope, 'default', ea.expression);
         return;
       }
-      case H.Variable:
+      case NodeAction.Variable:
         onVariable(scope, node as ts.VariableDeclaration, depth);
         return;
-      case H.TypeAlias: {
+      case NodeAction.TypeAlias: {
         // `type ChatSocket = Socket<…>`: the alias stands for the library type it names.
         const ta = node as ts.TypeAliasDeclaration;
         const tag = typeTag(scope, ta.type);
@@ -153,42 +172,42 @@ function visit(scope: Scope, node: ts.Node, depth: number): void {
         }
         return;
       }
-      case H.Enum: {
+      case NodeAction.Enum: {
         const ed = node as ts.EnumDeclaration;
         const value = evalEnum(scope, ed);
         scope.bindings.set(ed.name.text, { value });
         if (isExported(scope, ed)) scope.facts.exports[ed.name.text] = { value };
         return;
       }
-      case H.Class:
+      case NodeAction.Class:
         onClass(scope, node as ts.ClassLikeDeclaration, depth);
         return;
-      case H.Function:
+      case NodeAction.Function:
         onFunction(scope, node as ts.FunctionLikeDeclaration, depth);
         return;
-      case H.Call:
+      case NodeAction.Call:
         onCall(scope, node as ts.CallExpression, depth);
         return;
-      case H.New:
+      case NodeAction.New:
         onNew(scope, node as ts.NewExpression, depth);
         return;
-      case H.StringLike:
+      case NodeAction.StringLike:
         onStringLocal(scope, node);
         children(scope, node, depth);
         return;
-      case H.If:
+      case NodeAction.If:
         onIf(scope, node as ts.IfStatement, depth);
         return;
-      case H.Block:
+      case NodeAction.Block:
         onBlock(scope, (node as ts.Block).statements, depth);
         return;
-      case H.Case: {
+      case NodeAction.Case: {
         scope.path.push(`${node.pos}:case`);
         onBlock(scope, (node as ts.CaseClause).statements, depth);
         scope.path.pop();
         return;
       }
-      case H.ForOf: {
+      case NodeAction.ForOf: {
         const fo = node as ts.ForOfStatement;
         visit(scope, fo.expression, depth + 1);
         const src = tagOf(scope, fo.expression);
@@ -201,21 +220,21 @@ function visit(scope: Scope, node: ts.Node, depth: number): void {
           if (d && t.isArrayBindingPattern(d.name)) {
             for (const el of d.name.elements) if (t.isBindingElement(el) && t.isIdentifier(el.name)) bindLocal(scope, el.name.text, { tag });
           }
-        }
+        } else if (t.isVariableDeclarationList(init)) bindLoopValue(scope, init, fo.expression);
         visit(scope, fo.statement, depth + 1);
         return;
       }
-      case H.Binary:
+      case NodeAction.Binary:
         onBinary(scope, node as ts.BinaryExpression, depth);
         return;
-      case H.Return: {
+      case NodeAction.Return: {
         const rs = node as ts.ReturnStatement;
         children(scope, node, depth);
         const top = scope.returns.length - 1;
         if (top >= 0 && !scope.returns[top] && rs.expression) scope.returns[top] = tagOf(scope, rs.expression);
         return;
       }
-      case H.PropertyAccess: {
+      case NodeAction.PropertyAccess: {
         const pa = node as ts.PropertyAccessExpression;
         if (t.isIdentifier(pa.expression) && pa.expression.text === 'Transport' && /^[A-Z_]+$/.test(pa.name.text)) {
           if (!scope.facts.transports.includes(pa.name.text)) scope.facts.transports.push(pa.name.text);
@@ -338,7 +357,9 @@ export function entry(b: Binding): ExportEntry {
 }
 
 export function setExport(scope: Scope, name: string, expr: ts.Expression): void {
-  const tag = tagOf(scope, expr);
+  // `exports.room = function (id) { return io.to(id) }`: calls of the export give what the function returns.
+  const fnRet = scope.fnReturns.get(unwrapFn(scope, expr) ?? expr);
+  const tag = fnRet ? ({ k: 'fn', ret: fnRet } as TagExpr) : tagOf(scope, expr);
   const value = evalValue(scope, expr);
   // `module.exports = function streamRouter(feed) {…}`: the exported function itself.
   const fn = scope.ts.isIdentifier(expr) ? scope.bindings.get(expr.text)?.fn : scope.ts.isFunctionExpression(expr) || scope.ts.isArrowFunction(expr) ? scope.fnIndex.get(expr) : undefined;
@@ -353,7 +374,7 @@ function onVariable(scope: Scope, decl: ts.VariableDeclaration, depth: number): 
   if (t.isIdentifier(decl.name)) {
     const name = decl.name.text;
     const fnRet = init ? scope.fnReturns.get(unwrapFn(scope, init) ?? init) : undefined;
-    const tag = (fnRet ? ({ k: 'fn', ret: fnRet } as TagExpr) : null) ?? (init ? tagOf(scope, init) : null) ?? typeTag(scope, decl.type);
+    const tag = (fnRet ? ({ k: 'fn', ret: fnRet } as TagExpr) : null) ?? (init ? tagOf(scope, init) : null) ?? typeTag(scope, decl.type) ?? moduleObjectTag(scope, init);
     const value = init ? evalValue(scope, init) : null;
     const b: Binding = { tag, value };
     if (init) b.init = init;
@@ -387,6 +408,7 @@ function onBinary(scope: Scope, be: ts.BinaryExpression, depth: number): void {
   if (t.isPropertyAccessExpression(left) && left.expression.kind === t.SyntaxKind.ThisKeyword) {
     const tag = tagOf(scope, be.right);
     if (tag) scope.bindings.set(`this.${left.name.text}`, { tag });
+    else bindFieldFromParam(scope, left.name.text, be.right);
     return;
   }
   if (t.isIdentifier(left)) {
@@ -407,7 +429,7 @@ function onBinary(scope: Scope, be: ts.BinaryExpression, depth: number): void {
           else if (t.isPropertyAssignment(p)) setExport(scope, n, p.initializer);
         }
       }
-    } else if (lt === 'exports' || lt === 'module.exports') {
+    } else if (lt === 'exports' || lt === 'module.exports' || (t.isIdentifier(left.expression) && isModuleObjectAlias(scope, lt))) {
       setExport(scope, left.name.text, be.right);
     }
   }

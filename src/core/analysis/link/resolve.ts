@@ -2,7 +2,7 @@
 // following imports, re-exports and `export *`, with memoization per link run and cycle guards.
 import type { FileFacts, TagExpr, ValueExpr } from '../extract/facts';
 import { EXPORTS, METHOD_RESULTS, MODULE_CALLBACKS, PARAM_RESULTS, PROP_RESULTS, canonicalModule } from './libraryTables';
-import { MARKER_CHAR, fillParams, paramMarker } from './channelText';
+import { MARKER_CHAR, PARAM_MARKER, fillParams, paramMarker } from './channelText';
 import { capText, VALUE_STEP_BUDGET } from './valueSteps';
 
 /** A resolved receiver: `t` per libraryTables, the npm module it came from, and a queue/group name. */
@@ -207,6 +207,13 @@ export class Resolver {
       const target = this.ws.resolveModule(file, entry.tag.spec);
       return target ? this.exportFn(target, entry.tag.name, depth + 1) : null;
     }
+    // `new Conn(socket)` of an exported class: its constructor (extract/constructorArgs.ts).
+    if (entry?.tag?.k === 'cls' && entry.tag.ctor !== undefined) return { file, fn: entry.tag.ctor };
+    // `const { f } = require('./f'); module.exports = { f }`: a CommonJS barrel passing a function on.
+    if (entry?.tag?.k === 'prop' && entry.tag.of.k === 'imp' && entry.tag.of.name === 'default') {
+      const target = this.ws.resolveModule(file, entry.tag.of.spec);
+      return target ? this.exportFn(target, entry.tag.name, depth + 1) : null;
+    }
     if (!entry) {
       for (const spec of facts.starExports) {
         const target = this.ws.resolveModule(file, spec);
@@ -352,7 +359,7 @@ function libExport(mod: string, name: string, strict = false): Tag | null {
 
 function callResult(callee: Tag | null, arg0: RValue | null): Tag | null {
   if (!callee) return null;
-  if (callee.t === 'fnret') return callee.base ?? null;
+  if (callee.t === 'fnret') return withNameFrom(callee.base ?? null, arg0);
   if (callee.t.startsWith('fn:')) return { t: callee.t.slice(3), lib: callee.lib, name: arg0 };
   // Callable constructors: `Bull('q')`, `require('socket.io')(server)`.
   if (callee.t === 'ctor:bull.queue' || callee.t === 'ctor:sio.server') return { t: callee.t.slice(5), lib: callee.lib, name: arg0 };
@@ -376,4 +383,17 @@ export function instanceOf(ctor: Tag | null, name: RValue | null): Tag | null {
   // A type annotation naming an instance type directly (`nest.factory`) keeps it.
   if (!ctor.t.includes(':') && ctor.t !== 'mod' && ctor.t !== 'relns') return ctor;
   return null;
+}
+
+/**
+ * A factory or registry lookup returning a client named by its first parameter (`getQueue(name)` returning
+ * `new Queue(name)` or the cached one): the call's argument names the client, as the caller wrote it.
+ */
+function withNameFrom(base: Tag | null, arg0: RValue | null): Tag | null {
+  const name = base?.name;
+  if (!base || !arg0 || name?.k !== 'str' || !name.v.includes(MARKER_CHAR)) return base;
+  // Only a name built from the first parameter alone: other parameters are not known at this call.
+  if ([...name.v.matchAll(PARAM_MARKER)].some((m) => m[1] !== '0')) return base;
+  const filled = fillParams(name.v, [arg0]);
+  return { ...base, name: { k: 'str', v: filled.channel, pattern: name.pattern || filled.pattern } };
 }

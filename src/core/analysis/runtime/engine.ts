@@ -48,22 +48,43 @@ export class Engine {
   /** Each root's size cap (its own setting, else `maxBytes`), index-aligned with `roots`. */
   private readonly rootMaxBytes: number[];
   private readonly excluder: Ignore;
+  // Caches, each with its key and what invalidates it. The rule behind all of them: facts depend on one
+  // file's text only, link results on the facts of the files they read, so a change drops the file's own
+  // entries and, when its exports or the file set change, everything linked from them (see afterChange).
+  /** Key: absolute path. The file's state (record, text, prefilter result, facts). Replaced when the file
+   *  changes (`updateFile`, `markFailed`), deleted when it is removed; facts are recomputed lazily. */
   private readonly states = new Map<string, FileState>();
+  /** Symlink loops and unreadable entries of the last walk. Set by each cold scan only. */
   private walkSkipped: SkippedFile[] = [];
+  /** Services (packages) of the workspace, built from the package files on first use. Dropped by
+   *  `invalidateAll` (file set, package.json or structure changed). */
   private services: ServiceIndex | null = null;
+  /** `states`' keys in order. Dropped by `invalidateAll` (only the file set changes it). */
   private sortedFiles: string[] | null = null;
+  /** Package names and versions of the workspace. Dropped by `invalidateAll`. */
   private packageList: [string, string | undefined][] | null = null;
+  /** Key: absolute path of an included file. Its own drafts and call targets (FileDrafts). The entry is
+   *  dropped when the file changes; the whole map when inclusion changes, when any file's exports,
+   *  transports, decorations or receiver hand-offs change (they feed other files' links), or on
+   *  `invalidateAll`. Wrapper and parameter-receiver drafts are not cached: every link recomputes them. */
   private linkCache = new Map<string, FileDrafts>();
   private readonly paths: PathFilter;
+  /** tsconfig/jsconfig `paths` aliases; invalidated with `invalidateAll`. */
   private readonly aliases: ModuleAliases;
+  /** Which files are parsed for detections; invalidated with `invalidateAll`, its export memo when a
+   *  file's exports change, rechecked for one file whose imports' uses may have changed. */
   private readonly inclusion: Inclusion;
+  /** Module resolution memo (from file or folder, specifier); invalidated with `invalidateAll`. */
   private readonly modules: ModuleResolution;
+  /** Fastify decorations by name; rebuilt from the facts on every link. */
   private readonly decorations = new Decorations();
-  /** Finished detections of cached drafts (weakly keyed: dropped with the drafts). */
+  /** Key: a cached FileDrafts object. Its finished detections (weakly keyed: dropped with the drafts). */
   private finished = new WeakMap<FileDrafts, Detection[]>();
-  /** Files whose link ran out of budget, by their (empty) cached drafts: skipped with the reason `budget`. */
+  /** Key: a cached (empty) FileDrafts object. Files whose link ran out of budget, skipped with the reason
+   *  `budget`; dropped with the drafts. */
   private linkSkips = new WeakMap<FileDrafts, SkippedFile>();
-  /** Trees of files re-parsed after the first link (edits), for incremental re-parsing. */
+  /** Key: absolute path. Trees of files re-parsed after the first link (edits), for incremental
+   *  re-parsing; at most 3, forgotten when the file is removed or fails, dropped after a wide edit. */
   private readonly trees = new SourceFileCache(3);
   private linkedOnce = false;
   parseMs = 0;

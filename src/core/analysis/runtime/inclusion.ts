@@ -95,12 +95,18 @@ export class Inclusion {
   /** Modules an included file hands a library-bound argument to (transitively): their parameters are receivers. */
   private addReceiverCallees(inc: Set<string>): void {
     const queue = [...inc];
+    const callees = new Set<string>();
     for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-      for (const spec of this.host.facts(file)?.handsReceiversTo ?? []) {
+      const facts = this.host.facts(file);
+      // A callee that is a barrel (`module.exports = { attach }` over `require('./attach')`) hands the
+      // receiver on to the module defining the function.
+      const specs = callees.has(file) && facts ? [...(facts.handsReceiversTo ?? []), ...barrelSources(facts)] : (facts?.handsReceiversTo ?? []);
+      for (const spec of specs) {
         const target = this.host.resolveModule(file, spec);
         const st = target ? this.host.states.get(target) : undefined;
         if (!target || inc.has(target) || !st || st.skip || st.rec.kind !== 'code') continue;
         inc.add(target);
+        callees.add(target);
         queue.push(target);
       }
     }
@@ -268,4 +274,17 @@ function callsSomethingBound(resolver: Resolver, file: string, fn: number, depth
 function calleeFn(resolver: Resolver, file: string, callee: { spec: string; name: string }): { file: string; fn: number } | null {
   const target = resolver.ws.resolveModule(file, callee.spec);
   return target ? resolver.exportFn(target, callee.name) : null;
+}
+
+/** Re-exporting barrels larger than this are not followed (a package index re-exporting everything). */
+const MAX_BARREL_SOURCES = 8;
+
+/** The relative modules a file re-exports from (`export *`, `export { f } from`, CommonJS `{ f }` of a require). */
+function barrelSources(facts: FileFacts): string[] {
+  const out = new Set(facts.starExports);
+  for (const e of Object.values(facts.exports)) {
+    const tag = e.tag?.k === 'prop' ? e.tag.of : e.tag;
+    if (tag?.k === 'imp' && tag.spec.startsWith('.')) out.add(tag.spec);
+  }
+  return out.size <= MAX_BARREL_SOURCES ? [...out] : [];
 }
