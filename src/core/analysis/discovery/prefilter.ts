@@ -83,6 +83,9 @@ const WRITE_HINT = new RegExp(
   ].join('|'),
 );
 
+/** A cheap first pass (a `.` or an SQL keyword first) before the receiver-aware pattern. */
+const WRITE_GATE = new RegExp(String.raw`\.\s*(?:${WRITE_METHODS}|save)\s*\(|INSERT\s+INTO|UPDATE\s|DELETE\s+FROM`);
+
 /** A name bound by an import: the local name and the exported name it stands for (`default`; `*` for a
  *  namespace, a whole `require(…)` or a dynamic `import(…)`, which may be any export). */
 export interface BoundName {
@@ -324,7 +327,7 @@ export function prefilter(text: string): PrefilterInfo {
   const decorates = text.includes('.decorate') ? matchedNames(text, DECORATE) : [];
   const decoUses = !stage1 && FASTIFY.test(text) ? matchedNames(text, MEMBER_CALL) : [];
   const info: PrefilterInfo = { stage1, importSpecs, reexportSpecs, decorates, decoUses };
-  if (!stage1 && WRITE_HINT.test(text)) info.writesHint = true;
+  if (!stage1 && WRITE_GATE.test(text) && WRITE_HINT.test(text)) info.writesHint = true;
   return info;
 }
 
