@@ -53,7 +53,12 @@ const HANDS_ON = /(?:publish|send|emit|dispatch|produce|deliver|relay|forward|en
 /** An HTTP response's methods (`res.send(rows)`): an admin listing answers a request, it relays nothing. */
 const RESPONSE_CALL = /\b(?:res|reply|response|ctx)\s*\.\s*\w+\s*\(/g;
 
-/** Does the function's text hand rows on? (`'processed'` as a status value or `res.send(rows)` do not.) */
+/** Selecting the rows still to send (`published_at IS NULL`, `sent: false`, `FOR UPDATE SKIP LOCKED`): a relay's
+ *  read even when another function publishes them. */
+const PENDING_ROWS = /\b\w*(?:publish|sent|process|dispatch|deliver|relay)\w*["'`]?\s*(?:IS\s+NULL|=\s*(?:false|0)\b|:\s*(?:null|false)\b)|SKIP\s+LOCKED/i;
+
+/** Does the function's text hand rows on, or pick the pending ones? (`'processed'` as a status value or
+ *  `res.send(rows)` do not.) */
 export function handsRowsOn(fnText: string): boolean {
-  return HANDS_ON.test(fnText.replace(RESPONSE_CALL, ' '));
+  return HANDS_ON.test(fnText.replace(RESPONSE_CALL, ' ')) || PENDING_ROWS.test(fnText);
 }
