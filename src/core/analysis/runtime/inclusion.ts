@@ -29,7 +29,9 @@ export interface InclusionHost {
 const MAX_REEXPORT_DEPTH = 3;
 
 /** How many imports deep data-access helpers are followed from an included file. */
-const WRITE_HELPER_DEPTH = 2;
+const WRITE_HELPER_DEPTH = 1;
+/** Data-access helpers are small modules; a large one (a vendored bundle, generated code) is not followed. */
+const WRITE_HELPER_MAX_BYTES = 48_000;
 
 export class Inclusion {
   private included: Set<string> | null = null;
@@ -123,7 +125,7 @@ export class Inclusion {
         for (const spec of calledModules(this.host.facts(file))) {
           const target = this.host.resolveModule(file, spec);
           const st = target ? this.host.states.get(target) : undefined;
-          if (!target || inc.has(target) || !st || st.skip || st.rec.kind !== 'code' || !st.pre?.writesHint) continue;
+          if (!target || inc.has(target) || !st || st.skip || st.rec.kind !== 'code' || !st.pre?.writesHint || st.rec.size > WRITE_HELPER_MAX_BYTES) continue;
           inc.add(target);
           next.push(target);
         }
