@@ -66,7 +66,26 @@ export interface PrefilterInfo {
   /** Fastify code that is not stage 1: members it calls through (`app.redis.publish(…)` → `redis`), which
    *  make it a stage-2 file when some plugin of the workspace decorates one of them. */
   decoUses: string[];
+  /** Not stage 1, but the text has a persistent-write call (`.update(`, `.save(`, `INSERT INTO`…): a
+   *  data-access helper, parsed when an included file imports it (dual writes through helpers). */
+  writesHint?: boolean;
 }
+
+/** Calls and SQL that may write persistent state (the extractor decides; this only says "worth parsing"). */
+const WRITE_METHODS = String.raw`(?:create|createMany|update|updateMany|updateOne|upsert|insert|insertOne|insertMany|delete|deleteMany|deleteOne|destroy|persist|persistAndFlush|bulkCreate|findOneAndUpdate|findByIdAndUpdate|insertInto|updateTable|deleteFrom)`;
+const WRITE_HINT = new RegExp(
+  [
+    // a database-like receiver, then members or calls, then a write (`this.prisma.invoice.update(`, `knex('t').insert(`)
+    String.raw`\b(?:prisma|db|tx|trx|\w*[Rr]epo(?:sitory)?|manager|em|\w*[Mm]odel|knex|collection|sequelize|mongo\w*|database|queryRunner|orm)\b(?:\s*\.\s*[\w$]+|\([^()\n]{0,80}\))*\s*\.\s*${WRITE_METHODS}\s*\(`,
+    // an ORM model class (`Note.update(`), not a built-in
+    String.raw`\b(?!Object\b|Array\b|Reflect\b|Promise\b|Math\b|JSON\b|Date\b|Buffer\b|Symbol\b|Map\b|Set\b)[A-Z][a-z]\w*\.${WRITE_METHODS}\s*\(`,
+    String.raw`\.\s*save\s*\(`,
+    String.raw`\b(?:INSERT\s+INTO|UPDATE\s+[\w"\`.]+\s+SET|DELETE\s+FROM)\b`,
+  ].join('|'),
+);
+
+/** A cheap first pass (a `.` or an SQL keyword first) before the receiver-aware pattern. */
+const WRITE_GATE = new RegExp(String.raw`\.\s*(?:${WRITE_METHODS}|save)\s*\(|INSERT\s+INTO|UPDATE\s|DELETE\s+FROM`);
 
 /** A name bound by an import: the local name and the exported name it stands for (`default`; `*` for a
  *  namespace, a whole `require(…)` or a dynamic `import(…)`, which may be any export). */
@@ -308,7 +327,9 @@ export function prefilter(text: string): PrefilterInfo {
   }
   const decorates = text.includes('.decorate') ? matchedNames(text, DECORATE) : [];
   const decoUses = !stage1 && FASTIFY.test(text) ? matchedNames(text, MEMBER_CALL) : [];
-  return { stage1, importSpecs, reexportSpecs, decorates, decoUses };
+  const info: PrefilterInfo = { stage1, importSpecs, reexportSpecs, decorates, decoUses };
+  if (!stage1 && WRITE_GATE.test(text) && WRITE_HINT.test(text)) info.writesHint = true;
+  return info;
 }
 
 const DECORATE = /\.decorate\s*\(\s*['"]([\w$]+)['"]/g;

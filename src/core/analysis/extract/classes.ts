@@ -141,6 +141,8 @@ export function paramTag(scope: Scope, p: ts.ParameterDeclaration): TagExpr | nu
       injected = { k: 'lib', mod: '@nestjs/bullmq', name: 'Queue' };
     }
     if (info.name === 'InjectRedis') injected = { k: 'lib', mod: 'ioredis', name: 'Redis' };
+    // `@Inject('BILLING') client: ClientProxy`: the token names the client's registration (its transport).
+    if (info.name === 'Inject' && base?.k === 'inst') name = info.args[0] ?? null;
   }
   if (base && base.k === 'inst') return { k: 'inst', of: base.of, name };
   if (injected) return { k: 'inst', of: injected, name };

@@ -115,8 +115,10 @@ export interface FnInfo {
   name: string | null;
   /** Branch paths of persistent-state writes inside this function. */
   writes: string[][];
-  /** The function mentions an outbox (so its publishes are not dual writes). */
+  /** The function mentions an outbox (so its publishes are not dual writes, unless they bypass it). */
   outbox: boolean;
+  /** The function inserts an outbox row (a publish to a fixed channel beside it bypasses the outbox). */
+  outboxWrite?: true;
 }
 
 export interface ExportEntry {

@@ -38,7 +38,9 @@ export function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth
   // Anonymous callbacks inside a function belong to it (a write inside `$transaction(async tx => …)` and a
   // publish after it are one path); at module level each anonymous handler is its own function.
   const isHandler = scope.handlerFns.has(node);
-  if (name !== null || scope.fn === -1 || isHandler) {
+  // Test callbacks (`it('…', async () => …)`) are separate functions: a write in one test and a publish in
+  // its sibling never run as one path.
+  if (name !== null || scope.fn === -1 || isHandler || isTestCallback(scope, node)) {
     // Most files never mention an outbox: test the function's text only when the file does.
     const outbox = scope.mentionsOutbox && /outbox/i.test(scope.text.slice(node.getStart(scope.sf), node.getEnd()));
     const inherited = isHandler && name === null && scope.fn >= 0 ? (scope.facts.fns[scope.fn]?.name ?? null) : name;
@@ -125,6 +127,18 @@ export function onFunction(scope: Scope, node: ts.FunctionLikeDeclaration, depth
   }
   scope.fn = savedFn;
   scope.path = savedPath;
+}
+
+const TEST_FUNCTIONS = new Set(['it', 'test', 'describe', 'beforeEach', 'beforeAll', 'afterEach', 'afterAll', 'suite', 'context', 'specify']);
+
+/** The function is an argument of `it(…)`, `test.only(…)`, `describe(…)` and the like. */
+function isTestCallback(scope: Scope, node: ts.FunctionLikeDeclaration): boolean {
+  const t = scope.ts;
+  const parent = scope.stack[scope.stack.length - 2];
+  if (!parent || !t.isCallExpression(parent) || !parent.arguments.includes(node as ts.Expression)) return false;
+  let callee: ts.Expression = parent.expression;
+  if (t.isPropertyAccessExpression(callee)) callee = callee.expression;
+  return t.isIdentifier(callee) && TEST_FUNCTIONS.has(callee.text);
 }
 
 /**

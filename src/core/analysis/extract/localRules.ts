@@ -11,6 +11,7 @@ import { rootOf, tagOf } from './tags';
 import { fileRoute, nextRoute, routeHints } from './fileRoutes';
 import { MUTATION_FNS, onMutation } from './mutations';
 import { isBuilderRelayRead, outerChain } from './outboxChains';
+import { handsRowsOn, inAssertion, parsesDataLines } from './lookalikes';
 
 export { nextRoute };
 
@@ -99,7 +100,7 @@ function isDocumentationString(scope: Scope): boolean {
 function onSseHeader(scope: Scope, node: ts.Node): void {
   const t = scope.ts;
   const v = evalValue(scope, node);
-  if (v.k !== 'str' || !/^\s*text\/event-stream/i.test(v.v)) return;
+  if (v.k !== 'str' || !/^\s*text\/event-stream/i.test(v.v) || inAssertion(scope)) return;
   const parent = scope.stack[scope.stack.length - 2];
   if (!parent) return;
   if (t.isPropertyAssignment(parent) && parent.initializer === node) {
@@ -175,7 +176,7 @@ export function onCallLocal(scope: Scope, call: ts.CallExpression, method: strin
     if (READ_METHODS.has(method) && (/outbox/i.test(recvText) || /outbox/i.test(initText) || a0Outbox) && isRelayRead(scope, call) && readsToPublish(scope)) {
       push(scope, 'outbox.relay', ormLibrary(scope), 'outbox', 'producer', null, call, callee.name);
     }
-    recordWrite(scope, call, method, recvText, a0v, ormBound(scope, callee.expression));
+    recordWrite(scope, call, method, recvText, a0v, ormBound(scope, callee.expression), a0Outbox);
     if (SQL_METHODS.has(method) && init && preparedWrite(scope, init)) markWrite(scope);
   } else if (t.isIdentifier(callee) && /^(sql|query)$/.test(callee.text) && a0v?.k === 'str' && SQL_WRITE.test(a0v.v)) {
     markWrite(scope);
@@ -194,8 +195,15 @@ function ormBound(scope: Scope, recv: ts.Expression): boolean {
   return root.k === 'lib' && ORM_MODULE.test(root.mod);
 }
 
-function recordWrite(scope: Scope, call: ts.CallExpression, method: string, recvText: string, a0v: ValueExpr | null, orm: boolean): void {
-  if (/outbox|audit/i.test(recvText)) return;
+const OUTBOX_INSERTS = new Set(['insert', 'insertOne', 'insertMany', 'insertInto', 'create', 'createMany', 'save', 'persist', 'persistAndFlush', 'values', 'add']);
+
+function recordWrite(scope: Scope, call: ts.CallExpression, method: string, recvText: string, a0v: ValueExpr | null, orm: boolean, a0Outbox = false): void {
+  // A row of the outbox (`tx.outbox.create`, `tx.insert(outboxTable)`) is the outbox pattern, not state.
+  if (/outbox/i.test(recvText) || (a0Outbox && scope.mentionsOutbox)) {
+    if (OUTBOX_INSERTS.has(method)) markOutboxWrite(scope);
+    return;
+  }
+  if (/audit/i.test(recvText)) return;
   if (DB_WRITES.has(method)) {
     // `.save('/tmp/out.mp4')` (fluent-ffmpeg, file writers): an ORM `save` takes an entity, never a path.
     if (method === 'save' && (a0v?.k === 'str' || (a0v?.k === 'tpl' && a0v.parts[0]?.k === 'str' && /^[./~]/.test(a0v.parts[0].v)))) return;
@@ -208,6 +216,7 @@ function recordWrite(scope: Scope, call: ts.CallExpression, method: string, recv
   if (SQL_METHODS.has(method)) {
     const sqlText = a0v?.k === 'str' ? a0v.v : a0v?.k === 'tpl' && a0v.parts[0]?.k === 'str' ? a0v.parts[0].v : null;
     if (sqlText && SQL_WRITE.test(sqlText) && !/outbox|audit/i.test(sqlText)) markWrite(scope);
+    if (sqlText && /^\s*INSERT\b[^;]*\boutbox/i.test(sqlText)) markOutboxWrite(scope);
     return;
   }
   void call;
@@ -240,6 +249,11 @@ function preparedWrite(scope: Scope, init: ts.Node): boolean {
   return !!sqlText && SQL_WRITE.test(sqlText) && !/outbox|audit/i.test(sqlText);
 }
 
+function markOutboxWrite(scope: Scope): void {
+  const fn = scope.facts.fns[scope.fn];
+  if (fn) fn.outboxWrite = true;
+}
+
 function markWrite(scope: Scope): void {
   const fn = scope.facts.fns[scope.fn];
   if (fn) fn.writes.push([...scope.path]);
@@ -248,8 +262,6 @@ function markWrite(scope: Scope): void {
 /** The innermost read of a chain that is not a write (`knex('outbox').where().update()` is a write). */
 /** Test callbacks: what they read is checked by an assertion, never handed on. */
 const TEST_CALLS = /^(?:it|test|describe|beforeEach|beforeAll|afterEach|afterAll)$/;
-/** What a relay does with the rows it read: hands them to a broker, a handler or a dispatcher. */
-const HANDS_ON = /publish|send|emit|dispatch|produce|deliver|relay|forward|handler|\.add\s*\(|xadd|enqueue|process|notify/i;
 
 /**
  * A read of outbox rows is a relay when the code around it hands them on (an outbox read for a report, an
@@ -266,7 +278,7 @@ function readsToPublish(scope: Scope): boolean {
     if (t.isCallExpression(n) && t.isIdentifier(n.expression) && TEST_CALLS.test(n.expression.text)) return false;
   }
   const text = fnNode ? scope.text.slice(fnNode.getStart(scope.sf), fnNode.getEnd()) : scope.text;
-  return HANDS_ON.test(text);
+  return handsRowsOn(text);
 }
 
 function isRelayRead(scope: Scope, call: ts.CallExpression): boolean {
@@ -327,7 +339,7 @@ function onFetchReader(scope: Scope, call: ts.CallExpression): void {
     const n = scope.stack[i];
     if (n && (t.isFunctionLike(n) || t.isSourceFile(n))) {
       const body = scope.text.slice(n.getStart(scope.sf), n.getEnd());
-      if (/getReader\s*\(|\.body\b/.test(body) && /['"`]data:/.test(body)) {
+      if (/getReader\s*\(|\.body\b/.test(body) && parsesDataLines(body)) {
         push(scope, 'sse.client', 'fetch', 'sse', 'client', call.arguments[0] ? evalValue(scope, call.arguments[0]) : null, call, call.expression);
       }
       return;

@@ -18,6 +18,7 @@ import { spendWork } from './workBudget';
 import { bindFieldFromParam } from './constructorArgs';
 import { isModuleObjectAlias, moduleObjectTag } from './moduleObject';
 import { bindLoopValue } from './loopValues';
+import { nestTransportRoles } from './nestTransports';
 
 /** Nesting guard: deeper subtrees are not walked (a 10,000-level expression must not overflow the stack). */
 export const MAX_DEPTH = 1200;
@@ -32,7 +33,10 @@ export function walkFile(tsm: typeof ts, sf: ts.SourceFile, text: string, file: 
   scope.visit = (node, depth) => visit(scope, node, depth);
   scope.visit(sf, 0);
   resolveLateCalls(scope);
-  if (text.includes('Transport.')) transportsInText(scope);
+  if (text.includes('Transport.')) {
+    transportsInText(scope);
+    nestTransportRoles(scope);
+  }
   if (scope.tooDeep) scope.facts.note = 'too-deep';
   return scope.facts;
 }

@@ -17,6 +17,8 @@ export interface Draft {
   routingKey?: string | null;
   /** NestJS microservices: decided by the service's configured transport. */
   nest?: 'event' | 'message' | 'emit' | 'send';
+  /** NestJS `ClientProxy`: the injection token (`@Inject('BILLING')`) whose registration names its transport. */
+  nestToken?: string;
   /** AMQP topology: `bindQueue(queue, exchange, pattern)` (not a detection). */
   binding?: { queue: string; exchange: string; pattern: string };
 }
@@ -123,7 +125,9 @@ function classifyPlainCall(callee: Tag, args: (RValue | null)[], mk: Mk): Draft[
     case 'fn:trpc.sseServer':
       return [mk('sse.endpoint', callee.lib, 'sse', ch(prop(args[0], 'endpoint')))];
     case 'fn:events.on':
-      if (EMITTER_LIFECYCLE.has(str(args[1]) ?? '')) return [];
+      // `await once(child, 'exit')`, `on(proc.stdout, 'data')`: the events module waiting on a child process,
+      // a stream or a server is library lifecycle, not an application event.
+      if (EMITTER_LIFECYCLE.has(str(args[1]) ?? '') || PROCESS_STREAM_EVENTS.has(str(args[1]) ?? '')) return [];
       return [mk('emitter.on', callee.lib, 'emitter', ch(args[1]))];
     default:
       return [];
@@ -157,8 +161,11 @@ function classifyMethod(recv: Tag, m: string, args: (RValue | null)[], mk: Mk): 
       return m === 'emit' || m === 'send' ? [mk('nats.publish', '@nestjs/microservices', 'nats', ch(args[0]))] : [];
     case 'nest.clientRedis':
       return m === 'emit' ? [mk('redis.publish', '@nestjs/microservices', 'redis', ch(args[0]))] : [];
-    case 'nest.client':
-      return m === 'emit' || m === 'send' ? [{ ...mk('kafka.produce', '@nestjs/microservices', 'kafka', ch(args[0])), nest: m }] : [];
+    case 'nest.client': {
+      if (m !== 'emit' && m !== 'send') return [];
+      const token = recv.name?.k === 'str' ? recv.name.v : null;
+      return [{ ...mk('kafka.produce', '@nestjs/microservices', 'kafka', ch(args[0])), nest: m, ...(token ? { nestToken: token } : {}) }];
+    }
     case 'nats.conn':
       if (m === 'publish' || m === 'request' || m === 'requestMany') return [mk('nats.publish', lib, 'nats', ch(args[0]))];
       if (m === 'subscribe') return [mk('nats.subscribe', lib, 'nats', ch(args[0], NATS_WILD))];
@@ -241,6 +248,7 @@ function classifyMethod(recv: Tag, m: string, args: (RValue | null)[], mk: Mk): 
 }
 
 const EMITTER_LIFECYCLE = new Set(['error', 'newListener', 'removeListener']);
+const PROCESS_STREAM_EVENTS = new Set(['exit', 'close', 'spawn', 'data', 'end', 'finish', 'drain', 'readable', 'listening']);
 
 const BULL_LIFECYCLE = new Set([
   'active', 'added', 'cleaned', 'completed', 'deduplicated', 'debounced', 'delayed', 'drained', 'duplicated', 'error', 'failed',

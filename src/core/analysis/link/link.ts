@@ -1,13 +1,14 @@
 // Link: from the facts of every included file to detections and flows. Pure function of the facts (plus
 // lazily read facts of imported files), so incremental and cold runs agree by construction.
 import type { Broker, Detection, DetectionKind } from '../types';
-import type { FileFacts, LocalDetection, Site, TagExpr, WrapperCall } from '../extract/facts';
+import type { FileFacts, FnInfo, LocalDetection, Site, TagExpr, WrapperCall } from '../extract/facts';
 import type { Draft } from './classify';
 import { classifySite } from './classify';
 import type { AmqpBindingFact } from './flows';
 import type { WorkspaceView } from './resolve';
 import { Resolver } from './resolve';
 import { MARKER_CHAR, PARAM_MARKER, channelsOf } from './channelText';
+import { DUAL_WRITE_TARGETS, type HelperEffects } from './helperEffects';
 
 export interface LinkFile {
   abs: string;
@@ -29,10 +30,6 @@ export interface FileDrafts {
   methodTargets: ({ file: string; fn: number } | null)[];
 }
 
-const DUAL_WRITE_TARGETS = new Set<DetectionKind>([
-  'kafka.produce', 'nats.publish', 'amqp.publish', 'queue.produce', 'redis.publish', 'redis.stream.produce', 'ws.emit',
-]);
-
 const TRANSPORT_ORDER = ['KAFKA', 'RMQ', 'NATS', 'REDIS'];
 
 type NestMap = Record<'event' | 'message' | 'emit' | 'send', [DetectionKind, Broker] | null>;
@@ -43,6 +40,24 @@ const NEST_KINDS: Record<string, NestMap> = {
   NATS: { event: ['nats.subscribe', 'nats'], message: ['nats.subscribe', 'nats'], emit: ['nats.publish', 'nats'], send: ['nats.publish', 'nats'] },
   REDIS: { event: ['redis.subscribe', 'redis'], message: null, emit: ['redis.publish', 'redis'], send: null },
 };
+
+/**
+ * The transport a NestJS construct runs on: handlers follow the transport their service is served by, a
+ * `ClientProxy` the registration of its injection token (extract/nestTransports.ts); otherwise the
+ * service's transports by precedence. TCP (or any transport without messaging kinds) gives none: RPC.
+ */
+function nestTransport(d: Draft, transports: Set<string>): string | null {
+  const roles = [...transports];
+  if (d.nest === 'event' || d.nest === 'message') {
+    const served = roles.filter((s) => s.startsWith('served:')).map((s) => s.slice('served:'.length));
+    if (served.length > 0) return TRANSPORT_ORDER.find((x) => served.includes(x)) ?? served[0] ?? null;
+  } else if (d.nestToken) {
+    const prefix = `client:${d.nestToken}=`;
+    const registered = roles.find((s) => s.startsWith(prefix));
+    if (registered) return registered.slice(prefix.length);
+  }
+  return TRANSPORT_ORDER.find((x) => transports.has(x)) ?? null;
+}
 
 export function makeResolver(ws: WorkspaceView): Resolver {
   return new Resolver(ws);
@@ -59,7 +74,7 @@ export function fileDrafts(f: LinkFile, r: Resolver, transports: Set<string>): F
         continue;
       }
       if (d.nest) {
-        const tr = TRANSPORT_ORDER.find((x) => transports.has(x));
+        const tr = nestTransport(d, transports);
         const mapped = tr ? NEST_KINDS[tr]?.[d.nest] : null;
         if (!mapped) continue;
         drafts.push({ ...d, kind: mapped[0], broker: mapped[1], role: mapped[0].endsWith('consume') || mapped[0].endsWith('subscribe') ? 'consumer' : 'producer' });
@@ -109,16 +124,29 @@ function reexportedCall(f: LinkFile, c: WrapperCall, callee: { spec: string; nam
   return classifySite(site, f.abs, r);
 }
 
-/** Detections of one file: its drafts plus wrapper calls, and the dual writes among them. */
-export function finishFile(f: LinkFile, drafts: Draft[]): Detection[] {
+/**
+ * Detections of one file: its drafts plus wrapper calls, and the dual writes among them. `helpers` are the
+ * writes and publishes its calls reach inside workspace helpers (link/helperEffects.ts).
+ */
+export function finishFile(f: LinkFile, drafts: Draft[], helpers?: HelperEffects): Detection[] {
   // Dual writes: a publish to an external target in a function that also writes persistent state on a
-  // path that can run together with it, and never touches an outbox.
+  // path that can run together with it, and never touches an outbox. Either half may be a helper call.
+  const publishes = drafts.filter((d) => DUAL_WRITE_TARGETS.has(d.kind) && d.fn >= 0);
+  const at = (p: { line: number; column: number }): string => `${p.line}:${p.column}`;
+  if (helpers) {
+    // A wrapper call already stands for its publish at that call.
+    const taken = new Set(publishes.map((d) => at(d.pos)));
+    for (const p of helpers.publishes) if (!taken.has(at(p.pos))) publishes.push(p);
+  }
+  const relays = new Set(drafts.filter((d) => d.kind === 'outbox.relay').map((d) => d.fn));
   const dual: Draft[] = [];
-  for (const d of drafts) {
-    if (!DUAL_WRITE_TARGETS.has(d.kind) || d.fn < 0) continue;
+  for (const d of publishes) {
     const fn = f.facts.fns[d.fn];
-    if (!fn || fn.outbox || fn.writes.length === 0) continue;
-    if (fn.writes.some((w) => !exclusive(w, d.path))) dual.push({ ...d, kind: 'dual_write', role: 'producer' });
+    if (!fn || (fn.outbox && !bypassesOutbox(fn, d, relays))) continue;
+    const writes = [...fn.writes];
+    // A helper that both writes and publishes is one call, not a write beside a publish.
+    if (!fn.outbox) for (const w of helpers?.writes ?? []) if (w.fn === d.fn && at(w.pos) !== at(d.pos)) writes.push(w.path);
+    if (writes.some((w) => !exclusive(w, d.path))) dual.push({ ...d, kind: 'dual_write', role: 'producer' });
   }
   const detections: Detection[] = [];
   const seen = new Set<string>();
@@ -131,6 +159,16 @@ export function finishFile(f: LinkFile, drafts: Draft[]): Detection[] {
   }
   detections.sort(byPosition);
   return detections;
+}
+
+/**
+ * An outbox used for one event does not excuse a publish beside it that bypasses it: the function inserts
+ * an outbox row and writes state of its own, is no relay, and publishes straight to a fixed channel (a
+ * publish of a row's own topic, or one that names the outbox, is the relay's or its wake-up call).
+ */
+function bypassesOutbox(fn: FnInfo, d: Draft, relays: Set<number>): boolean {
+  if (!fn.outboxWrite || fn.writes.length === 0 || relays.has(d.fn) || /outbox/i.test(d.snippet)) return false;
+  return d.channels.length > 0 && d.channels.every((c) => !c.channel.includes(MARKER_CHAR) && !/outbox/i.test(c.channel));
 }
 
 /** Unfilled wrapper parameters are unknown parts of the channel (`stock.${name}` → `stock.*`). */

@@ -42,6 +42,33 @@ export function wrapperDrafts(files: LinkFile[], byFile: Map<string, FileDrafts>
   return out;
 }
 
+/** A call of a workspace function or method, with the function it reaches. */
+export interface WorkspaceCall {
+  f: LinkFile;
+  c: WrapperCall | MethodCall;
+  target: { file: string; fn: number };
+}
+
+/** Every resolved call of a workspace function (handler registrations left out); targets were resolved with
+ *  the files' drafts, cached per file. Shared by wrappers and dual writes through helpers. */
+export function workspaceCalls(files: LinkFile[], byFile: Map<string, FileDrafts>): WorkspaceCall[] {
+  const calls: WorkspaceCall[] = [];
+  for (const f of files) {
+    const fd = byFile.get(f.abs);
+    const targets = fd?.callTargets ?? [];
+    f.facts.calls.forEach((c, i) => {
+      const target = targets[i];
+      if (target && !c.handlerRef) calls.push({ f, c, target });
+    });
+    const methodTargets = fd?.methodTargets ?? [];
+    f.facts.methodCalls.forEach((c, i) => {
+      const target = methodTargets[i];
+      if (target) calls.push({ f, c, target });
+    });
+  }
+  return calls;
+}
+
 function wrapperCallDrafts(files: LinkFile[], byFile: Map<string, FileDrafts>, r: Resolver): Map<string, Draft[]> {
   const table: WrapperTable = new Map();
   // Signatures already in the table, per function: one lookup per added draft keeps linking linear.
@@ -66,21 +93,7 @@ function wrapperCallDrafts(files: LinkFile[], byFile: Map<string, FileDrafts>, r
   }
   const out = new Map<string, Draft[]>();
   if (table.size === 0) return out;
-  // Call targets were resolved with the files' drafts (cached per file).
-  const calls: { f: LinkFile; c: WrapperCall | MethodCall; target: { file: string; fn: number } }[] = [];
-  for (const f of files) {
-    const fd = byFile.get(f.abs);
-    const targets = fd?.callTargets ?? [];
-    f.facts.calls.forEach((c, i) => {
-      const target = targets[i];
-      if (target && !c.handlerRef) calls.push({ f, c, target });
-    });
-    const methodTargets = fd?.methodTargets ?? [];
-    f.facts.methodCalls.forEach((c, i) => {
-      const target = methodTargets[i];
-      if (target) calls.push({ f, c, target });
-    });
-  }
+  const calls = workspaceCalls(files, byFile);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let changed = false;
     out.clear();

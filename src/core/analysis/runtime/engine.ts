@@ -14,6 +14,7 @@ import { formatBytes, kindOf, makeExcluder, rel, throwIfAborted, walkRoots } fro
 import type { FileDrafts, LinkFile } from '../link/link';
 import { byPosition, fileDrafts, finishFile, makeResolver } from '../link/link';
 import { wrapperDrafts } from '../link/wrappers';
+import { helperEffects } from '../link/helperEffects';
 import type { AmqpBindingFact } from '../link/flows';
 import { buildFlows } from '../link/flows';
 import type { PackageInfo } from './services';
@@ -384,6 +385,8 @@ export class Engine {
     }
     // Wrapper calls depend on other files' wrappers: recomputed on every link (cheap), not cached.
     const wrapped = wrapperDrafts(linkFiles, draftsByFile, resolver);
+    // Writes and publishes reached through helpers (dual writes across functions): same lifetime as `wrapped`.
+    const helpers = helperEffects(linkFiles, draftsByFile, wrapped);
     for (const lf of linkFiles) {
       const fd = draftsByFile.get(lf.abs);
       const own = fd?.drafts ?? [];
@@ -395,9 +398,11 @@ export class Engine {
       }
       // Files without wrapper calls keep their detection objects while their drafts are cached, so an
       // incremental diff settles them by identity.
-      const reuse = !extra && fd ? this.finished.get(fd) : undefined;
-      const dets = reuse ?? finishFile(lf, extra ? [...own, ...extra] : own);
-      if (!extra && fd && !reuse) this.finished.set(fd, dets);
+      const viaHelpers = helpers.get(lf.abs);
+      const standalone = !extra && !viaHelpers;
+      const reuse = standalone && fd ? this.finished.get(fd) : undefined;
+      const dets = reuse ?? finishFile(lf, extra ? [...own, ...extra] : own, viaHelpers);
+      if (standalone && fd && !reuse) this.finished.set(fd, dets);
       perFile.set(lf.abs, dets);
       for (const d of dets) detections.push(d);
     }
@@ -501,7 +506,7 @@ export class Engine {
     const nextFacts = this.facts(abs);
     // A hash linear in the facts' distinct parts: serializing would expand their shared parts.
     const sig = (f: FileFacts | null | undefined): string | null =>
-      f === undefined ? null : structuralHash([f?.exports ?? null, f?.starExports ?? null, f?.transports ?? null, f?.decorations ?? null, f?.handsReceiversTo ?? null]);
+      f === undefined ? null : structuralHash([f?.exports ?? null, f?.starExports ?? null, f?.transports ?? null, f?.decorations ?? null, f?.handsReceiversTo ?? null, f?.imports ?? null]);
     if (sig(prevFacts) !== sig(nextFacts)) {
       // Other files' links, and which stage-2 files can hold constructs, depend on these exports.
       this.linkCache = new Map();
@@ -572,5 +577,5 @@ function reusableWhole(whole: CachedResult | null, walkSkipped: SkippedFile[]): 
 function sameLinks(a: PrefilterInfo | null, b: PrefilterInfo | null): boolean {
   const same = (x: readonly string[] | undefined, y: readonly string[] | undefined): boolean =>
     (x?.length ?? 0) === (y?.length ?? 0) && (x ?? []).every((v, i) => v === y?.[i]);
-  return same(a?.importSpecs, b?.importSpecs) && same(a?.reexportSpecs, b?.reexportSpecs) && same(a?.decorates, b?.decorates) && same(a?.decoUses, b?.decoUses);
+  return same(a?.importSpecs, b?.importSpecs) && same(a?.reexportSpecs, b?.reexportSpecs) && same(a?.decorates, b?.decorates) && same(a?.decoUses, b?.decoUses) && !!a?.writesHint === !!b?.writesHint;
 }

@@ -8,7 +8,7 @@
 // emitter is imported by hundreds of files for its ordinary helpers, and none of those needs parsing.
 // The exporting modules are parsed to decide it, but they are stage-1 files or barrels, parsed anyway.
 import path from 'node:path';
-import type { FileFacts } from '../extract/facts';
+import type { FileFacts, TagExpr } from '../extract/facts';
 import { importedNames, namespaceMembers, usesName } from '../discovery/prefilter';
 import { codeView } from '../extract/sfc';
 import type { Tag } from '../link/resolve';
@@ -27,6 +27,11 @@ export interface InclusionHost {
 
 /** How far `export … from` chains are followed to reach a stage-1 module. */
 const MAX_REEXPORT_DEPTH = 3;
+
+/** How many imports deep data-access helpers are followed from an included file. */
+const WRITE_HELPER_DEPTH = 1;
+/** Data-access helpers are small modules; a large one (a vendored bundle, generated code) is not followed. */
+const WRITE_HELPER_MAX_BYTES = 48_000;
 
 export class Inclusion {
   private included: Set<string> | null = null;
@@ -88,6 +93,7 @@ export class Inclusion {
       else if (st.pre.importSpecs.length && this.stage2(abs, st, resolver)) inc.add(abs);
     }
     this.addReceiverCallees(inc);
+    this.addWriteHelpers(inc);
     this.included = inc;
     return inc;
   }
@@ -109,6 +115,28 @@ export class Inclusion {
         callees.add(target);
         queue.push(target);
       }
+    }
+  }
+
+  /**
+   * Data-access helpers imported by included files (`updateInvoice(db, …)` in `./invoiceStore`), a few
+   * imports deep: their writes make their callers' publishes dual writes (link/helperEffects.ts). Only
+   * modules whose text has a write call are parsed.
+   */
+  private addWriteHelpers(inc: Set<string>): void {
+    let frontier = [...inc];
+    for (let depth = 0; depth < WRITE_HELPER_DEPTH && frontier.length > 0; depth++) {
+      const next: string[] = [];
+      for (const file of frontier) {
+        for (const spec of calledModules(this.host.facts(file))) {
+          const target = this.host.resolveModule(file, spec);
+          const st = target ? this.host.states.get(target) : undefined;
+          if (!target || inc.has(target) || !st || st.skip || st.rec.kind !== 'code' || !st.pre?.writesHint || st.rec.size > WRITE_HELPER_MAX_BYTES) continue;
+          inc.add(target);
+          next.push(target);
+        }
+      }
+      frontier = next;
     }
   }
 
@@ -287,4 +315,25 @@ function barrelSources(facts: FileFacts): string[] {
     if (tag?.k === 'imp' && tag.spec.startsWith('.')) out.add(tag.spec);
   }
   return out.size <= MAX_BARREL_SOURCES ? [...out] : [];
+}
+
+/** Modules whose functions or class instances the file calls (`updateInvoice(…)`, `this.store.markRead(…)`). */
+function calledModules(facts: FileFacts | null): Set<string> {
+  const specs = new Set<string>();
+  if (!facts) return specs;
+  for (const c of facts.calls) if ('spec' in c.callee && !c.handlerRef) specs.add(c.callee.spec);
+  for (const c of facts.methodCalls) {
+    const spec = importedRoot(c.recv);
+    if (spec) specs.add(spec);
+  }
+  return specs;
+}
+
+function importedRoot(e: TagExpr): string | null {
+  for (let cur: TagExpr = e, hops = 0; hops < 8; hops++) {
+    if (cur.k === 'imp') return cur.spec;
+    if (cur.k !== 'prop' && cur.k !== 'call' && cur.k !== 'new' && cur.k !== 'inst') return null;
+    cur = cur.of;
+  }
+  return null;
 }
