@@ -34,20 +34,29 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
-/** Problems of a JSON report: unparsable, unknown skip reasons, channels over the budget. */
-function checkJsonReport(file: string): string[] {
+/** Problems of a JSON report (unparsable, unknown skip reasons, channels over the budget), and how many
+ *  files it skipped for each reason. */
+function checkJsonReport(file: string): { problems: string[]; skipped: Record<string, number> } {
   let report: { detections?: { channel: string | null }[]; skipped?: { reason: string }[] };
   try {
     report = JSON.parse(readFileSync(file, 'utf8')) as typeof report;
   } catch (error) {
-    return [`report does not parse: ${(error as Error).message.slice(0, 200)}`];
+    return { problems: [`report does not parse: ${(error as Error).message.slice(0, 200)}`], skipped: {} };
   }
   const problems: string[] = [];
-  for (const s of report.skipped ?? []) if (!SKIP_REASONS.has(s.reason)) problems.push(`unknown skip reason ${s.reason}`);
+  const skipped: Record<string, number> = {};
+  for (const s of report.skipped ?? []) {
+    skipped[s.reason] = (skipped[s.reason] ?? 0) + 1;
+    if (!SKIP_REASONS.has(s.reason)) problems.push(`unknown skip reason ${s.reason}`);
+  }
   // Channels are literal names (at most a file's length) or folded values (at most the budget + `*`).
   const longest = Math.max(0, ...(report.detections ?? []).map((d) => d.channel?.length ?? 0));
   if (longest > 1_048_576) problems.push(`a channel of ${longest} characters`);
-  return problems;
+  return { problems, skipped };
+}
+
+function skipText(skipped: Record<string, number>): string {
+  return Object.entries(skipped).sort().map(([reason, n]) => `${reason} ${n}`).join(', ') || 'none';
 }
 
 interface ChunkSummary {
@@ -59,6 +68,9 @@ interface ChunkSummary {
   problems: string[];
   perFileCount: number;
   perFileMaxMs: number;
+  perFileCpuMaxMs: number;
+  /** Files the CLI skipped, by reason (JSON only). */
+  skipped: Record<string, number>;
 }
 
 async function main(): Promise<void> {
@@ -117,10 +129,16 @@ async function main(): Promise<void> {
     else if (res.code !== 0) problems.push(`CLI exit ${res.code ?? res.signal}: ${res.stderr.slice(0, 600)}`);
     const judged = values['limit-by'] === 'cpu' ? (res.cpuMs ?? res.wallMs) : res.wallMs;
     if (judged > chunkLimitMs) problems.push(`CLI took ${(judged / 1000).toFixed(1)} s ${values['limit-by'] === 'cpu' ? 'of CPU' : ''}(> ${chunkLimitMs / 1000} s)`);
-    if (format === 'json' && res.code === 0 && !values['no-cli']) problems.push(...checkJsonReport(out));
+    let skipped: Record<string, number> = {};
+    if (format === 'json' && res.code === 0 && !values['no-cli']) {
+      const checked = checkJsonReport(out);
+      problems.push(...checked.problems);
+      skipped = checked.skipped;
+    }
     rmSync(out, { force: true });
     let perFileCount = 0;
     let perFileMax = 0;
+    let perFileCpuMax = 0;
     if (!values['no-per-file']) {
       let current = '';
       const pf = await runNode(perFile, [dir], PER_FILE_GUARD_MS, (line) => {
@@ -129,24 +147,26 @@ async function main(): Promise<void> {
         if (m.file === undefined || m.ms === undefined) return;
         perFileCount++;
         perFileMax = Math.max(perFileMax, m.ms);
+        perFileCpuMax = Math.max(perFileCpuMax, m.cpuMs ?? 0);
         perFileTimes.push({ file: `chunk-${chunk}/${m.file}`, ms: m.ms, cpuMs: m.cpuMs ?? 0 });
         if (m.error) problems.push(`updateFile ${m.file} threw: ${m.error.slice(0, 400)}`);
       });
       if (pf.timedOut) problems.push(`incremental run stopped by its ${PER_FILE_GUARD_MS / 60_000}-minute guard at ${current}`);
       else if (pf.code !== 0) problems.push(`incremental run exit ${pf.code ?? pf.signal}: ${pf.stderr.slice(0, 600)}`);
     }
-    const s: ChunkSummary = { chunk, files, cliMs: Math.round(res.wallMs), cliCpuMs: res.cpuMs === null ? null : Math.round(res.cpuMs), cliExit: res.code, problems, perFileCount, perFileMaxMs: Math.round(perFileMax) };
+    const s: ChunkSummary = { chunk, files, cliMs: Math.round(res.wallMs), cliCpuMs: res.cpuMs === null ? null : Math.round(res.cpuMs), cliExit: res.code, problems, perFileCount, perFileMaxMs: Math.round(perFileMax), perFileCpuMaxMs: Math.round(perFileCpuMax), skipped };
     summaries.push(s);
     for (const p of problems) failures.push(`chunk ${chunk}: ${p}`);
     log(
       `chunk ${chunk}: ${files} files, CLI ${(res.wallMs / 1000).toFixed(1)} s (CPU ${res.cpuMs === null ? '?' : (res.cpuMs / 1000).toFixed(1)} s) exit ${res.code ?? res.signal}` +
-        (values['no-per-file'] ? '' : `, per-file max ${perFileMax.toFixed(0)} ms`) +
+        (values['no-per-file'] ? '' : `, per-file max ${perFileMax.toFixed(0)} ms (CPU ${perFileCpuMax.toFixed(0)} ms)`) +
+        (format === 'json' ? `, skipped: ${skipText(skipped)}` : '') +
         (problems.length ? `, ${problems.length} problem(s)` : ''),
     );
     for (const p of problems) log(`  ! ${p}`);
     if (!values.whole && !values.keep) rmSync(dir, { recursive: true, force: true });
   }
-  let whole: { ms: number; exit: number | null; outputBytes: number; problems: string[] } | null = null;
+  let whole: { ms: number; cpuMs: number | null; exit: number | null; outputBytes: number; problems: string[]; skipped: Record<string, number> } | null = null;
   if (values.whole) {
     const out = path.join(work, `whole.${format}`);
     const res = await runNode(cli, ['analyze', casesRoot, '--format', format, '--out', out, '--quiet'], 1_800_000);
@@ -159,10 +179,15 @@ async function main(): Promise<void> {
     } catch {
       // No output file: reported through the exit code.
     }
-    if (format === 'json' && res.code === 0) problems.push(...checkJsonReport(out));
-    whole = { ms: Math.round(res.wallMs), exit: res.code, outputBytes, problems };
+    let skipped: Record<string, number> = {};
+    if (format === 'json' && res.code === 0) {
+      const checked = checkJsonReport(out);
+      problems.push(...checked.problems);
+      skipped = checked.skipped;
+    }
+    whole = { ms: Math.round(res.wallMs), cpuMs: res.cpuMs === null ? null : Math.round(res.cpuMs), exit: res.code, outputBytes, problems, skipped };
     for (const p of problems) failures.push(`whole run: ${p}`);
-    log(`whole run (${written} files, one CLI process): ${(res.wallMs / 1000).toFixed(1)} s (CPU ${res.cpuMs === null ? '?' : (res.cpuMs / 1000).toFixed(1)} s), exit ${res.code ?? res.signal}, ${(outputBytes / 1e6).toFixed(1)} MB of ${format}`);
+    log(`whole run (${written} files, one CLI process): ${(res.wallMs / 1000).toFixed(1)} s (CPU ${res.cpuMs === null ? '?' : (res.cpuMs / 1000).toFixed(1)} s), exit ${res.code ?? res.signal}, ${(outputBytes / 1e6).toFixed(1)} MB of ${format}` + (format === 'json' ? `, skipped: ${skipText(skipped)}` : ''));
     for (const p of problems) log(`  ! ${p}`);
   }
   const times = perFileTimes.map((t) => t.ms).sort((a, b) => a - b);

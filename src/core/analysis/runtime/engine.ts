@@ -360,8 +360,8 @@ export class Engine {
     for (const lf of linkFiles) {
       const fd = draftsByFile.get(lf.abs);
       const own = fd?.drafts ?? [];
-      const extra = wrapped.get(lf.abs);
-      const overflow = tooManyDetections(lf, own.length + (extra?.length ?? 0));
+      const extra = wrapped.drafts.get(lf.abs);
+      const overflow = tooManyDetections(lf, own.length + (wrapped.counts.get(lf.abs) ?? 0));
       if (overflow) {
         linkSkipped.push(overflow);
         continue;
