@@ -5,7 +5,8 @@
 //   the incremental analyzer (a fresh process per chunk): every file re-indexed once, timed: p50/p99/max.
 // Flags: --seed N (1) --files N (1000) --chunk N (1000) --format json|sarif|text|mermaid (json)
 //        --whole (then one CLI run over every chunk at once) --no-per-file --chunk-limit S (30)
-//        --limit-by wall|cpu (wall; cpu judges the chunk limit by CPU time, for a machine shared with other
+//        --chunks A-B (run only chunks A to B of the run, the same files as in the whole run: a long run
+//        split over several processes) --limit-by wall|cpu (wall; cpu judges the chunk limit by CPU time, for a machine shared with other
 //        work) --no-cli (per-file times only) --report FILE (the summary as JSON) --keep (keep the files).
 // Exits 1 on a crash, a non-zero exit, a hang, a chunk over the limit or a report that fails its checks.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
       'chunk-limit': { type: 'string', default: '30' },
       report: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      chunks: { type: 'string' },
     },
   });
   const seed = Number(values.seed);
@@ -94,6 +96,9 @@ async function main(): Promise<void> {
   const chunkSize = Number(values.chunk);
   const chunkLimitMs = Number(values['chunk-limit']) * 1000;
   const format = values.format;
+  const range = /^(\d+)-(\d+)$/.exec(values.chunks ?? '0-999999');
+  if (!range) throw new Error(`--chunks must be A-B, not ${values.chunks}`);
+  const [firstChunk, lastChunk] = [Number(range[1]), Number(range[2])];
   if (!['json', 'sarif', 'text', 'mermaid'].includes(format)) throw new Error(`--format must be json, sarif, text or mermaid, not ${format}`);
   const work = mkdtempSync(path.join(tmpdir(), 'ea-fuzz-'));
   const log = (line: string): void => {
@@ -113,11 +118,12 @@ async function main(): Promise<void> {
     let files = 0;
     while (files < chunkSize && written + files < total) {
       const c = generateCase(seed, caseIndex);
-      writeCase(path.join(dir, `case-${String(caseIndex).padStart(5, '0')}-${c.family}`), c);
+      if (chunk >= firstChunk && chunk <= lastChunk) writeCase(path.join(dir, `case-${String(caseIndex).padStart(5, '0')}-${c.family}`), c);
       files += fileCount(c);
       caseIndex++;
     }
     written += files;
+    if (chunk < firstChunk || chunk > lastChunk) continue;
     const out = path.join(work, `chunk-${chunk}.${format}`);
     // The kill timeout is a hang guard far above the limit: on a busy machine wall time stretches.
     const killMs = Math.max(chunkLimitMs * 20, 600_000);
@@ -195,7 +201,7 @@ async function main(): Promise<void> {
   const slowest = [...perFileTimes].sort((a, b) => b.ms - a.ms).slice(0, 5);
   const summary = {
     seed,
-    files: written,
+    files: summaries.reduce((n, s) => n + s.files, 0),
     chunks: summaries.length,
     crashes: summaries.filter((s) => s.problems.some((p) => /exit|threw|guard|did not finish/.test(p))).length,
     nonZeroExits: summaries.filter((s) => s.cliExit !== 0).length,
@@ -216,7 +222,7 @@ async function main(): Promise<void> {
     failures,
   };
   log(
-    `fuzz: ${written} files, ${summaries.length} chunks, ${summary.crashes} crashes, ${summary.nonZeroExits} exits ≠ 0, slowest chunk ${(summary.maxChunkMs / 1000).toFixed(1)} s; ` +
+    `fuzz: ${summary.files} files, ${summaries.length} chunks, ${summary.crashes} crashes, ${summary.nonZeroExits} exits ≠ 0, slowest chunk ${(summary.maxChunkMs / 1000).toFixed(1)} s; ` +
       `per file (incremental update) p50 ${summary.perFile.p50Ms} ms, p99 ${summary.perFile.p99Ms} ms, max ${summary.perFile.maxMs} ms ` +
       `(CPU p99 ${summary.perFile.cpuP99Ms} ms, max ${summary.perFile.cpuMaxMs} ms), load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
   );
