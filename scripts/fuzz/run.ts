@@ -20,6 +20,9 @@ import { bundle, runNode, writeCpuPreload } from './proc';
 
 /** Hang guard of one chunk's per-file run (a whole chunk, so generous on a busy machine). */
 const PER_FILE_GUARD_MS = 1_800_000;
+/** Wall-clock hang guards under `--limit-by cpu`: the limit is judged by CPU time there because other work
+ *  takes most of the machine, and a 30-s chunk was seen taking over 600 s of wall time at a load of 35. */
+const CPU_MODE_GUARD_MS = 4 * 3_600_000;
 const SKIP_REASONS = new Set(['too-large', 'binary', 'minified', 'unreadable', 'invalid-encoding', 'symlink-loop', 'parse-error', 'too-deep', 'budget']);
 
 function writeCase(dir: string, c: FuzzCase): void {
@@ -96,6 +99,8 @@ async function main(): Promise<void> {
   const chunkSize = Number(values.chunk);
   const chunkLimitMs = Number(values['chunk-limit']) * 1000;
   const format = values.format;
+  const perFileGuardMs = values['limit-by'] === 'cpu' ? CPU_MODE_GUARD_MS : PER_FILE_GUARD_MS;
+  const wholeGuardMs = values['limit-by'] === 'cpu' ? CPU_MODE_GUARD_MS : 1_800_000;
   const range = /^(\d+)-(\d+)$/.exec(values.chunks ?? '0-999999');
   if (!range) throw new Error(`--chunks must be A-B, not ${values.chunks}`);
   const [firstChunk, lastChunk] = [Number(range[1]), Number(range[2])];
@@ -126,7 +131,7 @@ async function main(): Promise<void> {
     if (chunk < firstChunk || chunk > lastChunk) continue;
     const out = path.join(work, `chunk-${chunk}.${format}`);
     // The kill timeout is a hang guard far above the limit: on a busy machine wall time stretches.
-    const killMs = Math.max(chunkLimitMs * 20, 600_000);
+    const killMs = values['limit-by'] === 'cpu' ? CPU_MODE_GUARD_MS : Math.max(chunkLimitMs * 20, 600_000);
     const res = values['no-cli']
       ? { code: 0, signal: null, timedOut: false, cpuMs: 0, wallMs: 0, stdout: '', stderr: '' }
       : await runNode(cli, ['analyze', dir, '--format', format, '--out', out, '--quiet'], killMs);
@@ -147,7 +152,7 @@ async function main(): Promise<void> {
     let perFileCpuMax = 0;
     if (!values['no-per-file']) {
       let current = '';
-      const pf = await runNode(perFile, [dir], PER_FILE_GUARD_MS, (line) => {
+      const pf = await runNode(perFile, [dir], perFileGuardMs, (line) => {
         const m = JSON.parse(line) as { start?: string; file?: string; ms?: number; cpuMs?: number; error?: string };
         if (m.start !== undefined) current = m.start;
         if (m.file === undefined || m.ms === undefined) return;
@@ -157,7 +162,7 @@ async function main(): Promise<void> {
         perFileTimes.push({ file: `chunk-${chunk}/${m.file}`, ms: m.ms, cpuMs: m.cpuMs ?? 0 });
         if (m.error) problems.push(`updateFile ${m.file} threw: ${m.error.slice(0, 400)}`);
       });
-      if (pf.timedOut) problems.push(`incremental run stopped by its ${PER_FILE_GUARD_MS / 60_000}-minute guard at ${current}`);
+      if (pf.timedOut) problems.push(`incremental run stopped by its ${perFileGuardMs / 60_000}-minute guard at ${current}`);
       else if (pf.code !== 0) problems.push(`incremental run exit ${pf.code ?? pf.signal}: ${pf.stderr.slice(0, 600)}`);
     }
     const s: ChunkSummary = { chunk, files, cliMs: Math.round(res.wallMs), cliCpuMs: res.cpuMs === null ? null : Math.round(res.cpuMs), cliExit: res.code, problems, perFileCount, perFileMaxMs: Math.round(perFileMax), perFileCpuMaxMs: Math.round(perFileCpuMax), skipped };
@@ -175,9 +180,9 @@ async function main(): Promise<void> {
   let whole: { ms: number; cpuMs: number | null; exit: number | null; outputBytes: number; problems: string[]; skipped: Record<string, number> } | null = null;
   if (values.whole) {
     const out = path.join(work, `whole.${format}`);
-    const res = await runNode(cli, ['analyze', casesRoot, '--format', format, '--out', out, '--quiet'], 1_800_000);
+    const res = await runNode(cli, ['analyze', casesRoot, '--format', format, '--out', out, '--quiet'], wholeGuardMs);
     const problems: string[] = [];
-    if (res.timedOut) problems.push('CLI did not finish within 30 min');
+    if (res.timedOut) problems.push(`CLI did not finish within ${wholeGuardMs / 60_000} min`);
     else if (res.code !== 0) problems.push(`CLI exit ${res.code ?? res.signal}: ${res.stderr.slice(0, 600)}`);
     let outputBytes = 0;
     try {
