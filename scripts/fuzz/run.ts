@@ -5,7 +5,8 @@
 //   the incremental analyzer (a fresh process per chunk): every file re-indexed once, timed: p50/p99/max.
 // Flags: --seed N (1) --files N (1000) --chunk N (1000) --format json|sarif|text|mermaid (json)
 //        --whole (then one CLI run over every chunk at once) --no-per-file --chunk-limit S (30)
-//        --limit-by wall|cpu (wall; cpu judges the chunk limit by CPU time, for a machine shared with other
+//        --chunks A-B (run only chunks A to B of the run, the same files as in the whole run: a long run
+//        split over several processes) --limit-by wall|cpu (wall; cpu judges the chunk limit by CPU time, for a machine shared with other
 //        work) --no-cli (per-file times only) --report FILE (the summary as JSON) --keep (keep the files).
 // Exits 1 on a crash, a non-zero exit, a hang, a chunk over the limit or a report that fails its checks.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,9 @@ import { bundle, runNode, writeCpuPreload } from './proc';
 
 /** Hang guard of one chunk's per-file run (a whole chunk, so generous on a busy machine). */
 const PER_FILE_GUARD_MS = 1_800_000;
+/** Wall-clock hang guards under `--limit-by cpu`: the limit is judged by CPU time there because other work
+ *  takes most of the machine, and a 30-s chunk was seen taking over 600 s of wall time at a load of 35. */
+const CPU_MODE_GUARD_MS = 4 * 3_600_000;
 const SKIP_REASONS = new Set(['too-large', 'binary', 'minified', 'unreadable', 'invalid-encoding', 'symlink-loop', 'parse-error', 'too-deep', 'budget']);
 
 function writeCase(dir: string, c: FuzzCase): void {
@@ -34,20 +38,29 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
-/** Problems of a JSON report: unparsable, unknown skip reasons, channels over the budget. */
-function checkJsonReport(file: string): string[] {
+/** Problems of a JSON report (unparsable, unknown skip reasons, channels over the budget), and how many
+ *  files it skipped for each reason. */
+function checkJsonReport(file: string): { problems: string[]; skipped: Record<string, number> } {
   let report: { detections?: { channel: string | null }[]; skipped?: { reason: string }[] };
   try {
     report = JSON.parse(readFileSync(file, 'utf8')) as typeof report;
   } catch (error) {
-    return [`report does not parse: ${(error as Error).message.slice(0, 200)}`];
+    return { problems: [`report does not parse: ${(error as Error).message.slice(0, 200)}`], skipped: {} };
   }
   const problems: string[] = [];
-  for (const s of report.skipped ?? []) if (!SKIP_REASONS.has(s.reason)) problems.push(`unknown skip reason ${s.reason}`);
+  const skipped: Record<string, number> = {};
+  for (const s of report.skipped ?? []) {
+    skipped[s.reason] = (skipped[s.reason] ?? 0) + 1;
+    if (!SKIP_REASONS.has(s.reason)) problems.push(`unknown skip reason ${s.reason}`);
+  }
   // Channels are literal names (at most a file's length) or folded values (at most the budget + `*`).
   const longest = Math.max(0, ...(report.detections ?? []).map((d) => d.channel?.length ?? 0));
   if (longest > 1_048_576) problems.push(`a channel of ${longest} characters`);
-  return problems;
+  return { problems, skipped };
+}
+
+function skipText(skipped: Record<string, number>): string {
+  return Object.entries(skipped).sort().map(([reason, n]) => `${reason} ${n}`).join(', ') || 'none';
 }
 
 interface ChunkSummary {
@@ -59,6 +72,9 @@ interface ChunkSummary {
   problems: string[];
   perFileCount: number;
   perFileMaxMs: number;
+  perFileCpuMaxMs: number;
+  /** Files the CLI skipped, by reason (JSON only). */
+  skipped: Record<string, number>;
 }
 
 async function main(): Promise<void> {
@@ -75,6 +91,7 @@ async function main(): Promise<void> {
       'chunk-limit': { type: 'string', default: '30' },
       report: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      chunks: { type: 'string' },
     },
   });
   const seed = Number(values.seed);
@@ -82,6 +99,11 @@ async function main(): Promise<void> {
   const chunkSize = Number(values.chunk);
   const chunkLimitMs = Number(values['chunk-limit']) * 1000;
   const format = values.format;
+  const perFileGuardMs = values['limit-by'] === 'cpu' ? CPU_MODE_GUARD_MS : PER_FILE_GUARD_MS;
+  const wholeGuardMs = values['limit-by'] === 'cpu' ? CPU_MODE_GUARD_MS : 1_800_000;
+  const range = /^(\d+)-(\d+)$/.exec(values.chunks ?? '0-999999');
+  if (!range) throw new Error(`--chunks must be A-B, not ${values.chunks}`);
+  const [firstChunk, lastChunk] = [Number(range[1]), Number(range[2])];
   if (!['json', 'sarif', 'text', 'mermaid'].includes(format)) throw new Error(`--format must be json, sarif, text or mermaid, not ${format}`);
   const work = mkdtempSync(path.join(tmpdir(), 'ea-fuzz-'));
   const log = (line: string): void => {
@@ -101,14 +123,15 @@ async function main(): Promise<void> {
     let files = 0;
     while (files < chunkSize && written + files < total) {
       const c = generateCase(seed, caseIndex);
-      writeCase(path.join(dir, `case-${String(caseIndex).padStart(5, '0')}-${c.family}`), c);
+      if (chunk >= firstChunk && chunk <= lastChunk) writeCase(path.join(dir, `case-${String(caseIndex).padStart(5, '0')}-${c.family}`), c);
       files += fileCount(c);
       caseIndex++;
     }
     written += files;
+    if (chunk < firstChunk || chunk > lastChunk) continue;
     const out = path.join(work, `chunk-${chunk}.${format}`);
     // The kill timeout is a hang guard far above the limit: on a busy machine wall time stretches.
-    const killMs = Math.max(chunkLimitMs * 20, 600_000);
+    const killMs = values['limit-by'] === 'cpu' ? CPU_MODE_GUARD_MS : Math.max(chunkLimitMs * 20, 600_000);
     const res = values['no-cli']
       ? { code: 0, signal: null, timedOut: false, cpuMs: 0, wallMs: 0, stdout: '', stderr: '' }
       : await runNode(cli, ['analyze', dir, '--format', format, '--out', out, '--quiet'], killMs);
@@ -117,41 +140,49 @@ async function main(): Promise<void> {
     else if (res.code !== 0) problems.push(`CLI exit ${res.code ?? res.signal}: ${res.stderr.slice(0, 600)}`);
     const judged = values['limit-by'] === 'cpu' ? (res.cpuMs ?? res.wallMs) : res.wallMs;
     if (judged > chunkLimitMs) problems.push(`CLI took ${(judged / 1000).toFixed(1)} s ${values['limit-by'] === 'cpu' ? 'of CPU' : ''}(> ${chunkLimitMs / 1000} s)`);
-    if (format === 'json' && res.code === 0 && !values['no-cli']) problems.push(...checkJsonReport(out));
+    let skipped: Record<string, number> = {};
+    if (format === 'json' && res.code === 0 && !values['no-cli']) {
+      const checked = checkJsonReport(out);
+      problems.push(...checked.problems);
+      skipped = checked.skipped;
+    }
     rmSync(out, { force: true });
     let perFileCount = 0;
     let perFileMax = 0;
+    let perFileCpuMax = 0;
     if (!values['no-per-file']) {
       let current = '';
-      const pf = await runNode(perFile, [dir], PER_FILE_GUARD_MS, (line) => {
+      const pf = await runNode(perFile, [dir], perFileGuardMs, (line) => {
         const m = JSON.parse(line) as { start?: string; file?: string; ms?: number; cpuMs?: number; error?: string };
         if (m.start !== undefined) current = m.start;
         if (m.file === undefined || m.ms === undefined) return;
         perFileCount++;
         perFileMax = Math.max(perFileMax, m.ms);
+        perFileCpuMax = Math.max(perFileCpuMax, m.cpuMs ?? 0);
         perFileTimes.push({ file: `chunk-${chunk}/${m.file}`, ms: m.ms, cpuMs: m.cpuMs ?? 0 });
         if (m.error) problems.push(`updateFile ${m.file} threw: ${m.error.slice(0, 400)}`);
       });
-      if (pf.timedOut) problems.push(`incremental run stopped by its ${PER_FILE_GUARD_MS / 60_000}-minute guard at ${current}`);
+      if (pf.timedOut) problems.push(`incremental run stopped by its ${perFileGuardMs / 60_000}-minute guard at ${current}`);
       else if (pf.code !== 0) problems.push(`incremental run exit ${pf.code ?? pf.signal}: ${pf.stderr.slice(0, 600)}`);
     }
-    const s: ChunkSummary = { chunk, files, cliMs: Math.round(res.wallMs), cliCpuMs: res.cpuMs === null ? null : Math.round(res.cpuMs), cliExit: res.code, problems, perFileCount, perFileMaxMs: Math.round(perFileMax) };
+    const s: ChunkSummary = { chunk, files, cliMs: Math.round(res.wallMs), cliCpuMs: res.cpuMs === null ? null : Math.round(res.cpuMs), cliExit: res.code, problems, perFileCount, perFileMaxMs: Math.round(perFileMax), perFileCpuMaxMs: Math.round(perFileCpuMax), skipped };
     summaries.push(s);
     for (const p of problems) failures.push(`chunk ${chunk}: ${p}`);
     log(
       `chunk ${chunk}: ${files} files, CLI ${(res.wallMs / 1000).toFixed(1)} s (CPU ${res.cpuMs === null ? '?' : (res.cpuMs / 1000).toFixed(1)} s) exit ${res.code ?? res.signal}` +
-        (values['no-per-file'] ? '' : `, per-file max ${perFileMax.toFixed(0)} ms`) +
+        (values['no-per-file'] ? '' : `, per-file max ${perFileMax.toFixed(0)} ms (CPU ${perFileCpuMax.toFixed(0)} ms)`) +
+        (format === 'json' ? `, skipped: ${skipText(skipped)}` : '') +
         (problems.length ? `, ${problems.length} problem(s)` : ''),
     );
     for (const p of problems) log(`  ! ${p}`);
     if (!values.whole && !values.keep) rmSync(dir, { recursive: true, force: true });
   }
-  let whole: { ms: number; exit: number | null; outputBytes: number; problems: string[] } | null = null;
+  let whole: { ms: number; cpuMs: number | null; exit: number | null; outputBytes: number; problems: string[]; skipped: Record<string, number> } | null = null;
   if (values.whole) {
     const out = path.join(work, `whole.${format}`);
-    const res = await runNode(cli, ['analyze', casesRoot, '--format', format, '--out', out, '--quiet'], 1_800_000);
+    const res = await runNode(cli, ['analyze', casesRoot, '--format', format, '--out', out, '--quiet'], wholeGuardMs);
     const problems: string[] = [];
-    if (res.timedOut) problems.push('CLI did not finish within 30 min');
+    if (res.timedOut) problems.push(`CLI did not finish within ${wholeGuardMs / 60_000} min`);
     else if (res.code !== 0) problems.push(`CLI exit ${res.code ?? res.signal}: ${res.stderr.slice(0, 600)}`);
     let outputBytes = 0;
     try {
@@ -159,10 +190,15 @@ async function main(): Promise<void> {
     } catch {
       // No output file: reported through the exit code.
     }
-    if (format === 'json' && res.code === 0) problems.push(...checkJsonReport(out));
-    whole = { ms: Math.round(res.wallMs), exit: res.code, outputBytes, problems };
+    let skipped: Record<string, number> = {};
+    if (format === 'json' && res.code === 0) {
+      const checked = checkJsonReport(out);
+      problems.push(...checked.problems);
+      skipped = checked.skipped;
+    }
+    whole = { ms: Math.round(res.wallMs), cpuMs: res.cpuMs === null ? null : Math.round(res.cpuMs), exit: res.code, outputBytes, problems, skipped };
     for (const p of problems) failures.push(`whole run: ${p}`);
-    log(`whole run (${written} files, one CLI process): ${(res.wallMs / 1000).toFixed(1)} s (CPU ${res.cpuMs === null ? '?' : (res.cpuMs / 1000).toFixed(1)} s), exit ${res.code ?? res.signal}, ${(outputBytes / 1e6).toFixed(1)} MB of ${format}`);
+    log(`whole run (${written} files, one CLI process): ${(res.wallMs / 1000).toFixed(1)} s (CPU ${res.cpuMs === null ? '?' : (res.cpuMs / 1000).toFixed(1)} s), exit ${res.code ?? res.signal}, ${(outputBytes / 1e6).toFixed(1)} MB of ${format}` + (format === 'json' ? `, skipped: ${skipText(skipped)}` : ''));
     for (const p of problems) log(`  ! ${p}`);
   }
   const times = perFileTimes.map((t) => t.ms).sort((a, b) => a - b);
@@ -170,7 +206,7 @@ async function main(): Promise<void> {
   const slowest = [...perFileTimes].sort((a, b) => b.ms - a.ms).slice(0, 5);
   const summary = {
     seed,
-    files: written,
+    files: summaries.reduce((n, s) => n + s.files, 0),
     chunks: summaries.length,
     crashes: summaries.filter((s) => s.problems.some((p) => /exit|threw|guard|did not finish/.test(p))).length,
     nonZeroExits: summaries.filter((s) => s.cliExit !== 0).length,
@@ -191,7 +227,7 @@ async function main(): Promise<void> {
     failures,
   };
   log(
-    `fuzz: ${written} files, ${summaries.length} chunks, ${summary.crashes} crashes, ${summary.nonZeroExits} exits ≠ 0, slowest chunk ${(summary.maxChunkMs / 1000).toFixed(1)} s; ` +
+    `fuzz: ${summary.files} files, ${summaries.length} chunks, ${summary.crashes} crashes, ${summary.nonZeroExits} exits ≠ 0, slowest chunk ${(summary.maxChunkMs / 1000).toFixed(1)} s; ` +
       `per file (incremental update) p50 ${summary.perFile.p50Ms} ms, p99 ${summary.perFile.p99Ms} ms, max ${summary.perFile.maxMs} ms ` +
       `(CPU p99 ${summary.perFile.cpuP99Ms} ms, max ${summary.perFile.cpuMaxMs} ms), load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
   );

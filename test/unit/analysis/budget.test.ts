@@ -106,6 +106,34 @@ describe('bounded analysis of hostile files', () => {
     const r = await analyze([tree({ 'src/wrappers.ts': s })]);
     expect(r.skipped).toEqual([expect.objectContaining({ file: 'src/wrappers.ts', reason: 'budget' })]);
     expect(r.detections).toEqual([]);
+    // Counted whole before anything is filled in (400 calls of a wrapper holding 64 constructs, and more).
+    expect(Number(/^([\d,]+) detections/.exec(r.skipped[0]?.detail ?? '')?.[1]?.replace(/,/g, ''))).toBeGreaterThan(25_600);
+  });
+
+  it('gives each call of a wrapper chain within the budget one detection per kind, its first channel, incremental equal to cold', async () => {
+    let s = `import Redis from 'ioredis';\nconst redis = new Redis();\nconst sub = new Redis();\n`;
+    s += `export function w0(ch: string) { redis.publish(\`\${ch}.a\`, 'x'); sub.subscribe(\`\${ch}.s\`); }\n`;
+    for (let i = 1; i <= 4; i++) s += `export function w${i}(ch: string) { w${i - 1}(\`\${ch}:1\`); w${i - 1}(\`\${ch}:2\`); }\n`;
+    s += `export function many(id: string) {\n${Array.from({ length: 50 }, (_, i) => `  w4(\`k${i}.\${id}\`);\n`).join('')}}\n`;
+    const root = tree({ 'src/wrappers.ts': s, 'src/other.ts': `import { w4 } from './wrappers';\nw4('from.other');\n` });
+    const cold = await analyze([root]);
+    expect(cold.skipped).toEqual([]);
+    const inMany = cold.detections.filter((d) => d.enclosingFunction === 'many');
+    expect(inMany).toHaveLength(100);
+    expect(new Set(inMany.map((d) => d.id)).size).toBe(100);
+    expect(inMany.filter((d) => d.line === 10).map((d) => [d.kind, d.channel])).toEqual([
+      ['redis.publish', 'k0.*:1:1:1:1.a'],
+      ['redis.subscribe', 'k0.*:1:1:1:1.s'],
+    ]);
+    expect(cold.detections.filter((d) => d.file === 'src/other.ts').map((d) => d.channel)).toEqual(['from.other:1:1:1:1.a', 'from.other:1:1:1:1.s']);
+    const inc = new IncrementalAnalyzer([root], { scanWorkerFile: null });
+    await inc.initialize();
+    const file = path.join(root, 'src/wrappers.ts');
+    fs.writeFileSync(file, s.replace('k0.', 'k0x.'));
+    await inc.updateFile(file);
+    fs.writeFileSync(file, s);
+    await inc.updateFile(file);
+    expect(comparable(inc.result())).toEqual(comparable(cold));
   });
 
   it('keeps arrays and objects built by doubling within budget', async () => {

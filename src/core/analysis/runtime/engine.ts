@@ -386,12 +386,12 @@ export class Engine {
     // Wrapper calls depend on other files' wrappers: recomputed on every link (cheap), not cached.
     const wrapped = wrapperDrafts(linkFiles, draftsByFile, resolver);
     // Writes and publishes reached through helpers (dual writes across functions): same lifetime as `wrapped`.
-    const helpers = helperEffects(linkFiles, draftsByFile, wrapped);
+    const helpers = helperEffects(linkFiles, draftsByFile, wrapped.drafts);
     for (const lf of linkFiles) {
       const fd = draftsByFile.get(lf.abs);
       const own = fd?.drafts ?? [];
-      const extra = wrapped.get(lf.abs);
-      const overflow = tooManyDetections(lf, own.length + (extra?.length ?? 0));
+      const extra = wrapped.drafts.get(lf.abs);
+      const overflow = tooManyDetections(lf, own.length + (wrapped.counts.get(lf.abs) ?? 0));
       if (overflow) {
         linkSkipped.push(overflow);
         continue;
