@@ -6,6 +6,12 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const noVscode = { name: 'vscode', message: 'src/core and src/protocol must not depend on VS Code.' };
+// `import { z } from 'zod/mini'` is one object holding all of zod (every locale, ~420 KB minified) that no
+// bundler can shake; `import * as z` keeps only what is used.
+const wholeZod = {
+  selector: "ImportDeclaration[source.value=/^zod/] > ImportSpecifier[imported.name='z']",
+  message: "Use `import * as z from 'zod/mini'` (tree-shakeable).",
+};
 
 export default tseslint.config(
   {
@@ -18,7 +24,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }, wholeZod],
     },
   },
   {
@@ -39,7 +45,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'vscode', message: 'The webview runs in a browser frame; talk to the host through src/protocol.' }],
+          paths: [{ name: 'vscode', message: 'The webview runs in a browser frame; talk to the host through src/protocol.' },],
           patterns: [{ group: ['**/src/host/**', '**/src/cli/**', 'node:*'], message: 'The webview may import only src/protocol and pure src/core data.' }],
         },
       ],

@@ -1,6 +1,7 @@
 // Messages between the host and the Flow Diagram editor panel. Like messages.ts: the host validates every
 // inbound message here (zod/mini); the panel narrows what it receives by `type`.
-import { z } from 'zod/mini';
+// A namespace import, as in messages.ts: `import { z }` pulls the whole of zod (every locale) into the host's bundle.
+import * as z from 'zod/mini';
 import type { FlowGraphSnapshot, IndexStatus } from './messages';
 
 /** Host → diagram panel. */
