@@ -23,6 +23,10 @@ export class RuleContext {
   private readonly views = new Map<string, LocatedSource | null>();
   private readonly libs = new Map<string, Set<string>>();
   private readonly serviceRoots = new Map<string, string | undefined>();
+  /** Detections under `kind`, `kind\0service` and `\0service` (every kind), in the result's order. Built on
+   *  first use and never invalidated (a context lives for one result): rules ask per service and per kind,
+   *  and filtering the whole result each time is quadratic in services × detections. */
+  private byKey: Map<string, Detection[]> | undefined;
   readonly configs: (ConfigFile & { kind: ConfigKind })[];
 
   constructor(
@@ -37,7 +41,31 @@ export class RuleContext {
   }
 
   detections(kind: DetectionKind, service?: string): Detection[] {
-    return this.result.detections.filter((d) => d.kind === kind && (service === undefined || d.service === service));
+    return this.indexed(service === undefined ? kind : `${kind}\0${service}`);
+  }
+
+  /** Every detection of one service, of any kind. */
+  detectionsOfService(service: string): Detection[] {
+    return this.indexed(`\0${service}`);
+  }
+
+  private indexed(key: string): Detection[] {
+    if (!this.byKey) {
+      const byKey = new Map<string, Detection[]>();
+      const push = (k: string, d: Detection): void => {
+        const list = byKey.get(k);
+        if (list) list.push(d);
+        else byKey.set(k, [d]);
+      };
+      for (const d of this.result.detections) {
+        push(d.kind, d);
+        push(`${d.kind}\0${d.service}`, d);
+        push(`\0${d.service}`, d);
+      }
+      this.byKey = byKey;
+    }
+    // A copy: callers may sort or filter what they get.
+    return [...(this.byKey.get(key) ?? [])];
   }
 
   /**

@@ -13,15 +13,20 @@ interface Es5Classes {
   tags: Map<string, TagExpr | null>;
 }
 
-const perFile = new WeakMap<ts.SourceFile, Es5Classes>();
+/** Per parsed file, made once: asked for every function, and a text search per function would make a file
+ *  with many functions quadratic in its length. `null`: the file has no `inherits(` call. */
+const perFile = new WeakMap<ts.SourceFile, Es5Classes | null>();
 
 /** `util.inherits(A, B)`, `require('util').inherits(A, B)`, `inherits(A, B)` at the top level of the file. */
 function es5Classes(scope: Scope): Es5Classes | null {
-  if (!scope.text.includes('inherits(')) return null;
-  let found = perFile.get(scope.sf);
-  if (found) return found;
+  const known = perFile.get(scope.sf);
+  if (known !== undefined) return known;
+  if (!scope.text.includes('inherits(')) {
+    perFile.set(scope.sf, null);
+    return null;
+  }
   const t = scope.ts;
-  found = { bases: new Map(), tags: new Map() };
+  const found: Es5Classes = { bases: new Map(), tags: new Map() };
   for (const st of scope.sf.statements) {
     if (!t.isExpressionStatement(st) || !t.isCallExpression(st.expression)) continue;
     const call = st.expression;
@@ -51,7 +56,7 @@ function classTag(scope: Scope, name: string): TagExpr | null {
  * or `var Room = function () {}`, when Room inherits; null otherwise.
  */
 export function es5ClassOf(scope: Scope, node: ts.FunctionLikeDeclaration): { name: string; tag: TagExpr } | null {
-  if (!scope.text.includes('inherits(')) return null;
+  if (!es5Classes(scope)) return null;
   const t = scope.ts;
   let name: string | null = null;
   if (t.isFunctionDeclaration(node) && node.name) name = node.name.text;

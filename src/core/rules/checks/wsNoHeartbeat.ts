@@ -24,7 +24,7 @@ export const wsNoHeartbeatRule: Rule = {
       const src = ctx.source(d.file, d.service);
       if (!src) return [];
       // Liveness often lives in a helper file of the service: look at every file of it that uses ws.
-      const files = new Set([d.file, ...ctx.result.detections.filter((x) => x.service === d.service && x.broker === 'ws').map((x) => x.file)]);
+      const files = new Set([d.file, ...ctx.detectionsOfService(d.service).filter((x) => x.broker === 'ws').map((x) => x.file)]);
       for (const file of files) {
         const other = ctx.source(file, d.service);
         if (other && hasLiveness(other.view.masked, other.view.text)) return [];

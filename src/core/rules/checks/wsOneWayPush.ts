@@ -29,7 +29,7 @@ export const wsOneWayPushRule: Rule = {
   },
   evaluate(ctx) {
     return ctx.detections('ws.server').flatMap((server): Finding[] => {
-      const side = ctx.result.detections.filter((d) => isServerSide(d, server));
+      const side = ctx.detectionsOfService(server.service).filter((d) => isServerSide(d, server));
       const sends = side.filter((d) => d.kind === 'ws.emit');
       const handlers = side.filter((d) => d.kind === 'ws.on' && (d.channel === null || !LIFECYCLE_EVENTS.has(d.channel)));
       if (sends.length === 0 || handlers.length > 0 || handlesInText(ctx, server, side)) return [];

@@ -125,14 +125,14 @@ const ENTRY_EXTENSIONS = ['.ts', '.js', '.mjs', '.cjs', '.mts'];
 function codeSigns(ctx: RuleContext, service: string): InstanceSign[] {
   const signs: InstanceSign[] = [];
   const dir = ctx.serviceDir(service);
-  const detected = ctx.result.detections.filter((d) => d.service === service).map((d) => d.file);
-  const folders = new Set(detected.map((f) => f.slice(0, Math.max(0, f.lastIndexOf('/')))));
+  const detected = new Set(ctx.detectionsOfService(service).map((d) => d.file));
+  const folders = new Set([...detected].map((f) => f.slice(0, Math.max(0, f.lastIndexOf('/')))));
   if (dir !== undefined) for (const f of dir === '.' ? ['', 'src'] : [dir, `${dir}/src`]) folders.add(f);
   const candidates = [...folders].flatMap((folder) => ENTRY_NAMES.flatMap((n) => ENTRY_EXTENSIONS.map((e) => (folder ? `${folder}/${n}${e}` : `${n}${e}`))));
   const root = ctx.rootOfService(service);
   const sources = [
-    ...[...new Set(detected)].map((file) => ({ file, src: ctx.source(file, service) })),
-    ...(root === undefined ? [] : candidates.filter((f) => !detected.includes(f)).map((file) => ({ file, src: ctx.sourceIn(file, root) }))),
+    ...[...detected].map((file) => ({ file, src: ctx.source(file, service) })),
+    ...(root === undefined ? [] : candidates.filter((f) => !detected.has(f)).map((file) => ({ file, src: ctx.sourceIn(file, root) }))),
   ];
   for (const { file, src } of sources) {
     const m = src ? /\bcluster\.fork\s*\(/.exec(src.view.masked) : null;
