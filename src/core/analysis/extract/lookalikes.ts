@@ -57,8 +57,15 @@ const RESPONSE_CALL = /\b(?:res|reply|response|ctx)\s*\.\s*\w+\s*\(/g;
  *  read even when another function publishes them. */
 const PENDING_ROWS = /\b\w*(?:publish|sent|process|dispatch|deliver|relay)\w*["'`]?\s*(?:IS\s+NULL|=\s*(?:false|0)\b|:\s*(?:null|false)\b)|SKIP\s+LOCKED/i;
 
-/** Does the function's text hand rows on, or pick the pending ones? (`'processed'` as a status value or
- *  `res.send(rows)` do not.) */
+/** A report reads the pending rows too, but returns a summary it built (`return { count: rows.length }`),
+ *  never the rows: every `return` of the function is an object literal. */
+function returnsSummaryOnly(fnText: string): boolean {
+  const returns = [...fnText.matchAll(/\breturn\b\s*(\S)?/g)];
+  return returns.length > 0 && returns.every((m) => m[1] === '{');
+}
+
+/** Does the function's text hand rows on, or pick the pending ones for a caller? (`'processed'` as a status
+ *  value, `res.send(rows)` or a backlog report do not.) */
 export function handsRowsOn(fnText: string): boolean {
-  return HANDS_ON.test(fnText.replace(RESPONSE_CALL, ' ')) || PENDING_ROWS.test(fnText);
+  return HANDS_ON.test(fnText.replace(RESPONSE_CALL, ' ')) || (PENDING_ROWS.test(fnText) && !returnsSummaryOnly(fnText));
 }
