@@ -111,6 +111,13 @@ describe('Flow Diagram editor panel', { timeout: 1_500_000 }, () => {
 
   after(async () => {
     rmSync(temp, { recursive: true, force: true });
+    // Leave the shop's window as the next test files expect it: one editor group, no panel restored.
+    await page
+      ?.goto(runnerEnv().workbenchUrl, { timeout: 120_000 })
+      .then(() => waitForWorkbench(page))
+      .then(() => runCommandWhenReady(page, 'View: Close All Editor Groups'))
+      .then(() => page.waitForTimeout(1000))
+      .catch(() => undefined);
     await browser?.close();
   });
 
@@ -204,7 +211,9 @@ describe('Flow Diagram editor panel', { timeout: 1_500_000 }, () => {
     const filtered = await nodes.count();
     const kept = await view(frame);
 
-    await page.reload({ timeout: 180_000 });
+    // Reload as a user does (Developer: Reload Window): the workbench saves the panels' state on its way
+    // down. A bare page reload in the browser can beat that save.
+    await Promise.all([page.waitForEvent('load', { timeout: 180_000 }), runCommandWhenReady(page, 'Developer: Reload Window')]);
     await waitForWorkbench(page);
     frame = await diagramFrame(page);
     assert.equal(await drawn(frame), 'ready');

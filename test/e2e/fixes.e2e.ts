@@ -22,7 +22,7 @@ import type { E2eCase } from './fixCases';
 import { shopCases } from './fixCases';
 import type { CheckResult } from './serviceChecks';
 import { caddyCheck, nginxCheck, typecheckService } from './serviceChecks';
-import { openFileAt, runnerEnv, waitForExtensionHost, waitForWorkbench } from './workbench';
+import { openFileAt, runCommandWhenReady, runnerEnv, waitForExtensionHost, waitForWorkbench } from './workbench';
 import { describeDiff, diffTrees, restoreTree, snapshotTree } from './workspaceTree';
 import type { TreeDiff } from './workspaceTree';
 
@@ -59,6 +59,8 @@ describe('quick fixes and scaffolds land right', { timeout: 1_500_000 }, async (
     await page.goto(env.workbenchUrl);
     await waitForWorkbench(page);
     await waitForExtensionHost(page);
+    // Earlier test files may have left panels or split groups in this window's restored layout.
+    await runCommandWhenReady(page, 'View: Close All Editor Groups');
     const status = await reindex(page);
     assert.equal(status.state, 'ready', `the shop does not index: ${status.text}`);
   });
