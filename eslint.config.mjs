@@ -8,6 +8,7 @@ import tseslint from 'typescript-eslint';
 const noVscode = { name: 'vscode', message: 'src/core and src/protocol must not depend on VS Code.' };
 // `import { z } from 'zod/mini'` is one object holding all of zod (every locale, ~420 KB minified) that no
 // bundler can shake; `import * as z` keeps only what is used.
+const noDefaultExport = { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' };
 const wholeZod = {
   selector: "ImportDeclaration[source.value=/^zod/] > ImportSpecifier[imported.name='z']",
   message: "Use `import * as z from 'zod/mini'` (tree-shakeable).",
@@ -24,8 +25,13 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }, wholeZod],
+      'no-restricted-syntax': ['error', noDefaultExport],
     },
+  },
+  {
+    // What is bundled for the editor (host and webview); scripts and tests run under Node and may use all of zod.
+    files: ['src/**/*.ts', 'webview/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', noDefaultExport, wholeZod] },
   },
   {
     files: ['src/core/**/*.ts', 'src/protocol/**/*.ts'],
