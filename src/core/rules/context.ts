@@ -19,6 +19,8 @@ export interface Span {
   endColumn: number;
 }
 
+const NONE: readonly Detection[] = [];
+
 export class RuleContext {
   private readonly views = new Map<string, LocatedSource | null>();
   private readonly libs = new Map<string, Set<string>>();
@@ -40,16 +42,16 @@ export class RuleContext {
     });
   }
 
-  detections(kind: DetectionKind, service?: string): Detection[] {
+  detections(kind: DetectionKind, service?: string): readonly Detection[] {
     return this.indexed(service === undefined ? kind : `${kind}\0${service}`);
   }
 
   /** Every detection of one service, of any kind. */
-  detectionsOfService(service: string): Detection[] {
+  detectionsOfService(service: string): readonly Detection[] {
     return this.indexed(`\0${service}`);
   }
 
-  private indexed(key: string): Detection[] {
+  private indexed(key: string): readonly Detection[] {
     if (!this.byKey) {
       const byKey = new Map<string, Detection[]>();
       const push = (k: string, d: Detection): void => {
@@ -64,8 +66,8 @@ export class RuleContext {
       }
       this.byKey = byKey;
     }
-    // A copy: callers may sort or filter what they get.
-    return [...(this.byKey.get(key) ?? [])];
+    // Shared, not copied (a copy per call is quadratic again for a rule asking per server): read-only.
+    return this.byKey.get(key) ?? NONE;
   }
 
   /**

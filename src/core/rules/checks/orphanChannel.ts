@@ -31,6 +31,13 @@ export const orphanChannelRule: Rule = {
       s.consumers += f.consumers.length;
       sides.set(f.broker, s);
     }
+    // Detections that meet the other side in some flow, collected once: asking every flow for every
+    // lonely detection is quadratic in flows on a large workspace.
+    const matched = new Set<string>();
+    for (const f of ctx.result.flows) {
+      if (f.consumers.length > 0) for (const id of f.producers) matched.add(id);
+      if (f.producers.length > 0) for (const id of f.consumers) matched.add(id);
+    }
     const findings: Finding[] = [];
     for (const flow of ctx.result.flows) {
       const both = sides.get(flow.broker);
@@ -41,7 +48,7 @@ export const orphanChannelRule: Rule = {
         // A pattern *producer* (`orders.${kind}`) stands for channels we cannot enumerate: no claim.
         if (!d || d.channel === null || (d.channelIsPattern && flow.consumers.length === 0)) continue;
         // A detection in several flows is lonely only if every one of its flows lacks the other side.
-        if (ctx.result.flows.some((f) => f !== flow && (f.producers.includes(id) ? f.consumers.length > 0 : f.consumers.includes(id) && f.producers.length > 0))) continue;
+        if (matched.has(id)) continue;
         findings.push(finding(ctx.spanOf(d), d, flow.consumers.length === 0));
       }
     }

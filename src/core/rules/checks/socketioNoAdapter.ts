@@ -1,5 +1,6 @@
 // websocket-pubsub-scaling: socket.io without an adapter delivers a broadcast only to the sockets of
 // the instance that emitted it; with several instances, rooms and broadcasts silently split.
+import type { Detection } from '../../analysis/types';
 import type { Finding } from '../types';
 import type { Rule } from '../rule';
 import { fixFor } from '../fixes';
@@ -22,8 +23,12 @@ export const socketioNoAdapterRule: Rule = {
   },
   evaluate(ctx) {
     const servers = ctx.detections('ws.server').filter((d) => d.broker === 'socket.io');
-    const byService = new Map<string, typeof servers>();
-    for (const s of servers) byService.set(s.service, [...(byService.get(s.service) ?? []), s]);
+    const byService = new Map<string, Detection[]>();
+    for (const s of servers) {
+      const list = byService.get(s.service);
+      if (list) list.push(s);
+      else byService.set(s.service, [s]);
+    }
     const findings: Finding[] = [];
     for (const [service, list] of byService) {
       if (ctx.detections('ws.adapter', service).length > 0 || [...ctx.libraries(service)].some((lib) => ADAPTER_PACKAGES.test(lib))) continue;

@@ -28,8 +28,12 @@ export const wsOneWayPushRule: Rule = {
       'A WebSocket server that only sends to clients and never handles an application message from them: SSE is plain HTTP, auto-reconnects and needs no adapter.',
   },
   evaluate(ctx) {
+    // One side per service and broker (what isServerSide depends on), not a filter per server.
+    const sides = new Map<string, Detection[]>();
     return ctx.detections('ws.server').flatMap((server): Finding[] => {
-      const side = ctx.detectionsOfService(server.service).filter((d) => isServerSide(d, server));
+      const key = `${server.service}\0${server.broker}`;
+      let side = sides.get(key);
+      if (!side) sides.set(key, (side = ctx.detectionsOfService(server.service).filter((d) => isServerSide(d, server))));
       const sends = side.filter((d) => d.kind === 'ws.emit');
       const handlers = side.filter((d) => d.kind === 'ws.on' && (d.channel === null || !LIFECYCLE_EVENTS.has(d.channel)));
       if (sends.length === 0 || handlers.length > 0 || handlesInText(ctx, server, side)) return [];
