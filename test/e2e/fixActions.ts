@@ -10,8 +10,15 @@ const SQUIGGLES = '.squiggly-error, .squiggly-warning, .squiggly-info, .squiggly
 export async function applyQuickFixFromHover(page: Page, line: number, title: string): Promise<void> {
   const editor = page.locator('.editor-group-container.active');
   await editor.locator(SQUIGGLES).first().waitFor({ timeout: 30_000 });
-  await scrollLineIntoView(page, line);
-  const lineBox = await editor.locator('.margin-view-overlays .line-numbers').filter({ hasText: new RegExp(`^\\s*${line}\\s*$`) }).first().boundingBox();
+  // The visible editor's line number only (a hidden editor of the group can hold the same number), asked
+  // again for a few seconds: right after the file opens the margin can lag the text by a frame or two.
+  const lineNumber = editor.locator('.margin-view-overlays .line-numbers:visible').filter({ hasText: new RegExp(`^\\s*${line}\\s*$`) }).first();
+  let lineBox: { x: number; y: number; width: number; height: number } | null = null;
+  for (const until = Date.now() + 10_000; !lineBox && Date.now() < until; ) {
+    await scrollLineIntoView(page, line);
+    lineBox = (await lineNumber.count()) ? await lineNumber.boundingBox() : null;
+    if (!lineBox) await page.waitForTimeout(250);
+  }
   if (!lineBox) throw new Error(`line ${line} is not rendered`);
   const squiggles = editor.locator(SQUIGGLES);
   let target: { x: number; y: number; width: number; height: number } | undefined;
